@@ -1,0 +1,47 @@
+import { html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ReactorElement } from '../internal/reactor-element.js';
+import { hostStyles } from './shared-styles.js';
+
+/**
+ * The live public price list of Reactor models (`GET /pricing`).
+ *
+ * @summary Live Reactor prices, per model.
+ * @tagname reactor-pricing
+ *
+ * @csspart base - The outer wrapper.
+ *
+ * @cssprop --reactor-accent - The accent colour.
+ * @cssprop --reactor-font - The font family.
+ */
+export class ReactorPricing extends ReactorElement {
+  static override styles = [
+    hostStyles,
+    css`
+      .base {
+        padding: 0.75em;
+        border: 1px solid #d0d4dc;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+    `,
+  ];
+
+  /** The Reactor API origin. */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = 'https://api.reactor.inc';
+
+  /** Show one model only, as a compact price. */
+  @property({ reflect: true }) model = '';
+
+  override render() {
+    return html`<div part="base" class="base" role="status">
+      Prices for ${this.model || 'all models'}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reactor-pricing': ReactorPricing;
+  }
+}

@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+/**
+ * The host reset shared by every element: only inherited text styles cross the shadow
+ * boundary, and the `--reactor-*` tokens have defaults here.
+ */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--reactor-font, system-ui, sans-serif);
+    color: var(--reactor-color, #1b1d23);
+    --_accent: var(--reactor-accent, #3b5bdb);
+    --_surface: var(--reactor-surface, #ffffff);
+    --_muted: var(--reactor-muted, #5c6370);
+    --_danger: var(--reactor-danger, #c92a2a);
+    --_radius: var(--reactor-radius, 8px);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: #fff;
+    padding: 0.5em 1em;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--reactor-focus-ring, #ffa94d);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

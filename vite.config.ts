@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+export default defineConfig({
+  // `npm start` serves the no-code demo page; it loads the library the way a site does, with one
+  // script tag pointing at /reactor-elements.js (here: the sources, through Vite).
+  root: 'demo',
+  resolve: {
+    alias: [{ find: /^\/reactor-elements\.js$/, replacement: src('index.ts') }],
+  },
+  server: { host: '127.0.0.1', port: 5173, fs: { allow: ['..'] } },
+  preview: { host: '127.0.0.1' },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    lib: { entry: src('index.ts'), formats: ['es'], fileName: () => 'reactor-elements.js' },
+    rolldownOptions: { output: { minify: true } },
+  },
+});
