@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { reactorEmulator } from './demo/emulator/vite-plugin.js';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -7,6 +8,7 @@ export default defineConfig({
   // `npm start` serves the no-code demo page; it loads the library the way a site does, with one
   // script tag pointing at /reactor-elements.js (here: the sources, through Vite).
   root: 'demo',
+  plugins: [reactorEmulator()],
   resolve: {
     alias: [{ find: /^\/reactor-elements\.js$/, replacement: src('index.ts') }],
   },

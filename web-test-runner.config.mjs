@@ -1,15 +1,19 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { resolveBrowser } from './scripts/browser.mjs';
+import { emulatorPlugin } from './test/support/wtr-emulator.ts';
 
 const browser = await resolveBrowser();
 console.log(`[reactor-elements] browser: ${browser.label}`);
 
 export default {
-  files: ['test/elements/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    emulatorPlugin(),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -20,5 +24,7 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 15000 } },
-  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  // The official SDK logs every step at debug level; keep warnings and errors.
+  filterBrowserLogs: ({ type, args }) =>
+    type !== 'debug' && !String(args[0]).includes('Lit is in dev mode'),
 };

@@ -1,0 +1,117 @@
+/** The emulator's settings; every field can be changed at run time with `POST /_emulator/config`. */
+export interface EmulatorConfig {
+  /** The API key that `POST /tokens` accepts (header `Reactor-API-Key`). */
+  apiKey: string;
+  /** HMAC secret of the session tokens. */
+  jwtSecret: string;
+  /** Runnable models and their rates in credits per second. */
+  models: Record<string, number>;
+  /** Whether `GET /pricing` lists the models (`false`: the `models` field is absent). */
+  pricingListsModels: boolean;
+  /** When set, `GET /pricing` answers this raw text instead of the document (bad-input tests). */
+  pricingBody: string | null;
+  creditsPerDollar: number;
+  /** How long a new session waits for a GPU (CREATED/WAITING, free) before it is ACTIVE. */
+  gpuDelayMs: number;
+  /** How long `GET .../sdp_params` answers 202 before the answer is served. */
+  sdpAnswerDelayMs: number;
+  /** The platform's cap on one session, from ready. */
+  maxDurationMs: number;
+  /** How long a session whose peer went away stays held (and billed) for a reconnect. */
+  recoverableWindowMs: number;
+  /** Sessions per account at once; CREATED, WAITING, ACTIVE and held sessions count. */
+  concurrencyLimit: number;
+  /** New sessions per model per rolling minute. */
+  sessionsPerMinute: number;
+  /** `Retry-After` seconds sent with a concurrency 429. */
+  concurrencyRetryAfter: number;
+  /** The account balance in credits; sessions draw it down while billed. */
+  balance: number;
+  balanceMode: 'prepaid' | 'postpaid';
+  creditLimit: number | null;
+  autoTopup: { enabled: boolean; threshold_credits: number; amount_dollars: number } | null;
+  /** The generated video. */
+  video: { width: number; height: number; fps: number };
+  /** A connected peer that sends nothing (no ping, no command) for this long is treated as gone. */
+  peerSilenceMs: number;
+}
+
+export const DEFAULT_CONFIG: EmulatorConfig = {
+  apiKey: 'rk_emulator_local_key',
+  jwtSecret: 'reactor-emulator-secret',
+  models: { helios: 17, lingbot: 29 },
+  pricingListsModels: true,
+  pricingBody: null,
+  creditsPerDollar: 10_000,
+  gpuDelayMs: 300,
+  sdpAnswerDelayMs: 0,
+  maxDurationMs: 1_200_000,
+  recoverableWindowMs: 30_000,
+  concurrencyLimit: 5,
+  sessionsPerMinute: 50,
+  concurrencyRetryAfter: 5,
+  balance: 1_000_000,
+  balanceMode: 'prepaid',
+  creditLimit: null,
+  autoTopup: null,
+  video: { width: 480, height: 270, fps: 30 },
+  peerSilenceMs: 20_000,
+};
+
+/** Stable ids for the pricing document's models. */
+const MODEL_IDS: Record<string, string> = {
+  helios: 'f7d3a8b2-1c4e-4d2a-9b6f-0d8e3c1b5a47',
+  lingbot: '3c9e1f04-7a2b-4e6d-8f15-2b7c9d0e4a61',
+};
+
+/** The public `GET /pricing` document (shape of the platform's docs). */
+export function pricingDocument(config: EmulatorConfig): Record<string, unknown> {
+  const doc: Record<string, unknown> = {
+    settings: {
+      credits_per_dollar: config.creditsPerDollar,
+      purchase: { min_dollars: 1, max_dollars: 1000 },
+      auto_topup: { min_dollars: 5 },
+      max_account_credits: 0,
+    },
+  };
+  if (config.pricingListsModels) {
+    doc.models = Object.entries(config.models).map(([name, rate]) => ({
+      id: MODEL_IDS[name] ?? `00000000-0000-4000-8000-${name.padEnd(12, '0').slice(0, 12)}`,
+      name,
+      rate: { amount_per_sec: rate, unit: 'credits', denomination: 'second' },
+    }));
+  }
+  return doc;
+}
+
+/** `reactor/helios` and `helios` name the same model. */
+export function shortModelName(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash >= 0 ? name.slice(slash + 1) : name;
+}
+
+/**
+ * Applies a patch from `POST /_emulator/config`. Keys are the config's own names; seconds-based
+ * aliases are accepted for the durations (`max_duration_s`, `recoverable_window_s`, `gpu_delay_ms`).
+ */
+export function applyConfigPatch(config: EmulatorConfig, patch: Record<string, unknown>): string[] {
+  const unknown: string[] = [];
+  const aliases: Record<string, [keyof EmulatorConfig, number]> = {
+    max_duration_s: ['maxDurationMs', 1000],
+    recoverable_window_s: ['recoverableWindowMs', 1000],
+    gpu_delay_ms: ['gpuDelayMs', 1],
+    concurrency_limit: ['concurrencyLimit', 1],
+    sessions_per_minute: ['sessionsPerMinute', 1],
+  };
+  for (const [key, value] of Object.entries(patch)) {
+    const alias = aliases[key];
+    if (alias && typeof value === 'number') {
+      (config as unknown as Record<string, unknown>)[alias[0]] = value * alias[1];
+    } else if (key in config) {
+      (config as unknown as Record<string, unknown>)[key] = value;
+    } else {
+      unknown.push(key);
+    }
+  }
+  return unknown;
+}

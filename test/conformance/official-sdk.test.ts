@@ -1,0 +1,173 @@
+/**
+ * Conformance: the official @reactor-team/js-sdk 2.9.0 against the emulator, in real headless
+ * Chromium. If the SDK can use the emulator, the emulator speaks the platform's wire protocol.
+ */
+import { expect } from '@open-wc/testing';
+import {
+  emulatorUrl,
+  fetchToken,
+  framesPresented,
+  ledgerEntry,
+  resetEmulator,
+  waitFor,
+} from '../helpers/emulator.js';
+import { loadOfficialSdk, SDK_URL, type OfficialReactor } from '../helpers/official-sdk.js';
+
+interface Connected {
+  reactor: OfficialReactor;
+  video: HTMLVideoElement;
+  messages: unknown[];
+  statuses: string[];
+  readyAt: number;
+}
+
+async function connectOfficial(): Promise<Connected> {
+  const { Reactor } = await loadOfficialSdk();
+  const reactor = new Reactor({ modelName: 'helios', apiUrl: await emulatorUrl() });
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  document.body.append(video);
+  const messages: unknown[] = [];
+  const statuses: string[] = [];
+  let readyAt = 0;
+  reactor.on('statusChanged', ((status: string) => {
+    statuses.push(status);
+    if (status === 'ready') readyAt = performance.now();
+  }) as (...args: never[]) => void);
+  reactor.on('trackReceived', ((name: string, _track: MediaStreamTrack, stream: MediaStream) => {
+    if (name === 'main_video') {
+      video.srcObject = stream;
+      void video.play();
+    }
+  }) as (...args: never[]) => void);
+  reactor.on('message', ((message: unknown) => messages.push(message)) as (
+    ...args: never[]
+  ) => void);
+  await reactor.connect(await fetchToken());
+  await waitFor(() => reactor.getStatus() === 'ready', 'status ready');
+  return { reactor, video, messages, statuses, readyAt };
+}
+
+describe('official SDK 2.9.0 against the emulator', function () {
+  this.timeout(60_000);
+
+  beforeEach(() => resetEmulator({ gpuDelayMs: 300 }));
+
+  it('connects, decodes frames, round-trips a command and is billed until disconnect', async () => {
+    const { reactor, video, messages, statuses, readyAt } = await connectOfficial();
+    const id = reactor.getSessionId()!;
+    expect(statuses).to.include.members(['connecting', 'waiting', 'ready']);
+
+    await framesPresented(video, 10);
+    expect(video.videoWidth).to.be.greaterThan(0);
+
+    await reactor.sendCommand('set_prompt', { prompt: 'a lighthouse at dusk' });
+    const echo = await waitFor(
+      () => messages.find((m) => (m as { type?: string }).type === 'echo'),
+      'the echoed command',
+    );
+    expect(echo).to.deep.equal({
+      type: 'echo',
+      data: { command: 'set_prompt', data: { prompt: 'a lighthouse at dusk' } },
+    });
+
+    await new Promise((r) => setTimeout(r, 1000));
+    const disconnectAt = performance.now();
+    await reactor.disconnect();
+    const entry = await ledgerEntry(id);
+    expect(entry.ended_by).to.equal('client');
+    expect(entry.state).to.equal('CLOSED');
+    expect(entry.commands_received).to.equal(1);
+    const measured = disconnectAt - readyAt;
+    expect(
+      Math.abs(entry.billed_ms - measured),
+      `ledger ${entry.billed_ms} ms vs measured ${measured} ms`,
+    ).to.be.at.most(300);
+    video.remove();
+  });
+
+  it('resumes the same session after a recoverable disconnect', async () => {
+    const { reactor, video } = await connectOfficial();
+    const id = reactor.getSessionId()!;
+    await reactor.disconnect(true);
+    const held = await waitFor(async () => {
+      const e = await ledgerEntry(id);
+      return e.state === 'SUSPENDED' && e;
+    }, 'the recoverable hold');
+    expect(held.billed_ms).to.be.greaterThan(0);
+
+    await reactor.reconnect();
+    await waitFor(() => reactor.getStatus() === 'ready', 'ready again');
+    expect(reactor.getSessionId()).to.equal(id);
+    await framesPresented(video, 5);
+    const resumed = await ledgerEntry(id);
+    expect(resumed.state).to.equal('ACTIVE');
+    expect(resumed.reconnects).to.equal(1);
+
+    await reactor.disconnect();
+    expect((await ledgerEntry(id)).ended_by).to.equal('client');
+    video.remove();
+  });
+
+  it('bills a page that closes without DELETE through the recoverable window, then ends it as abandoned', async () => {
+    const windowMs = 2000;
+    await resetEmulator({ gpuDelayMs: 300, recoverableWindowMs: windowMs, peerSilenceMs: 3000 });
+    const frame = document.createElement('iframe');
+    const url = await emulatorUrl();
+    const jwt = await fetchToken();
+    const started = new Promise<string>((resolve) => {
+      window.addEventListener(
+        'message',
+        function onMessage(event: MessageEvent<{ sessionId?: string }>) {
+          if (event.data?.sessionId) {
+            window.removeEventListener('message', onMessage);
+            resolve(event.data.sessionId);
+          }
+        },
+      );
+    });
+    frame.srcdoc = `<script type="module">
+      import { Reactor } from '${SDK_URL}';
+      const reactor = new Reactor({ modelName: 'helios', apiUrl: ${JSON.stringify(url)} });
+      reactor.on('statusChanged', (s) => s === 'ready' && parent.postMessage({ sessionId: reactor.getSessionId() }, '*'));
+      reactor.connect(${JSON.stringify(jwt)});
+    </script>`;
+    document.body.append(frame);
+    const id = await started;
+    await waitFor(async () => (await ledgerEntry(id)).ready_at !== null, 'ready in the ledger');
+
+    frame.remove(); // the page goes away; the SDK sends no DELETE
+    const removedAt = Date.now();
+
+    const held = await waitFor(async () => {
+      const e = await ledgerEntry(id);
+      return e.held_since !== null && e;
+    }, 'the hold after the page went away');
+    expect(held.ended_by).to.equal(null);
+
+    const ended = await waitFor(async () => {
+      const e = await ledgerEntry(id);
+      return e.state === 'CLOSED' && e;
+    }, 'termination after the window');
+    expect(ended.ended_by).to.equal('abandoned');
+    expect(ended.terminated_at! - held.held_since!).to.equal(windowMs);
+    expect(ended.billed_ms).to.equal(held.held_since! + windowMs - ended.ready_at!);
+    expect(held.held_since! - removedAt, 'the drop is noticed quickly').to.be.below(3500);
+  });
+
+  it('ends a live session at the platform max duration and the SDK sees the drop', async () => {
+    await resetEmulator({ gpuDelayMs: 300, max_duration_s: 2 });
+    const { reactor, video } = await connectOfficial();
+    const id = reactor.getSessionId()!;
+    const ended = await waitFor(async () => {
+      const e = await ledgerEntry(id);
+      return e.state === 'CLOSED' && e;
+    }, 'the max-duration termination');
+    expect(ended.ended_by).to.equal('max-duration');
+    expect(ended.billed_ms).to.equal(2000);
+    await waitFor(() => reactor.getStatus() !== 'ready', 'the SDK to notice');
+    await reactor.disconnect();
+    video.remove();
+  });
+});

@@ -1,0 +1,89 @@
+/** Browser-side access to the emulator that the test runner started (see test/support/wtr-emulator.ts). */
+import type { LedgerEntry } from '../../demo/emulator/types.js';
+
+export type { LedgerEntry };
+
+let base: Promise<string> | null = null;
+
+/** The emulator's base URL (another origin than the test page). */
+export function emulatorUrl(): Promise<string> {
+  base ??= fetch('/__emulator')
+    .then((r) => r.json() as Promise<{ url: string }>)
+    .then((j) => j.url);
+  return base;
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${await emulatorUrl()}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Clears the ledger and restores the default config, then applies `config`. */
+export async function resetEmulator(config: Record<string, unknown> = {}): Promise<void> {
+  await call('/_emulator/reset', {});
+  if (Object.keys(config).length) await call('/_emulator/config', config);
+}
+
+export const configureEmulator = (patch: Record<string, unknown>) =>
+  call('/_emulator/config', patch);
+export const ledger = () => call<LedgerEntry[]>('/_emulator/sessions');
+export const dropPeer = (id: string) => call<LedgerEntry>(`/_emulator/sessions/${id}/drop`, {});
+
+export async function ledgerEntry(id: string): Promise<LedgerEntry> {
+  const entry = (await ledger()).find((e) => e.session_id === id);
+  if (!entry) throw new Error(`session ${id} is not in the ledger`);
+  return entry;
+}
+
+/** A token from the emulator's stand-in for the site's backend. */
+export async function fetchToken(): Promise<string> {
+  const { jwt } = await call<{ jwt: string }>('/api/reactor-token');
+  return jwt;
+}
+
+/** Polls `probe` until it returns a value that is not undefined/false, or throws after `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  label: string,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (performance.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Resolves once `video` has presented `count` new frames (decoded, not just received). */
+export function framesPresented(
+  video: HTMLVideoElement,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const timer = setTimeout(
+      () => reject(new Error(`only ${seen} of ${count} frames were presented in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onFrame = () => {
+      seen += 1;
+      if (seen >= count) {
+        clearTimeout(timer);
+        resolve(seen);
+      } else {
+        video.requestVideoFrameCallback(onFrame);
+      }
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
