@@ -66,13 +66,14 @@ export class TestPattern {
   private readonly background: Uint8Array;
   private readonly frame: Uint8Array;
 
-  constructor(width: number, height: number, label: string) {
+  /** `title` goes on top (e.g. the model), `label` at the bottom (e.g. the session id). */
+  constructor(width: number, height: number, title: string, label: string) {
     this.width = width & ~1;
     this.height = height & ~1;
     const size = (this.width * this.height * 3) / 2;
     this.background = new Uint8Array(size);
     this.frame = new Uint8Array(size);
-    this.paintBackground(label);
+    this.paintBackground(title, label);
   }
 
   /** The frame for `elapsedMs` since the stream started (the same buffer every call). */
@@ -89,7 +90,7 @@ export class TestPattern {
     return { width: w, height: h, data: this.frame };
   }
 
-  private paintBackground(label: string): void {
+  private paintBackground(title: string, label: string): void {
     const { width: w, height: h, background: buf } = this;
     const uOff = w * h;
     const vOff = uOff + (w / 2) * (h / 2);
@@ -108,25 +109,13 @@ export class TestPattern {
         buf[vOff + y * (w / 2) + x] = top ? bar[2] : 128;
       }
     }
-    const small = Math.max(1, Math.floor(h / 110));
-    this.text(
-      'REACTOR EMULATOR',
-      Math.round(w * 0.05),
-      Math.round(h * 0.05),
-      small + 1,
-      16,
-      235,
-      buf,
-    );
-    this.text(
-      label.toUpperCase(),
-      Math.round(w * 0.05),
-      Math.round(h * 0.86) - 8 * small,
-      small,
-      200,
-      24,
-      buf,
-    );
+    const fit = (text: string, max: number) =>
+      Math.max(1, Math.min(max, Math.floor((w * 0.9) / (text.length * 6))));
+    const heading = `${title} - REACTOR EMULATOR`.toUpperCase();
+    this.text(heading, Math.round(w * 0.05), Math.round(h * 0.05), fit(heading, 3), 16, 235, buf);
+    const small = fit(label, Math.max(1, Math.floor(h / 110)));
+    const y = Math.round(h * 0.86) - 8 * small;
+    this.text(label.toUpperCase(), Math.round(w * 0.05), y, small, 200, 24, buf);
   }
 
   private fillY(

@@ -25,6 +25,9 @@ export interface PeerHooks {
 }
 
 export interface PeerOptions {
+  /** The model name, shown at the top of the picture. */
+  title: string;
+  /** The session id, shown at the bottom. */
   label: string;
   video: { width: number; height: number; fps: number };
   commands: CommandCapability[];
@@ -59,7 +62,12 @@ export class GpuPeer implements Peer {
   private ended = false;
 
   constructor(private readonly options: PeerOptions) {
-    this.pattern = new TestPattern(options.video.width, options.video.height, options.label);
+    this.pattern = new TestPattern(
+      options.video.width,
+      options.video.height,
+      options.title,
+      options.label,
+    );
     this.pc = new wrtc.RTCPeerConnection({ iceServers: [] });
     this.pc.ondatachannel = (event: RTCDataChannelEvent) => this.attach(event.channel);
     this.pc.onconnectionstatechange = () => {

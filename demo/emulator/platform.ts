@@ -320,7 +320,8 @@ export class Platform {
     s.peer?.close();
     s.offers += 1;
     const peer = this.createPeer({
-      label: `${s.model} ${s.id}`,
+      title: s.model,
+      label: s.id,
       video: this.config.video,
       commands: COMMANDS,
       silenceMs: this.config.peerSilenceMs,

@@ -225,6 +225,21 @@ describe('emulator: sessions, limits and faults', () => {
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '7');
     assert.equal((await h.call('GET', '/pricing')).status, 200);
+    await h.call('POST', '/_emulator/config', {
+      body: {
+        faults: [
+          { status: 401, route: 'POST /sessions' },
+          { status: 402, route: 'POST /sessions' },
+        ],
+      },
+    });
+    const unauthorized = await h.createSession(jwt);
+    assert.equal(unauthorized.status, 401);
+    assert.equal(((await unauthorized.json()) as { code: string }).code, 'unauthorized');
+    const payment = await h.createSession(jwt);
+    assert.equal(payment.status, 402);
+    assert.equal(((await payment.json()) as { code: string }).code, 'payment-required');
+    assert.equal((await h.createSession(jwt)).status, 201);
   });
 
   it('bills a live session from ready and ends it at the max duration', async () => {
