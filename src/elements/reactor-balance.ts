@@ -1,7 +1,7 @@
-import { html, css } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReactorElement } from '../internal/reactor-element.js';
-import { hostStyles } from './shared-styles.js';
+import { hostStyles, panelStyles } from './shared-styles.js';
 
 /**
  * The account balance from a source the site owner provides, projected down while a session
@@ -16,17 +16,7 @@ import { hostStyles } from './shared-styles.js';
  * @cssprop --reactor-font - The font family.
  */
 export class ReactorBalance extends ReactorElement {
-  static override styles = [
-    hostStyles,
-    css`
-      .base {
-        padding: 0.75em;
-        border: 1px solid #d0d4dc;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-    `,
-  ];
+  static override styles = [hostStyles, panelStyles];
 
   /** A URL that returns `{credits, mode?, credit_limit?, auto_topup?}`. */
   @property({ reflect: true }) src = '';

@@ -1,7 +1,7 @@
-import { html, css } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReactorElement } from '../internal/reactor-element.js';
-import { hostStyles } from './shared-styles.js';
+import { hostStyles, panelStyles } from './shared-styles.js';
 
 /**
  * The live public price list of Reactor models (`GET /pricing`).
@@ -15,17 +15,7 @@ import { hostStyles } from './shared-styles.js';
  * @cssprop --reactor-font - The font family.
  */
 export class ReactorPricing extends ReactorElement {
-  static override styles = [
-    hostStyles,
-    css`
-      .base {
-        padding: 0.75em;
-        border: 1px solid #d0d4dc;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-    `,
-  ];
+  static override styles = [hostStyles, panelStyles];
 
   /** The Reactor API origin. */
   @property({ attribute: 'api-url', reflect: true }) apiUrl = 'https://api.reactor.inc';

@@ -50,3 +50,13 @@ export const hostStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The framed panel (`part="base"`) that the data elements render in. */
+export const panelStyles = css`
+  .base {
+    padding: 0.75em;
+    border: 1px solid var(--reactor-border, #d0d4dc);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+`;

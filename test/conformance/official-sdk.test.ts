@@ -80,6 +80,9 @@ describe('official SDK 2.9.0 against the emulator', function () {
     expect(entry.state).to.equal('CLOSED');
     expect(entry.commands_received).to.equal(1);
     const measured = disconnectAt - readyAt;
+    console.log(
+      `[conformance] ledger billed ${entry.billed_ms} ms, measured ready→disconnect ${Math.round(measured)} ms`,
+    );
     expect(
       Math.abs(entry.billed_ms - measured),
       `ledger ${entry.billed_ms} ms vs measured ${measured} ms`,
