@@ -32,6 +32,8 @@ export interface EmulatorConfig {
   autoTopup: { enabled: boolean; threshold_credits: number; amount_dollars: number } | null;
   /** The generated video. */
   video: { width: number; height: number; fps: number };
+  /** Added before every answer of a non-control route (slow-network and timeout tests). */
+  latencyMs: number;
   /** A connected peer that sends nothing (no ping, no command) for this long is treated as gone. */
   peerSilenceMs: number;
 }
@@ -56,6 +58,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   autoTopup: null,
   video: { width: 480, height: 270, fps: 30 },
   peerSilenceMs: 20_000,
+  latencyMs: 0,
 };
 
 /** Stable ids for the pricing document's models. */

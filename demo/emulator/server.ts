@@ -253,6 +253,9 @@ export function createEmulator(
     } catch (error) {
       return send(req, res, fromError(errors.badRequest((error as Error).message)));
     }
+    if (route.kind !== 'control' && platform.config.latencyMs > 0) {
+      await new Promise((r) => setTimeout(r, platform.config.latencyMs));
+    }
     if (route.kind !== 'control') {
       const versionError = checkVersions(route, req);
       if (versionError) return send(req, res, fromError(versionError));

@@ -1,0 +1,95 @@
+/** The one error type of the platform layer: what went wrong, the HTTP status, and when to retry. */
+export type PlatformErrorCode =
+  | 'unauthorized'
+  | 'payment-required'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'rate-limited'
+  | 'concurrency-limit'
+  | 'client-outdated'
+  | 'server-outdated'
+  | 'bad-request'
+  | 'server-error'
+  | 'network'
+  | 'bad-response'
+  | 'timeout'
+  | 'aborted';
+
+/** Seconds to wait after a 429 or 503 that names no `Retry-After` (the platform's docs say 3). */
+export const DEFAULT_RETRY_AFTER = 3;
+
+export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string,
+    /** The HTTP status, or null when no response arrived. */
+    readonly status: number | null = null,
+    /** Seconds to wait before retrying, for 429 and 503; null otherwise. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+const MESSAGE_LIMIT = 300;
+
+function codeFor(status: number, bodyCode: unknown): PlatformErrorCode {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 402:
+      return 'payment-required';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 409:
+      return 'conflict';
+    case 426:
+      return 'client-outdated';
+    case 429:
+      return bodyCode === 'concurrency-limit' ? 'concurrency-limit' : 'rate-limited';
+    case 501:
+      return 'server-outdated';
+    default:
+      return status >= 500 ? 'server-error' : 'bad-request';
+  }
+}
+
+/** Reads `Retry-After` as seconds (a number, or an HTTP date), else the body's `retry_after`. */
+export function parseRetryAfter(
+  header: string | null,
+  body: unknown,
+  now = Date.now(),
+): number | null {
+  if (header !== null && header.trim() !== '') {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+    const date = /[a-z]/i.test(header) ? Date.parse(header) : NaN;
+    if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  }
+  const fromBody = (body as { retry_after?: unknown } | null)?.retry_after;
+  return typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0
+    ? fromBody
+    : null;
+}
+
+/** The error for a non-2xx answer; `body` is the parsed JSON body, or its text, or null. */
+export function errorFromResponse(status: number, headers: Headers, body: unknown): PlatformError {
+  const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+  const code = codeFor(status, record?.code);
+  const text =
+    typeof record?.message === 'string'
+      ? record.message
+      : typeof body === 'string' && body && !body.trimStart().startsWith('<')
+        ? body
+        : `HTTP ${status}`;
+  const retryable = status === 429 || status === 503;
+  const retryAfter = retryable
+    ? (parseRetryAfter(headers.get('Retry-After'), record) ?? DEFAULT_RETRY_AFTER)
+    : null;
+  return new PlatformError(code, text.slice(0, MESSAGE_LIMIT), status, retryAfter);
+}

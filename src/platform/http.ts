@@ -1,0 +1,93 @@
+/**
+ * fetch for the platform layer: version headers, an abort signal and a timeout, JSON that never
+ * throws a raw SyntaxError, and every failure as a {@link PlatformError}.
+ */
+import { PlatformError, errorFromResponse } from './errors.js';
+
+/** Sent on every coordinator call (the protocol's API version). */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'Reactor-API-Version': '1',
+  'Reactor-API-Accept-Version': '1',
+};
+/** Sent on every WebRTC transport call. */
+export const TRANSPORT_HEADERS: Readonly<Record<string, string>> = {
+  'Reactor-WebRTC-Version': '1.0',
+};
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Gives up after this long (default 15 s) with code `timeout`. */
+  timeoutMs?: number;
+  /** Lets the request outlive the page (unload). */
+  keepalive?: boolean;
+}
+
+export interface JsonResponse<T> {
+  status: number;
+  headers: Headers;
+  /** The parsed body; null when it was empty. */
+  data: T | null;
+}
+
+/** Makes a request and parses a JSON answer. Non-2xx answers reject with a PlatformError. */
+export async function requestJson<T = unknown>(
+  url: string,
+  options: RequestOptions = {},
+): Promise<JsonResponse<T>> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+      keepalive: options.keepalive,
+      credentials: 'omit',
+      // Freshness is the platform layer's business (e.g. the pricing cache), not the HTTP cache's.
+      cache: 'no-store',
+    });
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw new PlatformError('aborted', 'The request was cancelled.');
+    if (timeout.aborted) {
+      throw new PlatformError(
+        'timeout',
+        `No answer from ${new URL(url).origin} within ${timeoutMs} ms.`,
+      );
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new PlatformError('network', `Could not reach ${new URL(url).origin} (${detail}).`);
+  }
+  const parsed = parseJson(text);
+  if (!response.ok)
+    throw errorFromResponse(response.status, response.headers, parsed.ok ? parsed.value : text);
+  if (!parsed.ok) {
+    throw new PlatformError(
+      'bad-response',
+      `${new URL(url).pathname} did not answer JSON.`,
+      response.status,
+    );
+  }
+  return { status: response.status, headers: response.headers, data: parsed.value as T | null };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
