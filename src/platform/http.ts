@@ -26,6 +26,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Lets the request outlive the page (unload). */
   keepalive?: boolean;
+  /** Cookies: none for the Reactor API (default `omit`); the site's own routes may want them. */
+  credentials?: RequestCredentials;
 }
 
 export interface JsonResponse<T> {
@@ -37,9 +39,10 @@ export interface JsonResponse<T> {
 
 /** Makes a request and parses a JSON answer. Non-2xx answers reject with a PlatformError. */
 export async function requestJson<T = unknown>(
-  url: string,
+  target: string,
   options: RequestOptions = {},
 ): Promise<JsonResponse<T>> {
+  const url = absoluteUrl(target);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -54,7 +57,7 @@ export async function requestJson<T = unknown>(
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
       keepalive: options.keepalive,
-      credentials: 'omit',
+      credentials: options.credentials ?? 'omit',
       // Freshness is the platform layer's business (e.g. the pricing cache), not the HTTP cache's.
       cache: 'no-store',
     });
@@ -81,6 +84,11 @@ export async function requestJson<T = unknown>(
     );
   }
   return { status: response.status, headers: response.headers, data: parsed.value as T | null };
+}
+
+/** Resolves a page-relative URL (`/api/reactor-token`) against the document. */
+export function absoluteUrl(url: string): string {
+  return new URL(url, globalThis.location?.href).href;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,0 +1,138 @@
+/**
+ * Session tokens for the browser. The page asks the site's own backend (`token-url`) for a
+ * short-lived JWT; the Reactor API key (`rk_…`) never reaches the page, and this module refuses
+ * one loudly if it does.
+ */
+import { PlatformError } from './errors.js';
+import { requestJson } from './http.js';
+
+/** What a token provider may return: a JWT, or the backend's JSON. */
+export type TokenReply = string | { jwt?: unknown; token?: unknown; expires_at?: unknown };
+/** A function that fetches a token (for sites that mint tokens their own way). */
+export type TokenProvider = (signal?: AbortSignal) => Promise<TokenReply>;
+
+export interface TokenSourceOptions {
+  /** The site's token route; GET by default. */
+  url?: string;
+  method?: 'GET' | 'POST';
+  provider?: TokenProvider;
+  /** A fixed token (it cannot be refreshed). */
+  token?: string;
+  /** Refetch this long before `expires_at` (default 30 s). */
+  refreshMarginMs?: number;
+  /** How long to keep a token whose expiry is unknown (default 5 min). */
+  unknownLifetimeMs?: number;
+  now?: () => number;
+}
+
+interface Held {
+  jwt: string;
+  /** Epoch ms after which it is not used again. */
+  useUntil: number;
+}
+
+/** Throws when `value` looks like a Reactor API key: those belong on the server only. */
+export function refuseApiKey(value: string, where: string): void {
+  if (/^rk_/i.test(value.trim())) {
+    const message =
+      `${where} is a Reactor API key (rk_…). Never put an API key in a web page: anyone can copy it. ` +
+      'Serve short-lived session tokens from your backend instead (see the token broker).';
+    console.error(`[reactor-elements] ${message}`);
+    throw new PlatformError('forbidden', message);
+  }
+}
+
+/** Reads the `exp` claim (epoch seconds) of a JWT, or null. */
+export function jwtExpiry(jwt: string): number | null {
+  try {
+    const payload = jwt.split('.')[1];
+    if (!payload) return null;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp : null;
+  } catch {
+    return null;
+  }
+}
+
+export class TokenSource {
+  private held: Held | null = null;
+  private pending: Promise<Held> | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: TokenSourceOptions) {
+    this.now = options.now ?? (() => Date.now());
+    if (options.token !== undefined) refuseApiKey(options.token, 'The token');
+    if (!options.url && !options.provider && !options.token) {
+      throw new PlatformError(
+        'bad-request',
+        'A token source needs a token URL, a provider or a token.',
+      );
+    }
+  }
+
+  /** A token that is valid for a while yet; fetched once and shared by concurrent callers. */
+  async get(signal?: AbortSignal): Promise<string> {
+    if (this.held && this.now() < this.held.useUntil) return this.held.jwt;
+    if (this.options.token !== undefined && !this.options.url && !this.options.provider) {
+      return this.options.token;
+    }
+    this.pending ??= this.fetchToken(signal).finally(() => (this.pending = null));
+    this.held = await this.pending;
+    return this.held.jwt;
+  }
+
+  /** Forgets the held token (after the platform answered 401). */
+  invalidate(): void {
+    this.held = null;
+  }
+
+  /** Runs `call` with a token; on 401 fetches a new token and retries once. */
+  async withToken<T>(call: (jwt: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const first = await this.get(signal);
+    try {
+      return await call(first);
+    } catch (error) {
+      const refreshable = this.options.url !== undefined || this.options.provider !== undefined;
+      if (!(error instanceof PlatformError) || error.code !== 'unauthorized' || !refreshable)
+        throw error;
+      this.invalidate();
+      return call(await this.get(signal));
+    }
+  }
+
+  private async fetchToken(signal?: AbortSignal): Promise<Held> {
+    const reply: TokenReply = this.options.provider
+      ? await this.options.provider(signal)
+      : ((
+          await requestJson<TokenReply>(this.options.url!, {
+            method: this.options.method ?? 'GET',
+            signal,
+            credentials: 'same-origin',
+          })
+        ).data ?? {});
+    const record = typeof reply === 'string' ? { jwt: reply } : reply;
+    const jwt = typeof record.jwt === 'string' ? record.jwt : record.token;
+    if (typeof jwt !== 'string' || !jwt.trim()) {
+      throw new PlatformError(
+        'bad-response',
+        'The token route answered no token (expected {jwt, expires_at}).',
+      );
+    }
+    refuseApiKey(jwt, 'The token route answered a value that');
+    const expiresAt = typeof record.expires_at === 'number' ? record.expires_at : jwtExpiry(jwt);
+    const margin = this.options.refreshMarginMs ?? 30_000;
+    const now = this.now();
+    if (expiresAt !== null && expiresAt * 1000 <= now) {
+      throw new PlatformError(
+        'bad-response',
+        'The token route answered a token that has already expired.',
+      );
+    }
+    const useUntil =
+      expiresAt === null
+        ? now + (this.options.unknownLifetimeMs ?? 5 * 60_000)
+        : Math.max(now, expiresAt * 1000 - margin);
+    return { jwt, useUntil };
+  }
+}

@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import { PlatformError } from '../../src/platform/errors.js';
+import { TokenSource, jwtExpiry, refuseApiKey } from '../../src/platform/tokens.js';
+import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+
+async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PlatformError);
+    return error as PlatformError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('platform/tokens', () => {
+  let url: string;
+  let requests: string[];
+  const originalFetch = window.fetch;
+  before(async () => (url = await emulatorUrl()));
+  beforeEach(async () => {
+    await resetEmulator();
+    requests = [];
+    window.fetch = (input, init) => {
+      if (String(input).includes('/api/reactor-token')) requests.push(init?.method ?? 'GET');
+      return originalFetch(input, init);
+    };
+  });
+  afterEach(() => (window.fetch = originalFetch));
+
+  it('fetches {jwt, expires_at} once for concurrent callers and memoises it until shortly before expiry', async () => {
+    let now = Date.now();
+    const source = new TokenSource({
+      url: `${url}/api/reactor-token?expires_after=120`,
+      now: () => now,
+    });
+    const [a, b] = await Promise.all([source.get(), source.get()]);
+    expect(a).to.equal(b);
+    expect(a.split('.')).to.have.length(3);
+    expect(await source.get()).to.equal(a);
+    expect(requests).to.deep.equal(['GET']);
+    now += 89_000; // 31 s before expiry: still used
+    expect(await source.get()).to.equal(a);
+    now += 2_000; // inside the 30 s margin: refetched
+    expect(await source.get()).to.not.equal(a);
+    expect(requests).to.have.length(2);
+  });
+
+  it('uses POST when asked', async () => {
+    await new TokenSource({ url: `${url}/api/reactor-token`, method: 'POST' }).get();
+    expect(requests).to.deep.equal(['POST']);
+  });
+
+  it('accepts {token} and plain strings from a provider, reading the expiry from the JWT', async () => {
+    const { jwt } = (await (await originalFetch(`${url}/api/reactor-token`)).json()) as {
+      jwt: string;
+    };
+    expect(jwtExpiry(jwt)).to.be.a('number');
+    expect(await new TokenSource({ provider: async () => ({ token: jwt }) }).get()).to.equal(jwt);
+    expect(await new TokenSource({ provider: async () => jwt }).get()).to.equal(jwt);
+  });
+
+  it('refreshes once on a 401 and retries the call once', async () => {
+    const source = new TokenSource({ url: `${url}/api/reactor-token` });
+    const seen: string[] = [];
+    const result = await source.withToken(async (jwt) => {
+      seen.push(jwt);
+      if (seen.length === 1) throw new PlatformError('unauthorized', 'expired', 401);
+      return 'ok';
+    });
+    expect(result).to.equal('ok');
+    expect(seen).to.have.length(2);
+    expect(seen[0]).to.not.equal(seen[1]);
+    const always401 = await rejection(
+      source.withToken(async () => {
+        throw new PlatformError('unauthorized', 'still no', 401);
+      }),
+    );
+    expect(always401.code).to.equal('unauthorized');
+    expect(requests).to.have.length(3);
+  });
+
+  it('refuses an rk_ API key wherever it appears, loudly', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      expect(() => new TokenSource({ token: 'rk_live_123' })).to.throw(/API key/);
+      const fromBackend = await rejection(
+        new TokenSource({ provider: async () => ({ jwt: 'rk_live_123' }) }).get(),
+      );
+      expect(fromBackend.code).to.equal('forbidden');
+      expect(() => refuseApiKey('  RK_abc', 'x')).to.throw(PlatformError);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).to.have.length(3);
+  });
+
+  it('rejects answers without a token, expired tokens and a missing source', async () => {
+    const noToken = await rejection(new TokenSource({ url: `${url}/pricing` }).get());
+    expect([noToken.code, noToken.message]).to.deep.equal([
+      'bad-response',
+      'The token route answered no token (expected {jwt, expires_at}).',
+    ]);
+    const expired = await rejection(
+      new TokenSource({ provider: async () => ({ jwt: 'a.b.c', expires_at: 1 }) }).get(),
+    );
+    expect(expired.message).to.contain('expired');
+    expect(() => new TokenSource({})).to.throw(/token URL/);
+  });
+});
