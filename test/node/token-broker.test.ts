@@ -1,0 +1,125 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTokenHandler, toNodeHandler } from '../../src/server/index.js';
+import { startEmulator, type Harness } from './emulator-client.js';
+
+const SITE = 'https://site.test';
+const KEY = 'rk_emulator_local_key';
+
+describe('token broker against the emulator', () => {
+  let h: Harness;
+  before(async () => (h = await startEmulator()));
+  after(() => h.stop());
+
+  const broker = (extra: Partial<Parameters<typeof createTokenHandler>[0]> = {}) =>
+    createTokenHandler({
+      apiKey: KEY,
+      apiUrl: h.url,
+      models: ['reactor/helios'],
+      allowedOrigins: [SITE],
+      maxSessions: 2,
+      ...extra,
+    });
+  const ask = (handler: ReturnType<typeof broker>, init: RequestInit & { path?: string } = {}) =>
+    handler(
+      new Request(`${SITE}${init.path ?? '/api/reactor-token'}`, {
+        headers: { Origin: SITE },
+        ...init,
+      }),
+    );
+
+  it('hands an allowed origin a JWT scoped to its models and session count', async () => {
+    const res = await ask(broker());
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.equal(res.headers.get('access-control-allow-origin'), SITE);
+    const { jwt, expires_at } = (await res.json()) as { jwt: string; expires_at: number };
+    assert.ok(expires_at > Date.now() / 1000);
+    assert.equal(
+      (await h.createSession(jwt, 'lingbot')).status,
+      403,
+      'other models are out of scope',
+    );
+    assert.equal((await h.createSession(jwt, 'helios')).status, 201);
+    assert.equal((await h.createSession(jwt, 'helios')).status, 201);
+    assert.equal((await h.createSession(jwt, 'helios')).status, 403, 'max_sessions is enforced');
+  });
+
+  it('accepts a same-origin GET that carries only a Referer', async () => {
+    const res = await broker()(
+      new Request(`${SITE}/api/reactor-token`, { headers: { Referer: `${SITE}/demo` } }),
+    );
+    assert.equal(res.status, 200);
+  });
+
+  it('rejects other origins (403), unknown models (400) and bursts (429)', async () => {
+    const handler = broker({ perClientPerMinute: 2 });
+    const foreign = await handler(
+      new Request(`${SITE}/api/reactor-token`, { headers: { Origin: 'https://evil.test' } }),
+    );
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+    assert.equal(
+      (await handler(new Request(`${SITE}/api/reactor-token`))).status,
+      403,
+      'no origin at all',
+    );
+    const unknown = await ask(handler, { path: '/api/reactor-token?model=<b>lingbot</b>' });
+    assert.equal(unknown.status, 400);
+    assert.equal((await ask(handler, { path: '/api/reactor-token?model=helios' })).status, 200);
+    assert.equal(
+      (await ask(handler, { method: 'POST', body: JSON.stringify({ model: 'reactor/helios' }) }))
+        .status,
+      200,
+    );
+    const burst = await ask(handler);
+    assert.equal(burst.status, 429);
+    assert.ok(Number(burst.headers.get('retry-after')) >= 1);
+  });
+
+  it('never passes the key or the upstream body to the browser', async () => {
+    const wrongKey = 'rk_secret_that_must_not_leak';
+    const res = await ask(broker({ apiKey: wrongKey }));
+    assert.equal(res.status, 502);
+    const text = await res.text();
+    assert.ok(!text.includes(wrongKey));
+    assert.ok(!text.includes('Reactor-API-Key'), text);
+    const down = await ask(broker({ apiUrl: 'http://127.0.0.1:9' }));
+    assert.equal(down.status, 502);
+  });
+
+  it('refuses to start without a key, models or origins', () => {
+    assert.throws(
+      () => createTokenHandler({ apiKey: '', models: ['helios'], allowedOrigins: [SITE] }),
+      /apiKey/,
+    );
+    assert.throws(
+      () => createTokenHandler({ apiKey: KEY, models: [], allowedOrigins: [SITE] }),
+      /model/,
+    );
+    assert.throws(
+      () => createTokenHandler({ apiKey: KEY, models: ['helios'], allowedOrigins: [] }),
+      /origins/,
+    );
+  });
+
+  it('mounts on node:http through the adapter', async () => {
+    const server = createServer(toNodeHandler(broker()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/reactor-token`, {
+        method: 'POST',
+        headers: { Origin: SITE },
+        body: '{}',
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(typeof ((await res.json()) as { jwt: unknown }).jwt, 'string');
+    } finally {
+      server.close();
+    }
+  });
+});
