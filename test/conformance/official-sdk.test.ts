@@ -3,6 +3,7 @@
  * Chromium. If the SDK can use the emulator, the emulator speaks the platform's wire protocol.
  */
 import { expect } from '@open-wc/testing';
+import { sessionIdFromFrame } from '../helpers/assertions.js';
 import {
   emulatorUrl,
   fetchToken,
@@ -119,17 +120,7 @@ describe('official SDK 2.9.0 against the emulator', function () {
     const frame = document.createElement('iframe');
     const url = await emulatorUrl();
     const jwt = await fetchToken();
-    const started = new Promise<string>((resolve) => {
-      window.addEventListener(
-        'message',
-        function onMessage(event: MessageEvent<{ sessionId?: string }>) {
-          if (event.data?.sessionId) {
-            window.removeEventListener('message', onMessage);
-            resolve(event.data.sessionId);
-          }
-        },
-      );
-    });
+    const started = sessionIdFromFrame();
     frame.srcdoc = `<script type="module">
       import { Reactor } from '${SDK_URL}';
       const reactor = new Reactor({ modelName: 'helios', apiUrl: ${JSON.stringify(url)} });

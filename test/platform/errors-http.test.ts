@@ -1,22 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { rejection } from '../helpers/assertions.js';
 import {
-  PlatformError,
   errorFromResponse,
   parseRetryAfter,
   DEFAULT_RETRY_AFTER,
 } from '../../src/platform/errors.js';
 import { requestJson, API_HEADERS } from '../../src/platform/http.js';
 import { configureEmulator, emulatorUrl, fetchToken, resetEmulator } from '../helpers/emulator.js';
-
-async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PlatformError);
-    return error as PlatformError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const sessionBody = { model: { name: 'helios' } };
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PlatformError } from '../../src/platform/errors.js';
+import { rejection, sessionIdFromFrame } from '../helpers/assertions.js';
 import { SessionClient, type SessionStatus } from '../../src/platform/session-client.js';
 import { TokenSource } from '../../src/platform/tokens.js';
 import { BillingMeter } from '../../src/platform/meter.js';
@@ -45,16 +45,6 @@ async function makeClient(
     }
   });
   return { client, video, statuses, messages };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PlatformError);
-    return error as PlatformError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('platform/session-client against the emulator', function () {
@@ -170,17 +160,7 @@ describe('platform/session-client against the emulator', function () {
   it('ends the session with a keepalive DELETE when its page goes away', async () => {
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
-    const started = new Promise<string>((resolve) => {
-      window.addEventListener(
-        'message',
-        function onMessage(event: MessageEvent<{ sessionId?: string }>) {
-          if (event.data?.sessionId) {
-            window.removeEventListener('message', onMessage);
-            resolve(event.data.sessionId);
-          }
-        },
-      );
-    });
+    const started = sessionIdFromFrame();
     frame.srcdoc = `<script type="module">
       import { SessionClient } from '/src/platform/session-client.ts';
       import { TokenSource } from '/src/platform/tokens.ts';

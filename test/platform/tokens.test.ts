@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { rejection } from '../helpers/assertions.js';
 import { PlatformError } from '../../src/platform/errors.js';
 import { TokenSource, jwtExpiry, refuseApiKey } from '../../src/platform/tokens.js';
 import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
-
-async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PlatformError);
-    return error as PlatformError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('platform/tokens', () => {
   let url: string;
