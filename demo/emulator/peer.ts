@@ -161,13 +161,7 @@ export class GpuPeer implements Peer {
 
   private gone(reason: string): void {
     if (this.ended) return;
-    // wrtc crashes when a connection is closed from inside one of its own callbacks: defer.
-    this.ended = true;
-    this.stopFrames();
-    setImmediate(() => {
-      this.ended = false;
-      this.close();
-    });
+    this.close();
     this.options.hooks.onGone(reason);
   }
 

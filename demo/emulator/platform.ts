@@ -105,12 +105,12 @@ export class Platform {
       return fail(errors.badRequest(`Unknown config keys: ${unknown.join(', ')}`));
     if ('balance' in rest) this.credits = this.config.balance;
     if (Array.isArray(faults)) {
-      for (const f of faults as Partial<Fault & { count: number }>[]) {
+      for (const f of faults as Partial<Fault>[]) {
         if (typeof f.status !== 'number')
           return fail(errors.badRequest('A fault needs a numeric status.'));
         this.faults.push({
           status: f.status,
-          times: f.times ?? f.count ?? 1,
+          times: f.times ?? 1,
           route: f.route ?? null,
           retryAfter: f.retryAfter ?? 1,
         });
@@ -172,8 +172,8 @@ export class Platform {
 
   // ---- tokens ------------------------------------------------------------------------------
 
-  mintToken(options: { expiresAfter?: unknown; authorizationDetails?: unknown; now?: number }) {
-    const now = options.now ?? Date.now();
+  mintToken(options: { expiresAfter?: unknown; authorizationDetails?: unknown }) {
+    const now = Date.now();
     const requested = typeof options.expiresAfter === 'number' ? options.expiresAfter : 3600;
     const ttl = Math.min(21_600, Math.max(1, Math.floor(requested)));
     const claims: TokenClaims = {
@@ -372,9 +372,15 @@ export class Platform {
   sweep(now = Date.now()): number {
     this.charge(now);
     for (const s of this.sessions.values()) {
-      if (s.state === 'CREATED' && now - s.createdAt >= WAITING_AFTER_MS) s.state = 'WAITING';
-      if (s.state === 'WAITING' && now - s.createdAt >= this.config.gpuDelayMs) s.state = 'ACTIVE';
-      if (s.state === 'CREATED' && now - s.createdAt >= this.config.gpuDelayMs) s.state = 'ACTIVE';
+      if (s.state === 'CREATED' || s.state === 'WAITING') {
+        const age = now - s.createdAt;
+        s.state =
+          age >= this.config.gpuDelayMs
+            ? 'ACTIVE'
+            : age >= WAITING_AFTER_MS
+              ? 'WAITING'
+              : 'CREATED';
+      }
       if (s.state === 'CLOSED') continue;
       if (s.readyAt !== null && now >= s.readyAt + this.config.maxDurationMs) {
         this.terminate(

@@ -288,6 +288,20 @@ describe('emulator: sessions, limits and faults', () => {
       const e = await h.entry(id);
       return e.state === 'SUSPENDED' && e;
     }, 'the hold');
+    const balanceAtHold = (await h.json<{ credits: number }>('GET', '/api/reactor-balance'))
+      .credits;
+    await new Promise((r) => setTimeout(r, 400));
+    const stillHeld = await h.entry(id);
+    assert.equal(stillHeld.state, 'SUSPENDED');
+    assert.ok(
+      stillHeld.billed_ms >= held.billed_ms + 350,
+      `billed ${held.billed_ms} → ${stillHeld.billed_ms} ms while held`,
+    );
+    const balanceLater = (await h.json<{ credits: number }>('GET', '/api/reactor-balance')).credits;
+    assert.ok(
+      balanceAtHold - balanceLater >= 17 * 0.35,
+      `balance ${balanceAtHold} → ${balanceLater} while held`,
+    );
     const ended = await h.waitFor(async () => {
       const e = await h.entry(id);
       return e.state === 'CLOSED' && e;

@@ -145,7 +145,6 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('terminates what it created when a later step fails', async () => {
-    const url = await emulatorUrl();
     await configureEmulator({ faults: [{ status: 500, route: 'POST /sessions/' }] });
     const { client, video } = await makeClient();
     const error = await rejection(client.connect());
@@ -153,7 +152,6 @@ describe('platform/session-client against the emulator', function () {
     const [entry] = await ledger();
     expect(entry!.ended_by).to.equal('client');
     expect(entry!.billed_ms).to.equal(0);
-    expect(url).to.be.a('string');
     video.remove();
   });
 
