@@ -1,0 +1,84 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type MonotonicClock = () => number;
+
+/**
+ * One absolute deadline on a monotonic clock (a hard timeout, a budget). The timer is only a
+ * wake-up call: on every wake-up, and when the tab becomes visible again, the time left is
+ * recomputed from the clock, so a throttled background tab cannot stretch it. The deadline
+ * survives the host being moved in the DOM (disconnected and connected again).
+ */
+export class DeadlineController implements ReactiveController {
+  private deadline: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onExpire: () => void,
+    private readonly clock: MonotonicClock = () => performance.now(),
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts (or restarts) the countdown: it expires `ms` from now. */
+  start(ms: number): void {
+    this.deadline = this.clock() + Math.max(0, ms);
+    this.schedule();
+  }
+
+  /** Stops the countdown without expiring. */
+  stop(): void {
+    this.deadline = null;
+    this.clearTimer();
+  }
+
+  get active(): boolean {
+    return this.deadline !== null;
+  }
+
+  /** Milliseconds left, or null when not counting down. */
+  get remainingMs(): number | null {
+    return this.deadline === null ? null : Math.max(0, this.deadline - this.clock());
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    document.addEventListener('visibilitychange', this.check);
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    document.removeEventListener('visibilitychange', this.check);
+    this.clearTimer();
+  }
+
+  private schedule(): void {
+    this.clearTimer();
+    if (this.deadline === null || !this.connected) return;
+    const left = this.deadline - this.clock();
+    if (left <= 0) {
+      this.expire();
+      return;
+    }
+    this.timer = setTimeout(this.check, left);
+  }
+
+  private readonly check = () => {
+    if (this.deadline === null) return;
+    if (this.deadline - this.clock() <= 0) this.expire();
+    else this.schedule();
+  };
+
+  private expire(): void {
+    this.stop();
+    this.onExpire();
+    this.host.requestUpdate();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

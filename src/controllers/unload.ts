@@ -1,0 +1,38 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Why the page is going away. */
+export type UnloadKind = 'pagehide' | 'beforeunload';
+
+/**
+ * Calls `onUnload` synchronously when the page goes away: `pagehide` (also when the page enters
+ * the back/forward cache, `persisted: true`) and `beforeunload`. Whatever must reach a server has
+ * to be sent from inside the callback (a `keepalive` fetch). `onRestore` runs when a page comes
+ * back from the back/forward cache.
+ */
+export class UnloadController implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onUnload: (kind: UnloadKind) => void,
+    private readonly onRestore?: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    window.addEventListener('pageshow', this.onPageShow);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    window.removeEventListener('pageshow', this.onPageShow);
+  }
+
+  private readonly onPageHide = () => this.onUnload('pagehide');
+  private readonly onBeforeUnload = () => this.onUnload('beforeunload');
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) this.onRestore?.();
+  };
+}

@@ -1,0 +1,111 @@
+import { css } from 'lit';
+import { hostStyles } from './shared-styles.js';
+
+export const sessionStyles = [
+  hostStyles,
+  css`
+    .base {
+      display: grid;
+      gap: 0.6em;
+      padding: 0.75em;
+      border: 1px solid var(--reactor-border, #d0d4dc);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .stage {
+      position: relative;
+      aspect-ratio: 16 / 9;
+      background: var(--reactor-stage-background, #101216);
+      border-radius: calc(var(--_radius) - 2px);
+      overflow: hidden;
+      color: #e9ecef;
+    }
+    video {
+      display: block;
+      width: 100%;
+      height: 100%;
+      object-fit: var(--reactor-video-fit, contain);
+    }
+    video[hidden] {
+      display: none;
+    }
+    .poster {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+    }
+    ::slotted([slot='poster']) {
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .overlay {
+      position: absolute;
+      inset: auto 0 0 0;
+    }
+    dialog {
+      position: absolute;
+      inset: 50% auto auto 50%;
+      transform: translate(-50%, -50%);
+      margin: 0;
+      max-width: 90%;
+      padding: 1em 1.25em;
+      border: 2px solid var(--_danger);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--reactor-color, #1b1d23);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 35%);
+      text-align: center;
+    }
+    dialog h2 {
+      margin: 0 0 0.4em;
+      font-size: 1.1em;
+    }
+    dialog p {
+      margin: 0 0 0.8em;
+    }
+    .status {
+      margin: 0;
+      font-weight: 600;
+    }
+    .base[data-status='ready'] .status::before {
+      content: '';
+      display: inline-block;
+      width: 0.6em;
+      height: 0.6em;
+      margin-inline-end: 0.4em;
+      border-radius: 50%;
+      background: var(--_danger);
+      vertical-align: 0.05em;
+    }
+    .cost,
+    .countdown,
+    .retry {
+      margin: 0;
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .cost.live {
+      color: inherit;
+      font-weight: 600;
+    }
+    .error {
+      color: var(--_danger);
+      border-inline-start: 3px solid var(--_danger);
+      padding-inline-start: 0.6em;
+    }
+    .error a {
+      color: inherit;
+      font-weight: 600;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5em;
+    }
+    button.secondary {
+      background: transparent;
+      color: var(--_accent);
+    }
+  `,
+];

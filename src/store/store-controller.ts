@@ -1,0 +1,74 @@
+import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AccountStore } from './account-store.js';
+import { accountContext } from './context.js';
+
+const INSTALLED = Symbol.for('reactor-elements.document-store');
+
+interface Installed {
+  store: AccountStore;
+}
+
+/**
+ * The page-wide default: one AccountStore provided on `<html>`, so sibling elements share it
+ * without nesting, plus a ContextRoot that replays requests nobody answered once a provider shows
+ * up. Installed once per page, even with two copies of the bundle (the flag is a registered
+ * symbol on `globalThis`). Returns the page's store.
+ */
+export function installDocumentStore(): AccountStore {
+  const g = globalThis as typeof globalThis & { [INSTALLED]?: Installed };
+  const existing = g[INSTALLED];
+  if (existing) return existing.store;
+  const store = new AccountStore();
+  g[INSTALLED] = { store };
+  if (typeof document !== 'undefined') {
+    new ContextRoot().attach(document as unknown as HTMLElement);
+    new ContextProvider(document.documentElement, { context: accountContext, initialValue: store });
+  }
+  return store;
+}
+
+/**
+ * Gives an element the account store that applies to it: the nearest provider (a wrapper such
+ * as `<reactor-account>`), else the page-wide one. `onChange` runs when it switches stores.
+ */
+export class StoreController implements ReactiveController {
+  private readonly consumer: ContextConsumer<
+    typeof accountContext,
+    ReactiveControllerHost & HTMLElement
+  >;
+  private current: AccountStore;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly onChange?: (store: AccountStore, previous: AccountStore) => void,
+  ) {
+    this.current = installDocumentStore();
+    this.consumer = new ContextConsumer(host, {
+      context: accountContext,
+      subscribe: true,
+      callback: (store) => this.use(store),
+    });
+    host.addController(this);
+  }
+
+  get store(): AccountStore {
+    return this.current;
+  }
+
+  hostConnected(): void {
+    /* the consumer asks on connect; nothing else to do */
+  }
+
+  private use(store: AccountStore | undefined): void {
+    if (!store || store === this.current) return;
+    const previous = this.current;
+    this.current = store;
+    this.onChange?.(store, previous);
+  }
+
+  /** For tests and debugging: whether a provider answered. */
+  get provided(): boolean {
+    return this.consumer.value !== undefined;
+  }
+}

@@ -1,0 +1,172 @@
+import { expect } from '@open-wc/testing';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ClockController } from '../../src/controllers/clock.js';
+import { DeadlineController } from '../../src/controllers/deadline.js';
+import { IdleController } from '../../src/controllers/idle.js';
+import { UnloadController } from '../../src/controllers/unload.js';
+
+/** A bare controller host: records render requests, connects and disconnects on demand. */
+class Host implements ReactiveControllerHost {
+  controllers: ReactiveController[] = [];
+  updates = 0;
+  readonly updateComplete = Promise.resolve(true);
+  addController(c: ReactiveController) {
+    this.controllers.push(c);
+  }
+  removeController(c: ReactiveController) {
+    this.controllers = this.controllers.filter((x) => x !== c);
+  }
+  requestUpdate() {
+    this.updates += 1;
+  }
+  connect() {
+    for (const c of this.controllers) c.hostConnected?.();
+  }
+  disconnect() {
+    for (const c of this.controllers) c.hostDisconnected?.();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
+
+describe('controllers', () => {
+  describe('DeadlineController', () => {
+    it('works from an absolute deadline: a clock jump (a throttled tab) expires it at the next check', () => {
+      let now = 1000;
+      let expired = 0;
+      const host = new Host();
+      const deadline = new DeadlineController(
+        host,
+        () => (expired += 1),
+        () => now,
+      );
+      host.connect();
+      deadline.start(60_000);
+      expect(deadline.remainingMs).to.equal(60_000);
+      now += 20_000;
+      expect(deadline.remainingMs).to.equal(40_000);
+      now += 45_000; // the timer never fired: the tab was in the background
+      visibilityChange();
+      expect(expired).to.equal(1);
+      expect(deadline.active).to.equal(false);
+      expect(deadline.remainingMs).to.equal(null);
+      host.disconnect();
+    });
+
+    it('fires on time with real timers, survives a move, and stops cleanly', async () => {
+      let expired = 0;
+      const host = new Host();
+      const deadline = new DeadlineController(host, () => (expired += 1));
+      host.connect();
+      deadline.start(150);
+      host.disconnect();
+      host.connect(); // moved in the DOM: the deadline is kept
+      await sleep(250);
+      expect(expired).to.equal(1);
+      deadline.start(100);
+      deadline.stop();
+      await sleep(200);
+      expect(expired).to.equal(1);
+      deadline.start(50);
+      host.disconnect(); // removed: no timer is left behind
+      await sleep(120);
+      expect(expired).to.equal(1);
+    });
+  });
+
+  describe('IdleController', () => {
+    it('warns after the timeout, dismisses the warning on activity, and expires without it', () => {
+      let now = 0;
+      const calls: string[] = [];
+      const host = new Host();
+      const idle = new IdleController(host, () => now);
+      host.connect();
+      idle.arm({
+        timeoutMs: 1000,
+        warningMs: 2000,
+        onWarn: (s) => calls.push(`warn ${s}`),
+        onResume: () => calls.push('resume'),
+        onExpire: () => calls.push('expire'),
+      });
+      now = 999;
+      visibilityChange();
+      expect(idle.state).to.equal('watching');
+      now = 1000;
+      visibilityChange();
+      expect(idle.state).to.equal('warning');
+      expect(idle.secondsLeft).to.equal(2);
+      now = 1500;
+      document.dispatchEvent(new PointerEvent('pointermove'));
+      visibilityChange();
+      expect(idle.state).to.equal('watching');
+      now = 2500;
+      visibilityChange();
+      expect(idle.state).to.equal('warning');
+      now = 4500;
+      visibilityChange();
+      expect(calls).to.deep.equal(['warn 2', 'resume', 'warn 2', 'expire']);
+      expect(idle.state).to.equal('off');
+      host.disconnect();
+    });
+
+    it('ignores focus moves made quietly, and is off with a timeout of 0', () => {
+      let now = 0;
+      const calls: string[] = [];
+      const host = new Host();
+      const idle = new IdleController(host, () => now);
+      host.connect();
+      const options = {
+        timeoutMs: 1000,
+        warningMs: 1000,
+        onWarn: () => calls.push('warn'),
+        onResume: () => calls.push('resume'),
+        onExpire: () => calls.push('expire'),
+      };
+      idle.arm(options);
+      now = 1000;
+      visibilityChange();
+      now = 1100;
+      idle.quietly(() => document.dispatchEvent(new FocusEvent('focusin')));
+      visibilityChange();
+      expect(idle.state).to.equal('warning');
+      idle.keepAlive();
+      expect(idle.state).to.equal('watching');
+      idle.disarm();
+      idle.arm({ ...options, timeoutMs: 0 });
+      expect(idle.state).to.equal('off');
+      now = 99_000;
+      visibilityChange();
+      expect(calls).to.deep.equal(['warn', 'resume']);
+      host.disconnect();
+    });
+  });
+
+  it('ClockController ticks only while running and connected', async () => {
+    const host = new Host();
+    const clock = new ClockController(host, 20);
+    host.connect();
+    await sleep(60);
+    expect(host.updates).to.equal(0);
+    clock.start();
+    await sleep(110);
+    expect(host.updates).to.be.at.least(3);
+    clock.stop();
+    const stopped = host.updates;
+    await sleep(60);
+    expect(host.updates).to.equal(stopped);
+    host.disconnect();
+  });
+
+  it('UnloadController calls back on pagehide and beforeunload, and stops when disconnected', () => {
+    const kinds: string[] = [];
+    const host = new Host();
+    new UnloadController(host, (kind) => kinds.push(kind));
+    host.connect();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    window.dispatchEvent(new Event('beforeunload'));
+    host.disconnect();
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(kinds).to.deep.equal(['pagehide', 'beforeunload']);
+  });
+});

@@ -1,0 +1,420 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ReactorSession, SessionEndDetail } from '../../src/index.js';
+import { sessionIdFromFrame } from '../helpers/assertions.js';
+import {
+  configureEmulator,
+  dropPeer,
+  emulatorUrl,
+  framesPresented,
+  ledger,
+  ledgerEntry,
+  resetEmulator,
+  waitFor,
+  type LedgerEntry,
+} from '../helpers/emulator.js';
+
+const part = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (el: Element, name: string) =>
+  part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** `m:ss` or `h:mm:ss` back to seconds. */
+const seconds = (clock: string) =>
+  clock.split(':').reduce((total, piece) => total * 60 + Number(piece), 0);
+
+async function session(attributes = ''): Promise<ReactorSession> {
+  const url = await emulatorUrl();
+  const container = await fixture<HTMLDivElement>(
+    html`<div
+      .innerHTML=${`<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token" ${attributes}></reactor-session>`}
+    ></div>`,
+  );
+  const el = container.querySelector('reactor-session')!;
+  await el.updateComplete;
+  return el;
+}
+
+async function live(el: ReactorSession): Promise<string> {
+  const ready = oneEvent(el, 'reactor-ready');
+  part(el, 'connect-button')!.click();
+  const { detail } = await ready;
+  return (detail as { sessionId: string }).sessionId;
+}
+
+const ended = (el: ReactorSession) =>
+  oneEvent(el, 'reactor-end').then((e) => (e as CustomEvent<SessionEndDetail>).detail);
+
+const closed = (id: string) =>
+  waitFor(
+    async () => {
+      const entry = await ledgerEntry(id);
+      return entry.state === 'CLOSED' && entry;
+    },
+    `session ${id} to close`,
+    5000,
+  );
+
+/** Nothing is billing or waiting: every session in the ledger is closed. */
+async function nothingOpen(): Promise<LedgerEntry[]> {
+  return waitFor(
+    async () => {
+      const entries = await ledger();
+      return entries.every((e) => e.state === 'CLOSED') && entries;
+    },
+    'every session to be closed',
+    5000,
+  );
+}
+
+describe('<reactor-session>', function () {
+  this.timeout(60_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 200 }));
+
+  describe('before connecting', () => {
+    it('has documented defaults, reflects attributes and clamps max-duration to the platform limit', async () => {
+      const el = await session('max-duration="5000" idle-timeout="0" reconnect="false"');
+      expect(el.status).to.equal('disconnected');
+      expect(el.idleTimeout).to.equal(0);
+      expect(el.idleWarning).to.equal(15);
+      expect(el.reconnect).to.equal(false);
+      expect(el.muted).to.equal(true);
+      expect(el.autoconnect).to.equal(false);
+      expect(el.videoTrack).to.equal('main_video');
+      expect(el.remainingSeconds).to.equal(1200);
+      el.maxDuration = 0;
+      expect(el.remainingSeconds).to.equal(1);
+      el.muted = false;
+      el.maxCost = 40;
+      await el.updateComplete;
+      expect(el.getAttribute('muted')).to.equal('false');
+      expect(el.getAttribute('max-cost')).to.equal('40');
+      expect(el.sessionId).to.equal(null);
+    });
+
+    it('shows what a session can cost at most, from the live price list', async () => {
+      const el = await session('max-duration="300"');
+      await waitFor(() => text(el, 'cost').includes('credits'), 'the estimate');
+      // helios: 17 credits/s × 300 s = 5,100 credits; 1,000 credits per dollar.
+      expect(text(el, 'cost')).to.contain('Up to 5:00');
+      expect(text(el, 'cost')).to.contain('5,100 credits');
+      expect(text(el, 'cost')).to.contain('$0.51'); // 10,000 credits per dollar
+      expect(text(el, 'status')).to.equal('Not connected');
+      await expect(el).to.be.accessible();
+    });
+
+    it('formats numbers in the page language', async () => {
+      const url = await emulatorUrl();
+      const container = await fixture<HTMLDivElement>(
+        html`<div
+          lang="de-DE"
+          .innerHTML=${`<reactor-session model="helios" api-url="${url}" token-url="/t" max-duration="1200"></reactor-session>`}
+        ></div>`,
+      );
+      const el = container.querySelector('reactor-session')!;
+      await waitFor(() => text(el, 'cost').includes('credits'), 'the estimate');
+      expect(text(el, 'cost')).to.contain('20.400 credits');
+      expect(text(el, 'cost')).to.match(/2,04\s?\$/);
+    });
+
+    it('refuses bad configuration with a clear message and starts nothing', async () => {
+      const url = await emulatorUrl();
+      const noModel = await fixture<ReactorSession>(
+        html`<reactor-session api-url=${url} token-url="/t"></reactor-session>`,
+      );
+      const error = oneEvent(noModel, 'reactor-error');
+      await noModel.connect();
+      expect((await error).detail.code).to.equal('bad-request');
+      expect(text(noModel, 'error')).to.contain('model attribute');
+      expect(noModel.status).to.equal('error');
+
+      const noToken = await fixture<ReactorSession>(
+        html`<reactor-session model="helios" api-url=${url}></reactor-session>`,
+      );
+      await noToken.connect();
+      expect(text(noToken, 'error')).to.contain('token-url');
+
+      const apiKey = await fixture<ReactorSession>(
+        html`<reactor-session model="helios" api-url=${url}></reactor-session>`,
+      );
+      apiKey.token = 'rk_live_secret';
+      await apiKey.connect();
+      expect(text(apiKey, 'error')).to.contain('API key');
+
+      const badUrl = await fixture<ReactorSession>(
+        html`<reactor-session model="helios" api-url="not a url" token-url="/t"></reactor-session>`,
+      );
+      await badUrl.connect();
+      expect(text(badUrl, 'error')).to.contain('not an absolute URL');
+      expect(await ledger()).to.deep.equal([]);
+    });
+  });
+
+  describe('a session', () => {
+    it('connects, shows frames in the video part, ticks the cost, and disconnects as the client', async () => {
+      const el = await session('idle-timeout="0"');
+      const statuses: string[] = [];
+      el.addEventListener('reactor-status-change', (e) => statuses.push(e.detail.status));
+      const id = await live(el);
+      expect(el.status).to.equal('ready');
+      expect(el.sessionId).to.equal(id);
+      expect(statuses).to.deep.equal(['connecting', 'waiting', 'ready']);
+      const video = part(el, 'video') as HTMLVideoElement;
+      expect(await framesPresented(video, 10)).to.be.at.least(10);
+      expect(video.muted).to.equal(true);
+      expect(video.playsInline).to.equal(true);
+      expect(video.srcObject).to.be.instanceOf(MediaStream);
+      await waitFor(() => el.billedSeconds >= 3, 'three billed seconds');
+      await el.updateComplete;
+      expect(text(el, 'cost')).to.match(/0:0[2-3] billed · \d+ credits \(\$0\.00\d\d\)/);
+      expect(text(el, 'countdown')).to.match(/4:5\d left/);
+      expect(text(el, 'status')).to.contain('Live');
+      await expect(el).to.be.accessible();
+
+      const end = ended(el);
+      part(el, 'disconnect-button')!.click();
+      const detail = await end;
+      expect(detail.reason).to.equal('user');
+      expect(detail.sessionId).to.equal(id);
+      const entry = await closed(id);
+      expect(entry.ended_by).to.equal('client');
+      await el.updateComplete;
+      const shown = seconds(/(\d+:\d\d) billed/.exec(text(el, 'cost'))![1]!);
+      expect(Math.abs(shown - entry.billed_ms / 1000)).to.be.below(1);
+      expect(Math.abs(detail.billedSeconds - entry.billed_ms / 1000)).to.be.below(0.5);
+      expect(detail.credits).to.be.closeTo((entry.billed_ms / 1000) * 17, 17 * 0.5);
+      expect(text(el, 'cost')).to.contain('Receipt');
+      expect(el.status).to.equal('ended');
+      expect(video.srcObject).to.equal(null);
+      expect(part(el, 'connect-button')).to.exist;
+    });
+
+    it('forwards model messages and sends commands only while live', async () => {
+      const el = await session('idle-timeout="0"');
+      expect(() => el.sendCommand('set_prompt', { prompt: 'x' })).to.throw(/disconnected/);
+      await live(el);
+      const message = oneEvent(el, 'reactor-message');
+      el.sendCommand('set_prompt', { prompt: 'a red fox' });
+      expect((await message).detail.message).to.deep.include({ type: 'echo' });
+      el.disconnect();
+      await nothingOpen();
+    });
+
+    it('keeps billing through a recoverable drop and resumes the same session', async () => {
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      const before = el.billedSeconds;
+      const statuses: string[] = [];
+      el.addEventListener('reactor-status-change', (e) => statuses.push(e.detail.status));
+      await dropPeer(id);
+      await waitFor(() => statuses.includes('reconnecting') && el.status === 'ready', 'resume');
+      expect(el.sessionId).to.equal(id);
+      expect(el.billedSeconds).to.be.above(before);
+      el.disconnect();
+      const entry = await closed(id);
+      expect(entry.reconnects).to.equal(1);
+      expect(entry.ended_by).to.equal('client');
+    });
+  });
+
+  describe('safeguards', () => {
+    it('ends an idle session after the warning, with a real dialog that has focus', async () => {
+      const el = await session('idle-timeout="2" idle-warning="2"');
+      const id = await live(el);
+      const warning = await oneEvent(el, 'reactor-idle-warning');
+      expect(warning.detail.secondsLeft).to.equal(2);
+      await el.updateComplete;
+      const dialog = part(el, 'idle-dialog') as HTMLDialogElement;
+      expect(dialog.open).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'keep-alive-button'));
+      await expect(el).to.be.accessible();
+      const detail = await ended(el);
+      expect(detail.reason).to.equal('idle');
+      expect(dialog.open).to.equal(false);
+      expect((await closed(id)).ended_by).to.equal('client');
+    });
+
+    it('keeps the session when there is activity during the warning, and with the keep button', async () => {
+      const el = await session('idle-timeout="2" idle-warning="2"');
+      await live(el);
+      await oneEvent(el, 'reactor-idle-warning');
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+      await waitFor(
+        () => !(part(el, 'idle-dialog') as HTMLDialogElement).open,
+        'the dialog to close',
+      );
+      await oneEvent(el, 'reactor-idle-warning');
+      part(el, 'keep-alive-button')!.click();
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(el.status).to.equal('ready');
+      el.disconnect();
+      await nothingOpen();
+    });
+
+    it('ends at max-duration with reason timeout, billed for max-duration', async () => {
+      const el = await session('max-duration="3" idle-timeout="0"');
+      const id = await live(el);
+      await el.updateComplete;
+      expect(text(el, 'countdown')).to.match(/0:0[23] left/);
+      const detail = await ended(el);
+      expect(detail.reason).to.equal('timeout');
+      const entry = await closed(id);
+      expect(entry.ended_by).to.equal('client');
+      expect(entry.billed_ms).to.be.within(2500, 3500);
+      expect(text(el, 'status')).to.contain('time limit');
+    });
+
+    it('ends at max-cost with reason budget', async () => {
+      // helios costs 17 credits/s: 34 credits is 2 s.
+      const el = await session('max-cost="34" idle-timeout="0"');
+      const id = await live(el);
+      const detail = await ended(el);
+      expect(detail.reason).to.equal('budget');
+      expect(detail.credits).to.be.closeTo(34, 2);
+      const entry = await closed(id);
+      expect(entry.billed_ms).to.be.within(1500, 2500);
+    });
+
+    it('says plainly when the platform ended the session', async () => {
+      await configureEmulator({ max_duration_s: 2 });
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      const detail = await ended(el);
+      expect(detail.reason).to.equal('server');
+      expect(el.status).to.equal('ended');
+      expect(text(el, 'status')).to.contain('Reactor ended the session');
+      expect((await closed(id)).ended_by).to.equal('max-duration');
+    });
+
+    it('ends the session when removed from the page, but not when moved', async () => {
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      const other = document.createElement('section');
+      document.body.append(other);
+      other.append(el); // a move: disconnected and connected in the same task
+      await new Promise((r) => setTimeout(r, 300));
+      expect(el.status).to.equal('ready');
+      expect((await ledgerEntry(id)).state).to.equal('ACTIVE');
+      const end = ended(el);
+      other.remove();
+      expect((await end).reason).to.equal('removed');
+      expect((await closed(id)).ended_by).to.equal('client');
+    });
+
+    for (const how of ['removed', 'navigated away'] as const) {
+      it(`ends the session with a keepalive DELETE when its page is ${how}`, async () => {
+        const url = await emulatorUrl();
+        const frame = document.createElement('iframe');
+        const started = sessionIdFromFrame();
+        frame.srcdoc = `<script type="module">
+          import '/src/index.ts';
+          const el = document.createElement('reactor-session');
+          el.setAttribute('model', 'helios');
+          el.setAttribute('api-url', ${JSON.stringify(url)});
+          el.setAttribute('token-url', ${JSON.stringify(`${url}/api/reactor-token`)});
+          el.addEventListener('reactor-ready', (e) => parent.postMessage({ sessionId: e.detail.sessionId }, '*'));
+          document.body.append(el);
+          el.connect();
+        </script>`;
+        document.body.append(frame);
+        const id = await started;
+        const leftAt = Date.now();
+        if (how === 'removed') frame.remove();
+        else frame.contentWindow!.location.replace('about:blank');
+        const entry = await closed(id);
+        expect(entry.ended_by).to.equal('client');
+        expect(entry.terminated_at! - leftAt).to.be.below(2000);
+        frame.remove();
+      });
+    }
+  });
+
+  describe('errors', () => {
+    const cases = [
+      { status: 401, times: 2, code: 'unauthorized', says: 'refused (401)' },
+      { status: 402, times: 1, code: 'payment-required', says: 'out of credits (402)' },
+      { status: 426, times: 1, code: 'client-outdated', says: 'outdated' },
+      { status: 500, times: 1, code: 'server-error', says: 'Reactor had a problem (500)' },
+    ];
+    for (const c of cases) {
+      it(`${c.status}: a clear message, a reactor-error event, and nothing left open`, async () => {
+        await configureEmulator({
+          faults: [{ status: c.status, times: c.times, route: 'POST /sessions' }],
+        });
+        const el = await session('topup-url="https://example.com/topup"');
+        const error = oneEvent(el, 'reactor-error');
+        const end = ended(el);
+        part(el, 'connect-button')!.click();
+        const { detail } = await error;
+        expect(detail.code).to.equal(c.code);
+        expect(detail.status).to.equal(c.status);
+        expect((await end).reason).to.equal('error');
+        await el.updateComplete;
+        expect(text(el, 'error')).to.contain(c.says);
+        expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+        if (c.status === 402)
+          expect(part(el, 'error')!.querySelector('a')!.getAttribute('href')).to.equal(
+            'https://example.com/topup',
+          );
+        expect(el.status).to.equal('error');
+        await nothingOpen();
+      });
+    }
+
+    it('a failure after the session was created terminates it', async () => {
+      await configureEmulator({ faults: [{ status: 500, route: 'POST /sessions/' }] });
+      const el = await session();
+      const error = oneEvent(el, 'reactor-error');
+      part(el, 'connect-button')!.click();
+      expect((await error).detail.code).to.equal('server-error');
+      const [entry] = await nothingOpen();
+      expect(entry!.ended_by).to.equal('client');
+      expect(entry!.billed_ms).to.equal(0);
+    });
+
+    it('429: says all GPUs are busy, retries after Retry-After, and connects', async () => {
+      await configureEmulator({
+        faults: [{ status: 429, times: 1, route: 'POST /sessions', retryAfter: 1 }],
+      });
+      const el = await session('idle-timeout="0"');
+      part(el, 'connect-button')!.click();
+      await waitFor(
+        () => text(el, 'status').includes('All GPUs for this site are busy'),
+        'the busy message',
+      );
+      expect(text(el, 'status')).to.match(/retrying in \d s/);
+      await waitFor(() => el.status === 'ready', 'ready after the retry');
+      el.disconnect();
+      await nothingOpen();
+    });
+
+    it('429: the wait can be cancelled, and nothing is created', async () => {
+      await configureEmulator({
+        faults: [{ status: 429, times: 10, route: 'POST /sessions', retryAfter: 30 }],
+      });
+      const el = await session();
+      part(el, 'connect-button')!.click();
+      await waitFor(() => text(el, 'status').includes('busy'), 'the busy message');
+      const end = ended(el);
+      part(el, 'disconnect-button')!.click();
+      expect((await end).reason).to.equal('user');
+      expect(el.status).to.equal('ended');
+      expect(await ledger()).to.deep.equal([]);
+    });
+
+    it('a network failure says the platform could not be reached', async () => {
+      const el = await fixture<ReactorSession>(
+        html`<reactor-session
+          model="helios"
+          api-url="http://127.0.0.1:9"
+          token-url=${`${await emulatorUrl()}/api/reactor-token`}
+        ></reactor-session>`,
+      );
+      const error = oneEvent(el, 'reactor-error');
+      part(el, 'connect-button')!.click();
+      expect((await error).detail.code).to.equal('network');
+      await el.updateComplete;
+      expect(text(el, 'error')).to.contain('Could not reach Reactor');
+    });
+  });
+});
