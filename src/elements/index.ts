@@ -4,12 +4,12 @@
  */
 export {
   ReactorSession,
-  PLATFORM_MAX_DURATION,
-  DEFAULT_API_URL,
   type SessionEndDetail,
   type EndReason,
   type SessionElementStatus,
   type SessionErrorDetail,
 } from './reactor-session.js';
-export { ReactorPricing } from './reactor-pricing.js';
-export { ReactorBalance } from './reactor-balance.js';
+export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing.js';
+export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance.js';
+export { ReactorAccount } from './reactor-account.js';
+export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from './constants.js';

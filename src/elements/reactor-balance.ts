@@ -1,36 +1,308 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ClockController } from '../controllers/clock.js';
+import { PollController } from '../controllers/poll.js';
+import { formatCredits, formatMoney, localeOf } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
+import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../platform/balance.js';
+import { PlatformError } from '../platform/errors.js';
+import type { AccountStore, SessionFilter } from '../store/account-store.js';
+import { StoreController } from '../store/store-controller.js';
+import { DEFAULT_API_URL } from './constants.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
+/** Detail of `reactor-balance-change`. */
+export interface BalanceChangeDetail {
+  /** The balance as last fetched. */
+  credits: number;
+  /** The fetched balance minus what the page's sessions have billed since the fetch. */
+  projected: number;
+}
+
 /**
- * The account balance from a source the site owner provides, projected down while a session
- * on the page is billed.
+ * The account balance from a source the site provides (Reactor has no public balance endpoint
+ * yet), projected down live while sessions on the page are billed, with a low-balance warning.
  *
- * @summary The Reactor account balance, live.
+ * @summary The account balance, falling in step with the page's live sessions.
  * @tagname reactor-balance
  *
  * @csspart base - The outer wrapper.
+ * @csspart amount - The balance in credits.
+ * @csspart money - The balance's money value.
+ * @csspart mode - Prepaid or postpaid (invoice) billing, and the auto top-up state.
+ * @csspart estimate - "≈ N min left at the current rate", while sessions are billed.
+ * @csspart warning - The low-balance or out-of-credits warning.
+ * @csspart topup-link - The link to buy credits (`topup-url`).
+ * @csspart error - The error message.
  *
- * @cssprop --reactor-accent - The accent colour.
- * @cssprop --reactor-font - The font family.
+ * @cssprop --reactor-danger - The colour of the warning.
+ * @cssprop --reactor-border - The panel border colour.
+ *
+ * @fires reactor-balance-change - `{credits, projected}` when the shown balance changes.
+ * @fires reactor-balance-low - `{credits, projected, threshold}` once each time the balance falls to `low-threshold`.
  */
 export class ReactorBalance extends ReactorElement {
-  static override styles = [hostStyles, panelStyles];
+  static override styles = [
+    hostStyles,
+    panelStyles,
+    css`
+      .amount {
+        font-size: 1.6em;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        margin: 0;
+      }
+      p {
+        margin: 0.2em 0 0;
+      }
+      .muted {
+        color: var(--_muted);
+      }
+      .warning,
+      .error {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+      a {
+        color: var(--_accent);
+        font-weight: 600;
+      }
+    `,
+  ];
 
-  /** A URL that returns `{credits, mode?, credit_limit?, auto_topup?}`. */
+  /** A URL on the site's backend that answers `{credits, mode?, credit_limit?, auto_topup?}`. */
   @property({ reflect: true }) src = '';
 
-  /** Warn at or below this many credits. */
-  @property({ attribute: 'low-threshold', type: Number, reflect: true }) lowThreshold = 0;
+  /** Instead of `src`: an async function that answers the same document. */
+  @property({ attribute: false }) source: BalanceSource | undefined = undefined;
+
+  /** Seconds between refetches (paused while the tab is hidden); 0 disables. */
+  @property({ type: Number, reflect: true }) refresh = 60;
+
+  /** Warn when the balance is at or below this many credits. */
+  @property({ attribute: 'low-threshold', type: Number, reflect: true }) lowThreshold:
+    number | null = null;
+
+  /** Where to buy credits. */
+  @property({ attribute: 'topup-url', reflect: true }) topupUrl = '';
+
+  /** The Reactor API origin whose price list converts credits to money. */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = DEFAULT_API_URL;
+
+  /** Count only the session with this id (`<reactor-session id="…">`); all of the page's by default. */
+  @property({ reflect: true }) session = '';
+
+  @state() private balance: Balance | null = null;
+  @state() private error: string | null = null;
+  @state() private outOfCredits = false;
+  @state() private creditsPerDollar: number | null = null;
+
+  /** The page's billed credits when the balance was fetched. */
+  private billedAtFetch = 0;
+  private low = false;
+  private lastEmitted: number | null = null;
+  private storeEvents: (() => void)[] = [];
+  /** The source of the last fetch, so a new `src` or `source` fetches at once. */
+  private requestedSource: string | BalanceSource | null = null;
+
+  private readonly store = new StoreController(this, (store) => this.watch(store));
+  private readonly clock = new ClockController(this, 500);
+  private readonly poll = new PollController(this, {
+    run: (signal) => this.load(signal),
+    intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
+  });
+
+  /** The balance as last fetched, in credits (null before the first fetch). */
+  get credits(): number | null {
+    return this.balance?.credits ?? null;
+  }
+
+  /** The fetched balance minus what the page's sessions have billed since the fetch. */
+  get projected(): number | null {
+    if (!this.balance) return null;
+    return (
+      this.balance.credits - (this.store.store.billedCredits(this.filter) - this.billedAtFetch)
+    );
+  }
+
+  /** Fetches the balance now. */
+  reload(): Promise<void> {
+    return this.poll.refresh();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watch(this.store.store);
+    void this.loadRate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const off of this.storeEvents) off();
+    this.storeEvents = [];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const source = this.source ?? this.src;
+    if (source && source !== this.requestedSource) void this.poll.refresh();
+    if (changed.has('apiUrl') && changed.get('apiUrl') !== undefined) void this.loadRate();
+    this.afterRender();
+  }
+
+  private get filter(): SessionFilter | undefined {
+    const id = this.session.trim();
+    return id ? (s) => s.element?.id === id : undefined;
+  }
+
+  private watch(store: AccountStore): void {
+    for (const off of this.storeEvents) off();
+    this.storeEvents = [
+      store.on('session-start', ({ session }) => {
+        if (this.filter && !this.filter(session)) return;
+        this.clock.start();
+      }),
+      store.on('session-end', ({ session }) => {
+        if (this.filter && !this.filter(session)) return;
+        if (!store.burnRate(this.filter)) this.clock.stop();
+        void this.poll.refresh();
+      }),
+      store.on('payment-required', () => {
+        this.outOfCredits = true;
+      }),
+    ];
+    if (store.burnRate(this.filter)) this.clock.start();
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    const source = this.source ?? this.src;
+    this.requestedSource = source;
+    if (!source) {
+      this.error = 'Set src to the URL of your balance route (or the source property).';
+      return;
+    }
+    try {
+      const balance = await loadBalance(source, signal);
+      if (signal.aborted) return;
+      this.billedAtFetch = this.store.store.billedCredits(this.filter);
+      this.balance = balance;
+      this.error = null;
+      if (balance.credits > creditFloor(balance)) this.outOfCredits = false;
+      this.lastEmitted = null;
+    } catch (error) {
+      if (signal.aborted || (error instanceof PlatformError && error.code === 'aborted')) return;
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async loadRate(): Promise<void> {
+    try {
+      this.creditsPerDollar = (await this.store.store.pricing(this.apiUrl)).creditsPerDollar;
+    } catch {
+      this.creditsPerDollar = null;
+    }
+  }
+
+  /** Events and the low-balance crossing, from what was just rendered. */
+  private afterRender(): void {
+    const projected = this.projected;
+    const credits = this.credits;
+    if (projected === null || credits === null) return;
+    const rounded = Math.round(projected);
+    if (rounded !== this.lastEmitted) {
+      this.lastEmitted = rounded;
+      this.emit<BalanceChangeDetail>('reactor-balance-change', { credits, projected });
+    }
+    const threshold = this.lowThreshold;
+    const isLow = threshold !== null && Number.isFinite(threshold) && projected <= threshold;
+    if (isLow && !this.low) this.emit('reactor-balance-low', { credits, projected, threshold });
+    this.low = isLow;
+  }
 
   override render() {
-    return html`<div part="base" class="base" role="status">Balance</div>`;
+    const balance = this.balance;
+    const busy = !balance && !this.error;
+    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${
+        this.error !== null
+          ? html`<p part="error" class="error" role="alert">
+              The balance could not be loaded. ${this.error}
+            </p>`
+          : nothing
+      }
+      ${balance ? this.renderBalance(balance) : busy ? html`<p class="muted">Loading balance…</p>` : nothing}
+    </div>`;
+  }
+
+  private renderBalance(balance: Balance) {
+    const locale = localeOf(this);
+    const projected = this.projected ?? balance.credits;
+    const floor = creditFloor(balance);
+    const rate = this.store.store.burnRate(this.filter);
+    const threshold = this.lowThreshold;
+    const low = threshold !== null && Number.isFinite(threshold) && projected <= threshold;
+    const out = this.outOfCredits || projected <= floor;
+    const topup = this.topupUrl
+      ? html`<a part="topup-link" href=${this.topupUrl} target="_blank" rel="noopener"
+          >Top up credits</a
+        >`
+      : nothing;
+    return html`
+      <p part="amount" class="amount">
+        ${formatCredits(Math.round(projected), locale)} <span class="unit">credits</span>
+      </p>
+      ${
+        this.creditsPerDollar
+          ? html`<p part="money" class="muted">
+              ≈ ${formatMoney(projected / this.creditsPerDollar, locale)}
+            </p>`
+          : nothing
+      }
+      ${this.renderMode(balance, locale)}
+      ${
+        rate > 0
+          ? html`<p part="estimate" class="muted">
+              ≈ ${formatCredits(Math.max(0, Math.floor((projected - floor) / rate / 60)), locale)}
+              min left at the current rate
+            </p>`
+          : nothing
+      }
+      ${
+        out
+          ? html`<p part="warning" class="warning" role="alert">
+              Out of credits: sessions cannot start. ${topup}
+            </p>`
+          : low
+            ? html`<p part="warning" class="warning" role="alert">Low balance. ${topup}</p>`
+            : this.topupUrl
+              ? html`<p>${topup}</p>`
+              : nothing
+      }
+    `;
+  }
+
+  private renderMode(balance: Balance, locale: string) {
+    if (!balance.mode && !balance.autoTopup) return nothing;
+    const mode =
+      balance.mode === 'postpaid'
+        ? `Postpaid (invoiced)${balance.creditLimit !== null ? `, credit limit ${formatCredits(balance.creditLimit, locale)} credits` : ''}`
+        : balance.mode === 'prepaid'
+          ? 'Prepaid'
+          : '';
+    const topup = balance.autoTopup
+      ? balance.autoTopup.enabled
+        ? `auto top-up on${balance.autoTopup.amountDollars !== null ? ` (${formatMoney(balance.autoTopup.amountDollars, locale)}${balance.autoTopup.thresholdCredits !== null ? ` at ${formatCredits(balance.autoTopup.thresholdCredits, locale)} credits` : ''})` : ''}`
+        : 'auto top-up off'
+      : '';
+    return html`<p part="mode" class="muted">${[mode, topup].filter(Boolean).join(' · ')}</p>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'reactor-balance': ReactorBalance;
+  }
+  interface HTMLElementEventMap {
+    'reactor-balance-change': CustomEvent<BalanceChangeDetail>;
+    'reactor-balance-low': CustomEvent<BalanceChangeDetail & { threshold: number }>;
   }
 }

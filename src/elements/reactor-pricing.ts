@@ -1,37 +1,249 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PollController } from '../controllers/poll.js';
+import { formatCredits, formatMoney, formatRate, localeOf } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
+import { PlatformError } from '../platform/errors.js';
+import { type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
+import { StoreController } from '../store/store-controller.js';
+import { DEFAULT_API_URL } from './constants.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
+export type CurrencyDisplay = 'usd' | 'credits' | 'both';
+
 /**
- * The live public price list of Reactor models (`GET /pricing`).
+ * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
+ * one request with every other element on the page.
  *
- * @summary Live Reactor prices, per model.
+ * @summary Live Reactor prices: credits per second, money per minute and per hour.
  * @tagname reactor-pricing
  *
  * @csspart base - The outer wrapper.
+ * @csspart table - The price table.
+ * @csspart row - One model's row (also the compact one-model line).
+ * @csspart model - A model's name.
+ * @csspart price - A price cell.
+ * @csspart empty - Shown when no prices are listed, or the model is not listed.
+ * @csspart error - The error message.
+ * @csspart retry-button - Loads the prices again after an error.
  *
  * @cssprop --reactor-accent - The accent colour.
- * @cssprop --reactor-font - The font family.
+ * @cssprop --reactor-border - The panel border colour.
+ *
+ * @fires reactor-pricing-load - `{pricing}` each time prices are loaded.
  */
 export class ReactorPricing extends ReactorElement {
-  static override styles = [hostStyles, panelStyles];
+  static override styles = [
+    hostStyles,
+    panelStyles,
+    css`
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+        padding-bottom: 0.4em;
+      }
+      th,
+      td {
+        padding: 0.35em 0.5em;
+        text-align: end;
+        border-bottom: 1px solid var(--reactor-border, #e3e6eb);
+      }
+      th:first-child,
+      td:first-child {
+        text-align: start;
+      }
+      .compact {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .compact [part='model'] {
+        font-weight: 600;
+      }
+      .muted {
+        color: var(--_muted);
+        margin: 0;
+      }
+      .error {
+        color: var(--_danger);
+        margin: 0 0 0.5em;
+      }
+      .skeleton {
+        display: block;
+        height: 1em;
+        margin: 0.35em 0;
+        border-radius: 4px;
+        background: linear-gradient(90deg, #e9ecef, #f8f9fa, #e9ecef);
+        background-size: 200% 100%;
+        animation: shimmer 1.2s infinite linear;
+      }
+      @keyframes shimmer {
+        to {
+          background-position: -200% 0;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .skeleton {
+          animation: none;
+        }
+      }
+    `,
+  ];
 
   /** The Reactor API origin. */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = 'https://api.reactor.inc';
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = DEFAULT_API_URL;
 
-  /** Show one model only, as a compact price. */
+  /** Show one model only, as a compact price (e.g. `helios`). */
   @property({ reflect: true }) model = '';
 
+  /** Seconds between refetches; 0 (the default) loads once. */
+  @property({ type: Number, reflect: true }) refresh = 0;
+
+  /** Which amounts to show: `usd`, `credits` or `both` (the default). */
+  @property({ reflect: true }) currency: CurrencyDisplay = 'both';
+
+  @state() private pricing: Pricing | null = null;
+  @state() private error: string | null = null;
+  @state() private loading = true;
+
+  private readonly store = new StoreController(this);
+  private readonly poll = new PollController(this, {
+    run: (signal, round) => this.load(signal, round > 0),
+    intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
+  });
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('apiUrl') && changed.get('apiUrl') !== undefined) void this.poll.refresh();
+  }
+
+  private async load(signal: AbortSignal, fresh: boolean): Promise<void> {
+    this.loading = !this.pricing;
+    try {
+      const pricing = await this.store.store.pricing(this.apiUrl, { signal, fresh });
+      this.pricing = pricing;
+      this.error = null;
+      this.emit('reactor-pricing-load', { pricing });
+    } catch (error) {
+      if (error instanceof PlatformError && error.code === 'aborted') return;
+      this.pricing = null;
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private readonly onRetry = () => {
+    this.error = null;
+    this.loading = true;
+    void this.poll.refresh();
+  };
+
   override render() {
-    return html`<div part="base" class="base" role="status">
-      Prices for ${this.model || 'all models'}
+    return html`<div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
+      ${this.renderBody()}
     </div>`;
+  }
+
+  private renderBody() {
+    if (this.loading) {
+      return html`<span class="sr-only">Loading prices…</span>
+        <span class="skeleton" aria-hidden="true"></span>
+        <span class="skeleton" aria-hidden="true"></span>`;
+    }
+    if (this.error !== null || !this.pricing) {
+      return html`<p part="error" class="error" role="alert">
+          Prices could not be loaded. ${this.error}
+        </p>
+        <button part="retry-button" type="button" @click=${this.onRetry}>Try again</button>`;
+    }
+    const pricing = this.pricing;
+    if (!pricing.models.length) {
+      return html`<p part="empty" class="muted">No public prices are listed right now.</p>`;
+    }
+    if (this.model) {
+      const price = findModel(pricing, this.model);
+      if (!price)
+        return html`<p part="empty" class="muted">"${this.model}" has no public price.</p>`;
+      return this.renderCompact(price, pricing);
+    }
+    return this.renderTable(pricing);
+  }
+
+  /** `currency`, with anything unknown read as `both`. */
+  private get display(): CurrencyDisplay {
+    return this.currency === 'usd' || this.currency === 'credits' ? this.currency : 'both';
+  }
+
+  private amounts(price: ModelPrice, pricing: Pricing, seconds: number) {
+    const locale = localeOf(this);
+    const credits = price.creditsPerSecond * seconds;
+    return {
+      credits: formatCredits(credits, locale),
+      money: formatMoney(credits / pricing.creditsPerDollar, locale),
+    };
+  }
+
+  private renderCompact(price: ModelPrice, pricing: Pricing) {
+    const locale = localeOf(this);
+    const perSecond = `${formatRate(price.creditsPerSecond, locale)} credits/s`;
+    const perMinute = this.amounts(price, pricing, 60);
+    const parts = [
+      this.display !== 'usd' ? perSecond : null,
+      this.display !== 'credits' ? `${perMinute.money}/min` : `${perMinute.credits} credits/min`,
+    ].filter(Boolean);
+    return html`<p part="row" class="compact">
+      <span part="model">${price.name}</span>
+      <span part="price">${parts.join(' · ')}</span>
+    </p>`;
+  }
+
+  private renderTable(pricing: Pricing) {
+    const locale = localeOf(this);
+    const money = this.display !== 'credits';
+    const unit = (seconds: number, price: ModelPrice) => {
+      const a = this.amounts(price, pricing, seconds);
+      return money ? a.money : `${a.credits}`;
+    };
+    return html`<table part="table">
+      <caption class="sr-only">
+        Reactor prices per model
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Model</th>
+          ${this.display !== 'usd' ? html`<th scope="col">Credits/s</th>` : nothing}
+          <th scope="col">${money ? 'Per minute' : 'Credits/min'}</th>
+          <th scope="col">${money ? 'Per hour' : 'Credits/hour'}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${pricing.models.map(
+          (price) =>
+            html`<tr part="row">
+              <th scope="row" part="model">${price.name}</th>
+              ${
+                this.display !== 'usd'
+                  ? html`<td part="price">${formatRate(price.creditsPerSecond, locale)}</td>`
+                  : nothing
+              }
+              <td part="price">${unit(60, price)}</td>
+              <td part="price">${unit(3600, price)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'reactor-pricing': ReactorPricing;
+  }
+  interface HTMLElementEventMap {
+    'reactor-pricing-load': CustomEvent<{ pricing: Pricing }>;
   }
 }

@@ -28,12 +28,11 @@ import {
   type SessionErrorDetail,
 } from './session-messages.js';
 import { sessionStyles } from './reactor-session.styles.js';
+import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from './constants.js';
 
 export type { EndReason, SessionElementStatus, SessionErrorDetail };
 
-/** The platform's hard cap on one session, in seconds. */
-export const PLATFORM_MAX_DURATION = 1200;
-export const DEFAULT_API_URL = 'https://api.reactor.inc';
+export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
 
 /** Detail of `reactor-end`. */
 export interface SessionEndDetail {
@@ -410,8 +409,9 @@ export class ReactorSession extends ReactorElement {
     const sessionId = client.sessionId ?? this.lastSessionId;
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
+    let terminated = Promise.resolve();
     if (unload) client.terminateOnUnload();
-    else void client.terminate();
+    else terminated = client.terminate();
     this.meter.stop();
     this.deadline.stop();
     this.budget.stop();
@@ -420,7 +420,10 @@ export class ReactorSession extends ReactorElement {
     this.retryUntil = null;
     this.closeIdleDialog();
     this.detachMedia();
-    if (this.billed) this.store.store.ended(this.billed);
+    const billed = this.billed;
+    const store = this.store.store;
+    // Announced once the DELETE is answered, so a balance refetched then is final.
+    if (billed) void terminated.then(() => store.ended(billed));
     this.billed = null;
     this.lastSessionId = sessionId;
     this.endReason = reason;

@@ -91,6 +91,8 @@ export class PricingCache {
   constructor(
     readonly ttlMs = 5 * 60_000,
     private readonly now: () => number = () => Date.now(),
+    /** Gives up on a request after this long (default 15 s). */
+    readonly timeoutMs = 15_000,
   ) {}
 
   /**
@@ -120,7 +122,7 @@ export class PricingCache {
   }
 
   private async load(apiUrl: string): Promise<Pricing> {
-    const { data } = await requestJson(`${apiUrl}/pricing`);
+    const { data } = await requestJson(`${apiUrl}/pricing`, { timeoutMs: this.timeoutMs });
     return parsePricing(data);
   }
 }

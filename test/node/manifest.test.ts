@@ -6,6 +6,8 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: { name: string }[];
+  events?: { name: string }[];
+  cssParts?: { name: string }[];
 }
 const manifest = JSON.parse(
   readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'),
@@ -19,8 +21,9 @@ const elements = new Map(
     .map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
 );
 
-test('the manifest lists the three tags', () => {
+test('the manifest lists the four tags', () => {
   assert.deepEqual([...elements.keys()].sort(), [
+    'reactor-account',
     'reactor-balance',
     'reactor-pricing',
     'reactor-session',
@@ -32,6 +35,36 @@ test('the manifest lists kebab-case attributes', () => {
   assert.ok(elements.get('reactor-session')!.includes('max-duration'));
   assert.ok(elements.get('reactor-pricing')!.includes('api-url'));
   assert.ok(elements.get('reactor-balance')!.includes('low-threshold'));
+  for (const name of ['idle-timeout', 'idle-warning', 'max-cost', 'video-track', 'topup-url'])
+    assert.ok(elements.get('reactor-session')!.includes(name), name);
+  for (const name of ['refresh', 'currency', 'model'])
+    assert.ok(elements.get('reactor-pricing')!.includes(name), name);
+  for (const name of ['src', 'refresh', 'topup-url', 'session'])
+    assert.ok(elements.get('reactor-balance')!.includes(name), name);
+});
+
+test('the manifest documents the events and parts of the contract', () => {
+  const declaration = (tag: string) =>
+    manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)!;
+  const names = (list: { name: string }[] | undefined) => (list ?? []).map((x) => x.name).sort();
+  const session = declaration('reactor-session');
+  assert.deepEqual(names(session.events), [
+    'reactor-end',
+    'reactor-error',
+    'reactor-idle-warning',
+    'reactor-message',
+    'reactor-ready',
+    'reactor-status-change',
+  ]);
+  for (const p of ['video', 'connect-button', 'disconnect-button', 'status', 'cost', 'countdown'])
+    assert.ok(names(session.cssParts).includes(p), p);
+  for (const p of ['idle-dialog', 'keep-alive-button', 'error'])
+    assert.ok(names(session.cssParts).includes(p), p);
+  assert.deepEqual(names(declaration('reactor-pricing').events), ['reactor-pricing-load']);
+  assert.deepEqual(names(declaration('reactor-balance').events), [
+    'reactor-balance-change',
+    'reactor-balance-low',
+  ]);
 });
 
 test('package.json points at the manifest', () => {

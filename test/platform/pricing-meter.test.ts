@@ -118,6 +118,14 @@ describe('platform/pricing', () => {
       expect(requests).to.equal(2);
     });
 
+    it('gives up on a slow answer with a timeout error', async () => {
+      await configureEmulator({ latencyMs: 600 });
+      const cache = new PricingCache(1000, Date.now, 200);
+      let error: PlatformError | null = null;
+      await cache.get(url).catch((e: PlatformError) => (error = e));
+      expect(error!.code).to.equal('timeout');
+    });
+
     it('is one object for every copy of the library on the page', () => {
       expect(sharedPricingCache()).to.equal(sharedPricingCache());
       const key = Symbol.for('reactor-elements.pricing-cache');

@@ -3,7 +3,9 @@
  * serves what the browser tests need from the test server:
  * - `GET /__emulator` → `{url}` of the emulator (a different origin, so CORS is exercised);
  * - `GET /__vendor/reactor-sdk.js` → the official `@reactor-team/js-sdk`, bundled once to plain
- *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load).
+ *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load);
+ * - `GET /__bundle/reactor-elements.js` → this library as one self-contained ESM file (lit
+ *   included), so a test can load two independent copies (`?copy=a`, `?copy=b`) on one page.
  */
 import { build } from 'esbuild';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
@@ -15,6 +17,7 @@ interface ServeContext {
 export function emulatorPlugin() {
   let emulator: Emulator | null = null;
   let sdk: Promise<string> | null = null;
+  let library: Promise<string> | null = null;
   return {
     name: 'reactor-emulator',
     async serverStart() {
@@ -33,20 +36,27 @@ export function emulatorPlugin() {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
       }
+      if (context.path === '/__bundle/reactor-elements.js') {
+        library ??= bundle('src/index.ts', {});
+        return { body: await library, type: 'js' };
+      }
       return undefined;
     },
   };
 }
 
-async function bundleOfficialSdk(): Promise<string> {
+const bundleOfficialSdk = () =>
+  bundle('@reactor-team/js-sdk', { 'process.env.NODE_ENV': '"production"' });
+
+async function bundle(entry: string, define: Record<string, string>): Promise<string> {
   const result = await build({
-    entryPoints: ['@reactor-team/js-sdk'],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     minify: true,
     write: false,
     platform: 'browser',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define,
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
