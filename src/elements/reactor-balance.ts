@@ -105,7 +105,11 @@ export class ReactorBalance extends ReactorElement {
   /** The source of the last fetch, so a new `src` or `source` fetches at once. */
   private requestedSource: string | BalanceSource | null = null;
 
-  private readonly store = new StoreController(this, (store) => this.watch(store));
+  private readonly store = new StoreController(this, (store) => {
+    // Another scope now applies: what its sessions billed before now is not ours to subtract.
+    this.billedAtFetch = store.billedCredits(this.filter);
+    this.watch(store);
+  });
   private readonly clock = new ClockController(this, 500);
   private readonly poll = new PollController(this, {
     run: (signal) => this.load(signal),
@@ -146,6 +150,10 @@ export class ReactorBalance extends ReactorElement {
     const source = this.source ?? this.src;
     if (source && source !== this.requestedSource) void this.poll.refresh();
     if (changed.has('apiUrl') && changed.get('apiUrl') !== undefined) void this.loadRate();
+    if (changed.has('session') && changed.get('session') !== undefined) {
+      this.billedAtFetch = this.store.store.billedCredits(this.filter);
+      this.watch(this.store.store);
+    }
     this.afterRender();
   }
 

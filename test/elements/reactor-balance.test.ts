@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
-import type { ReactorAccount, ReactorBalance } from '../../src/index.js';
+import { ReactorAccount, type ReactorBalance } from '../../src/index.js';
 import type { BilledSession } from '../../src/store/account-store.js';
 import { installDocumentStore } from '../../src/store/store-controller.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
@@ -174,5 +174,22 @@ describe('<reactor-balance>', () => {
     await all!.updateComplete;
     expect(text(part(all!, 'warning'))).to.contain('Out of credits');
     billed.rate = 0; // the page store outlives this test: stop the stand-in's burn
+  });
+
+  it('moves to a wrapper that is defined after its children (late upgrade)', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div
+        .innerHTML=${'<late-account><reactor-balance refresh="0"></reactor-balance></late-account>'}
+      ></div>`,
+    );
+    const el = box.querySelector('reactor-balance')!;
+    el.source = () => Promise.resolve({ credits: 500 });
+    await waitFor(() => el.credits === 500, 'the balance');
+    customElements.define('late-account', class extends ReactorAccount {});
+    const wrapper = box.querySelector('late-account') as ReactorAccount;
+    wrapper.store.track(fakeSession(120));
+    expect(el.projected).to.equal(380);
+    installDocumentStore().track(fakeSession(0));
+    expect(el.projected).to.equal(380);
   });
 });

@@ -301,6 +301,22 @@ describe('<reactor-session>', function () {
       expect((await closed(id)).ended_by).to.equal('client');
     });
 
+    for (const event of ['pagehide', 'beforeunload'] as const) {
+      it(`ends the session on ${event} (also a page entering the back/forward cache)`, async () => {
+        const el = await session('idle-timeout="0"');
+        const id = await live(el);
+        const end = ended(el);
+        window.dispatchEvent(
+          event === 'pagehide'
+            ? new PageTransitionEvent('pagehide', { persisted: true })
+            : new Event('beforeunload'),
+        );
+        expect((await end).reason).to.equal('unload');
+        expect(el.status).to.equal('ended');
+        expect((await closed(id)).ended_by).to.equal('client');
+      });
+    }
+
     for (const how of ['removed', 'navigated away'] as const) {
       it(`ends the session with a keepalive DELETE when its page is ${how}`, async () => {
         const url = await emulatorUrl();
