@@ -306,7 +306,7 @@ export class ReactorSession extends ReactorElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.autoconnect) void this.connect();
+    if (this.autoconnect) void this.updateComplete.then(() => this.connect());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -358,8 +358,19 @@ export class ReactorSession extends ReactorElement {
     if (status === 'connecting') return;
     this.retryUntil = null;
     if (status === 'ready') this.lastSessionId = client.sessionId;
+    if (status === 'ready' && !this.meter.started) this.checkVideoTrack(client);
     if (status === 'ready' && !this.meter.started) this.startBilling();
     this.setStatus(status);
+  }
+
+  /** A `video-track` the model does not have would leave the stage dark: say so. */
+  private checkVideoTrack(client: SessionClient): void {
+    const tracks = client.capabilities?.tracks ?? [];
+    if (tracks.some((t) => t.kind === 'video' && t.name === this.videoTrack)) return;
+    const names = tracks.filter((t) => t.kind === 'video').map((t) => t.name);
+    console.warn(
+      `[reactor-elements] video-track "${this.videoTrack}" is not a video track of ${this.model} (it has: ${names.join(', ') || 'none'}).`,
+    );
   }
 
   private startBilling(): void {

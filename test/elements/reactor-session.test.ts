@@ -200,6 +200,29 @@ describe('<reactor-session>', function () {
       await nothingOpen();
     });
 
+    it('connects by itself with autoconnect', async () => {
+      const url = await emulatorUrl();
+      const box = document.createElement('div');
+      box.innerHTML = `<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token" idle-timeout="0" autoconnect></reactor-session>`;
+      const el = box.querySelector('reactor-session')!;
+      const ready = oneEvent(el, 'reactor-ready');
+      await fixture(html`<div></div>`).then((host) => host.append(box));
+      const id = (await ready).detail.sessionId as string;
+      el.disconnect();
+      expect((await closed(id)).ended_by).to.equal('client');
+    });
+
+    it('with reconnect="false", a dropped connection ends the session instead of holding the GPU', async () => {
+      const el = await session('idle-timeout="0" reconnect="false"');
+      const id = await live(el);
+      const end = ended(el);
+      await dropPeer(id);
+      expect((await end).reason).to.equal('error');
+      const entry = await closed(id);
+      expect(entry.ended_by).to.equal('client');
+      expect(entry.reconnects).to.equal(0);
+    });
+
     it('keeps billing through a recoverable drop and resumes the same session', async () => {
       const el = await session('idle-timeout="0"');
       const id = await live(el);
@@ -373,6 +396,7 @@ describe('<reactor-session>', function () {
             'https://example.com/topup',
           );
         expect(el.status).to.equal('error');
+        await expect(el).to.be.accessible();
         await nothingOpen();
       });
     }
