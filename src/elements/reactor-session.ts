@@ -316,6 +316,13 @@ export class ReactorSession extends ReactorElement {
   // ---- the session -------------------------------------------------------------------------
 
   private tokenSource(): TokenSource {
+    if (!this.isConnected) {
+      // Its safeguards (timeout, idle, unload) only run on the page: never bill without them.
+      throw new PlatformError(
+        'bad-request',
+        'Add <reactor-session> to the page before connecting.',
+      );
+    }
     if (!this.model.trim()) {
       throw new PlatformError(
         'bad-request',

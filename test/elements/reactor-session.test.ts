@@ -146,6 +146,16 @@ describe('<reactor-session>', function () {
       );
       await badUrl.connect();
       expect(text(badUrl, 'error')).to.contain('not an absolute URL');
+
+      const detached = document.createElement('reactor-session');
+      Object.assign(detached, {
+        model: 'helios',
+        apiUrl: url,
+        tokenUrl: `${url}/api/reactor-token`,
+      });
+      const refused = oneEvent(detached, 'reactor-error');
+      await detached.connect();
+      expect((await refused).detail.message).to.contain('to the page before connecting');
       expect(await ledger()).to.deep.equal([]);
     });
   });
