@@ -553,8 +553,12 @@ export class ReactorSession extends ReactorElement {
     // Opening the dialog moves focus to its button: not the visitor's activity, so it must not
     // dismiss the warning.
     this.idle.quietly(() => {
-      dialog.show();
-      this.renderRoot.querySelector<HTMLButtonElement>('[part="keep-alive-button"]')?.focus();
+      // Not show(): its focusing steps scroll the page, and a scroll (async, so not covered here)
+      // would count as the visitor's activity. Focus moves below, without scrolling.
+      dialog.open = true;
+      this.renderRoot
+        .querySelector<HTMLButtonElement>('[part="keep-alive-button"]')
+        ?.focus({ preventScroll: true });
     });
   }
 

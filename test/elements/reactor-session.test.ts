@@ -253,6 +253,10 @@ describe('<reactor-session>', function () {
   describe('safeguards', () => {
     it('ends an idle session after the warning, with a real dialog that has focus', async () => {
       const el = await session('idle-timeout="2" idle-warning="2"');
+      // Below the fold: opening the warning must not scroll the page (a scroll is activity).
+      const spacer = document.createElement('div');
+      spacer.style.height = '3000px';
+      el.before(spacer);
       const id = await live(el);
       const warning = await oneEvent(el, 'reactor-idle-warning');
       expect(warning.detail.secondsLeft).to.equal(2);
@@ -264,7 +268,11 @@ describe('<reactor-session>', function () {
       const detail = await ended(el);
       expect(detail.reason).to.equal('idle');
       expect(dialog.open).to.equal(false);
-      expect((await closed(id)).ended_by).to.equal('client');
+      expect(window.scrollY).to.equal(0);
+      const entry = await closed(id);
+      expect(entry.ended_by).to.equal('client');
+      expect(entry.billed_ms).to.be.within(3500, 4800); // 2 s idle + 2 s warning
+      spacer.remove();
     });
 
     it('keeps the session when there is activity during the warning, and with the keep button', async () => {
