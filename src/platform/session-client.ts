@@ -57,6 +57,15 @@ const ICE_GATHER_LIMIT_MS = 3000;
 const TRANSPORT_READY_LIMIT_MS = 20_000;
 const MAX_MESSAGE_BYTES = 256 * 1024;
 const BACKOFF_CAP_S = 30;
+/** Tries of the terminating DELETE (network errors, 5xx, 429, timeouts are retried). */
+const DELETE_ATTEMPTS = 4;
+const RETRYABLE: ReadonlySet<string> = new Set([
+  'network',
+  'timeout',
+  'server-error',
+  'rate-limited',
+  'concurrency-limit',
+]);
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -153,17 +162,29 @@ export class SessionClient extends EventTarget {
     this.sessionId = null;
     this.setStatus('disconnected');
     if (!id) return;
-    try {
-      await this.options.tokens.withToken((jwt) =>
-        requestJson(`${this.apiUrl}/sessions/${id}`, {
-          method: 'DELETE',
-          headers: { ...API_HEADERS, Authorization: `Bearer ${jwt}` },
-          timeoutMs: 10_000,
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof PlatformError && error.code === 'not-found')) {
-        console.warn('[reactor-elements] could not terminate the session:', error);
+    // The GPU bills until this DELETE lands: retry what may pass on a second try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.tokens.withToken((jwt) =>
+          requestJson(`${this.apiUrl}/sessions/${id}`, {
+            method: 'DELETE',
+            headers: { ...API_HEADERS, Authorization: `Bearer ${jwt}` },
+            timeoutMs: 10_000,
+          }),
+        );
+        return;
+      } catch (error) {
+        const code = error instanceof PlatformError ? error.code : 'network';
+        if (code === 'not-found') return; // already over
+        if (attempt >= DELETE_ATTEMPTS || !RETRYABLE.has(code)) {
+          console.warn('[reactor-elements] could not terminate the session:', error);
+          return;
+        }
+        const wait =
+          error instanceof PlatformError && error.retryAfter !== null
+            ? Math.min(error.retryAfter * 1000, 5000)
+            : 500 * 2 ** (attempt - 1);
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }

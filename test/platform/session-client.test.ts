@@ -155,6 +155,18 @@ describe('platform/session-client against the emulator', function () {
     video.remove();
   });
 
+  it('retries a terminating DELETE that failed, so the session does not bill on', async () => {
+    const { client, video } = await makeClient();
+    await client.connect();
+    const id = client.sessionId!;
+    await configureEmulator({ faults: [{ status: 503, times: 2, route: 'DELETE /sessions/' }] });
+    await client.terminate();
+    const entry = await ledgerEntry(id);
+    expect(entry.state).to.equal('CLOSED');
+    expect(entry.ended_by).to.equal('client');
+    video.remove();
+  });
+
   it('ends the session with a keepalive DELETE when its page goes away', async () => {
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
