@@ -10,6 +10,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
+  staticLogging: !process.stdout.isTTY,
   plugins: [
     emulatorPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
