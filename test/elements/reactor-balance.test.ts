@@ -31,13 +31,11 @@ describe('<reactor-balance>', () => {
 
   it('shows the live balance, its money value and the billing mode, accessibly', async () => {
     const url = await emulatorUrl();
-    const box = await fixture<HTMLDivElement>(
-      html`<div
-        .innerHTML=${`<reactor-balance src="${url}/api/reactor-balance" api-url="${url}"></reactor-balance>`}
-      ></div>`,
-    );
-    const el = box.querySelector('reactor-balance')!;
-    const change = await oneEvent(el, 'reactor-balance-change');
+    const el = document.createElement('reactor-balance');
+    Object.assign(el, { src: `${url}/api/reactor-balance`, apiUrl: url });
+    const changed = oneEvent(el, 'reactor-balance-change'); // before it is on the page: no race
+    await fixture(html`<div></div>`).then((box) => box.append(el));
+    const change = await changed;
     expect(change.detail).to.deep.equal({ credits: 1_000_000, projected: 1_000_000 });
     await waitFor(() => text(part(el, 'money')).includes('$'), 'the money value');
     expect(text(part(el, 'amount'))).to.equal('1,000,000 credits');

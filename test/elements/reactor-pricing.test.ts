@@ -35,12 +35,11 @@ describe('<reactor-pricing>', () => {
   });
 
   it('renders the live price list as a table, in the page locale, accessibly', async () => {
-    const url = await emulatorUrl();
-    const box = await fixture<HTMLDivElement>(
-      html`<div .innerHTML=${`<reactor-pricing api-url="${url}"></reactor-pricing>`}></div>`,
-    );
-    const el = box.querySelector('reactor-pricing')!;
-    const { detail } = await oneEvent(el, 'reactor-pricing-load');
+    const el = document.createElement('reactor-pricing');
+    el.apiUrl = await emulatorUrl();
+    const loaded = oneEvent(el, 'reactor-pricing-load'); // before it is on the page: no race
+    await fixture(html`<div></div>`).then((box) => box.append(el));
+    const { detail } = await loaded;
     expect(detail.pricing.models.map((m: { name: string }) => m.name)).to.deep.equal([
       'helios',
       'lingbot',

@@ -258,6 +258,7 @@ describe('<reactor-session>', function () {
       spacer.style.height = '3000px';
       el.before(spacer);
       const id = await live(el);
+      const end = ended(el);
       const warning = await oneEvent(el, 'reactor-idle-warning');
       expect(warning.detail.secondsLeft).to.equal(2);
       await el.updateComplete;
@@ -265,7 +266,7 @@ describe('<reactor-session>', function () {
       expect(dialog.open).to.equal(true);
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'keep-alive-button'));
       await expect(el).to.be.accessible();
-      const detail = await ended(el);
+      const detail = await end;
       expect(detail.reason).to.equal('idle');
       expect(dialog.open).to.equal(false);
       expect(window.scrollY).to.equal(0);
