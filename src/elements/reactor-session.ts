@@ -427,9 +427,10 @@ export class ReactorSession extends ReactorElement {
     const sessionId = client.sessionId ?? this.lastSessionId;
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
-    let terminated = Promise.resolve();
+    let terminated: Promise<PlatformError | null> = Promise.resolve(null);
     if (unload) client.terminateOnUnload();
     else terminated = client.terminate();
+    void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
     this.meter.stop();
     this.deadline.stop();
     this.budget.stop();
@@ -462,6 +463,20 @@ export class ReactorSession extends ReactorElement {
       credits,
       usd,
     });
+  }
+
+  /** Every DELETE failed: say so, since the platform bills until it notices on its own. */
+  private unconfirmedEnd(error: PlatformError): void {
+    const detail: SessionErrorDetail = {
+      code: error.code,
+      status: error.status,
+      message:
+        'Reactor did not confirm the end of the session. The platform stops it, and its billing, ' +
+        'once the connection has been gone for its recoverable window (about 30 s).',
+      retryAfter: null,
+    };
+    if (!this.client) this.failure = detail;
+    this.emit('reactor-error', detail);
   }
 
   /** A failure before any session was attempted (bad configuration). */

@@ -153,15 +153,20 @@ export class SessionClient extends EventTarget {
     }
   }
 
-  /** Ends the session for good (non-recoverable): DELETE, then local cleanup. Never throws. */
-  async terminate(): Promise<void> {
+  /**
+   * Ends the session for good (non-recoverable): local cleanup, then DELETE. Never throws.
+   * Resolves with null when the platform confirmed the end (or there was nothing to end), else
+   * with the error of the last try: the platform then ends the session itself once the connection
+   * has been gone for its recoverable window, and bills until then.
+   */
+  async terminate(): Promise<PlatformError | null> {
     const id = this.sessionId;
     this.ended = true;
     this.controller.abort();
     this.closeTransport();
     this.sessionId = null;
     this.setStatus('disconnected');
-    if (!id) return;
+    if (!id) return null;
     // The GPU bills until this DELETE lands: retry what may pass on a second try.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -172,17 +177,20 @@ export class SessionClient extends EventTarget {
             timeoutMs: 10_000,
           }),
         );
-        return;
+        return null;
       } catch (error) {
-        const code = error instanceof PlatformError ? error.code : 'network';
-        if (code === 'not-found') return; // already over
-        if (attempt >= DELETE_ATTEMPTS || !RETRYABLE.has(code)) {
-          console.warn('[reactor-elements] could not terminate the session:', error);
-          return;
+        const failure =
+          error instanceof PlatformError
+            ? error
+            : new PlatformError('network', error instanceof Error ? error.message : String(error));
+        if (failure.code === 'not-found') return null; // already over
+        if (attempt >= DELETE_ATTEMPTS || !RETRYABLE.has(failure.code)) {
+          console.warn('[reactor-elements] could not terminate the session:', failure);
+          return failure;
         }
         const wait =
-          error instanceof PlatformError && error.retryAfter !== null
-            ? Math.min(error.retryAfter * 1000, 5000)
+          failure.retryAfter !== null
+            ? Math.min(failure.retryAfter * 1000, 5000)
             : 500 * 2 ** (attempt - 1);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }

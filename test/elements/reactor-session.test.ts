@@ -461,6 +461,19 @@ describe('<reactor-session>', function () {
       expect(await ledger()).to.deep.equal([]);
     });
 
+    it('says so when the platform never confirms the end (every DELETE failed)', async () => {
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      await configureEmulator({ faults: [{ status: 503, times: 4, route: 'DELETE /sessions/' }] });
+      const error = oneEvent(el, 'reactor-error');
+      el.disconnect();
+      expect((await error).detail.code).to.equal('server-error');
+      await el.updateComplete;
+      expect(text(el, 'error')).to.contain('did not confirm the end');
+      // The transport is closed, so the platform holds the GPU for its window, then ends it.
+      expect((await ledgerEntry(id)).state).to.equal('SUSPENDED');
+    });
+
     it('a network failure says the platform could not be reached', async () => {
       const el = await fixture<ReactorSession>(
         html`<reactor-session
