@@ -364,9 +364,14 @@ export class ReactorSession extends ReactorElement {
     if (client !== this.client || status === 'disconnected') return;
     if (status === 'connecting') return;
     this.retryUntil = null;
-    if (status === 'ready') this.lastSessionId = client.sessionId;
-    if (status === 'ready' && !this.meter.started) this.checkVideoTrack(client);
-    if (status === 'ready' && !this.meter.started) this.startBilling();
+    if (status === 'ready') {
+      this.lastSessionId = client.sessionId;
+      // The first ready starts billing; a ready after a reconnect continues the same meter.
+      if (!this.meter.started) {
+        this.checkVideoTrack(client);
+        this.startBilling();
+      }
+    }
     this.setStatus(status);
   }
 

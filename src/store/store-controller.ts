@@ -1,5 +1,5 @@
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { AccountStore } from './account-store.js';
 import { accountContext } from './context.js';
 
@@ -30,13 +30,10 @@ export function installDocumentStore(): AccountStore {
 
 /**
  * Gives an element the account store that applies to it: the nearest provider (a wrapper such
- * as `<reactor-account>`), else the page-wide one. `onChange` runs when it switches stores.
+ * as `<reactor-account>`), else the page-wide one. `onChange` runs when it switches stores. The
+ * lifecycle is the ContextConsumer's: it asks on connect and unsubscribes on disconnect.
  */
-export class StoreController implements ReactiveController {
-  private readonly consumer: ContextConsumer<
-    typeof accountContext,
-    ReactiveControllerHost & HTMLElement
-  >;
+export class StoreController {
   private current: AccountStore;
 
   constructor(
@@ -44,20 +41,15 @@ export class StoreController implements ReactiveController {
     private readonly onChange?: (store: AccountStore, previous: AccountStore) => void,
   ) {
     this.current = installDocumentStore();
-    this.consumer = new ContextConsumer(host, {
+    new ContextConsumer(host, {
       context: accountContext,
       subscribe: true,
       callback: (store) => this.use(store),
     });
-    host.addController(this);
   }
 
   get store(): AccountStore {
     return this.current;
-  }
-
-  hostConnected(): void {
-    /* the consumer asks on connect; nothing else to do */
   }
 
   private use(store: AccountStore | undefined): void {
@@ -65,10 +57,5 @@ export class StoreController implements ReactiveController {
     const previous = this.current;
     this.current = store;
     this.onChange?.(store, previous);
-  }
-
-  /** For tests and debugging: whether a provider answered. */
-  get provided(): boolean {
-    return this.consumer.value !== undefined;
   }
 }

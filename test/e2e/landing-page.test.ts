@@ -13,10 +13,7 @@ import {
   resetEmulator,
   waitFor,
 } from '../helpers/emulator.js';
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+import { part, textOf as text } from '../helpers/dom.js';
 
 interface Page {
   pricing: ReactorPricing;

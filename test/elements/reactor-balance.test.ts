@@ -4,10 +4,7 @@ import { ReactorAccount, type ReactorBalance } from '../../src/index.js';
 import type { BilledSession } from '../../src/store/account-store.js';
 import { installDocumentStore } from '../../src/store/store-controller.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+import { part, textOf as text } from '../helpers/dom.js';
 
 async function balance(attributes = ''): Promise<ReactorBalance> {
   const url = await emulatorUrl();
@@ -157,15 +154,24 @@ describe('<reactor-balance>', () => {
         return billed.credits;
       },
     });
-    page.track(fakeSession(0, 0, null));
+    const unnamed = { credits: 0 };
+    page.track({
+      element: null,
+      model: 'helios',
+      burnRate: 0,
+      get credits() {
+        return unnamed.credits;
+      },
+    });
     billed.credits = 170;
+    unnamed.credits = 30;
     account.store.track(fakeSession(50));
-    expect(all!.projected).to.equal(1_000_000 - 170);
-    expect(one!.projected).to.equal(1_000_000 - 170);
-    expect(inner!.projected).to.equal(1_000_000 - 50);
+    expect(all!.projected).to.equal(1_000_000 - 200);
+    expect(one!.projected).to.equal(1_000_000 - 170); // only player-2
+    expect(inner!.projected).to.equal(1_000_000 - 50); // only the wrapper's sessions
     await all!.updateComplete;
-    await waitFor(() => text(part(all!, 'amount')) === '999,830 credits', 'the projection');
-    // 999,830 credits at 17 credits/s: 980 minutes.
+    await waitFor(() => text(part(all!, 'amount')) === '999,800 credits', 'the projection');
+    // 999,800 credits at 17 credits/s: 980 minutes.
     expect(text(part(all!, 'estimate'))).to.equal('≈ 980 min left at the current rate');
     expect(inner!.shadowRoot!.querySelector('[part~="estimate"]')).to.equal(null);
     page.paymentRequired('out of credits');
@@ -187,7 +193,7 @@ describe('<reactor-balance>', () => {
     const wrapper = box.querySelector('late-account') as ReactorAccount;
     wrapper.store.track(fakeSession(120));
     expect(el.projected).to.equal(380);
-    installDocumentStore().track(fakeSession(0));
+    installDocumentStore().track(fakeSession(1000)); // the page's sessions no longer count here
     expect(el.projected).to.equal(380);
   });
 });

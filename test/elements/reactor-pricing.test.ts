@@ -3,13 +3,7 @@ import '../../src/index.js';
 import type { ReactorPricing } from '../../src/index.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: Element, name: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
-];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+import { part, parts, textOf as text } from '../helpers/dom.js';
 
 async function pricing(attributes = ''): Promise<ReactorPricing> {
   const url = await emulatorUrl();

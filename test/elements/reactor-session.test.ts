@@ -13,11 +13,9 @@ import {
   waitFor,
   type LedgerEntry,
 } from '../helpers/emulator.js';
+import { part, textOf } from '../helpers/dom.js';
 
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (el: Element, name: string) =>
-  part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (el: Element, name: string) => textOf(part(el, name));
 
 /** `m:ss` or `h:mm:ss` back to seconds. */
 const seconds = (clock: string) =>
