@@ -5,4 +5,17 @@ export default {
   litelement: true,
   outdir: '.',
   packagejson: false,
+  plugins: [
+    {
+      // The manifest is the public API: private members are not part of it, and listing them
+      // would make every internal refactor look like an API change.
+      name: 'reactor-remove-private-members',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules ?? [])
+          for (const declaration of module.declarations ?? [])
+            if (declaration.members)
+              declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
+      },
+    },
+  ],
 };

@@ -2,9 +2,9 @@
  * The element classes without registering any tag: import these to subclass or to register
  * under your own names. `reactor-elements` (src/index.ts) registers the default tags.
  */
+export type { SessionEndDetail } from '../controllers/session-events.js';
 export {
   ReactorSession,
-  type SessionEndDetail,
   type EndReason,
   type SessionElementStatus,
   type SessionErrorDetail,
@@ -12,4 +12,4 @@ export {
 export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing.js';
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance.js';
 export { ReactorAccount } from './reactor-account.js';
-export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from './constants.js';
+export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js';

@@ -8,7 +8,7 @@ import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../p
 import { PlatformError } from '../platform/errors.js';
 import type { AccountStore, SessionFilter } from '../store/account-store.js';
 import { StoreController } from '../store/store-controller.js';
-import { DEFAULT_API_URL } from './constants.js';
+import { DEFAULT_API_URL } from '../internal/constants.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 /** Detail of `reactor-balance-change`. */

@@ -6,7 +6,7 @@ import { ReactorElement } from '../internal/reactor-element.js';
 import { PlatformError } from '../platform/errors.js';
 import { type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
 import { StoreController } from '../store/store-controller.js';
-import { DEFAULT_API_URL } from './constants.js';
+import { DEFAULT_API_URL } from '../internal/constants.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 export type CurrencyDisplay = 'usd' | 'credits' | 'both';

@@ -1,47 +1,24 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ClockController } from '../controllers/clock.js';
-import { DeadlineController } from '../controllers/deadline.js';
-import { IdleController } from '../controllers/idle.js';
-import { UnloadController } from '../controllers/unload.js';
-import { ReactorElement } from '../internal/reactor-element.js';
 import {
-  formatCredits,
-  formatDuration,
-  formatMoney,
-  localeOf,
-  spokenDuration,
-} from '../internal/format.js';
-import { PlatformError } from '../platform/errors.js';
-import { BillingMeter } from '../platform/meter.js';
-import { type Cost, type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
-import { SessionClient, type SessionStatus } from '../platform/session-client.js';
-import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
-import type { BilledSession } from '../store/account-store.js';
-import { StoreController } from '../store/store-controller.js';
-import {
-  END_TEXT,
-  STATUS_TEXT,
-  describeError,
+  SessionController,
   type EndReason,
   type SessionElementStatus,
-  type SessionErrorDetail,
-} from './session-messages.js';
+  type SessionEndDetail,
+} from '../controllers/session.js';
+import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
+import { localeOf } from '../internal/format.js';
+import { ReactorElement } from '../internal/reactor-element.js';
+import type { Cost } from '../platform/pricing.js';
+import type { TokenProvider } from '../platform/tokens.js';
+import { StoreController } from '../store/store-controller.js';
 import { sessionStyles } from './reactor-session.styles.js';
-import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from './constants.js';
+import { describeFailure, type SessionErrorDetail } from './session-messages.js';
+import { announcement, costLine, errorBlock, retryLine } from './session-view.js';
 
 export type { EndReason, SessionElementStatus, SessionErrorDetail };
 
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
-
-/** Detail of `reactor-end`. */
-export interface SessionEndDetail {
-  reason: EndReason;
-  sessionId: string | null;
-  billedSeconds: number;
-  credits: number;
-  usd: number;
-}
 
 /** A boolean attribute that is on unless it says `false` (`off`, `0`, `no`). */
 const onUnlessFalse = {
@@ -49,16 +26,6 @@ const onUnlessFalse = {
     value === null || !/^(false|off|0|no)$/i.test(value.trim()),
   toAttribute: (value: boolean) => (value ? null : 'false'),
 };
-
-const number = (value: unknown, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-
-const BUSY: ReadonlySet<SessionElementStatus> = new Set([
-  'connecting',
-  'waiting',
-  'ready',
-  'reconnecting',
-]);
 
 /**
  * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
@@ -143,166 +110,88 @@ export class ReactorSession extends ReactorElement {
   /** A function that returns a session token (instead of `token-url`). */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined = undefined;
 
-  @state() private _status: SessionElementStatus = 'disconnected';
-  @state() private endReason: EndReason | null = null;
-  @state() private failure: SessionErrorDetail | null = null;
   @state() private hasFrame = false;
-  @state() private price: ModelPrice | null = null;
-  @state() private pricing: Pricing | null = null;
-  @state() private pricingProblem = '';
-  @state() private retryUntil: number | null = null;
-  @state() private announcement = STATUS_TEXT.disconnected;
 
   @query('video') private video!: HTMLVideoElement;
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private client: SessionClient | null = null;
-  private meter = new BillingMeter();
-  private lastSessionId: string | null = null;
-  private billed: BilledSession | null = null;
   private media: MediaStream | null = null;
-  private unsubscribe: (() => void)[] = [];
   private focusBeforeDialog: HTMLElement | null = null;
-  private pricingRequest: AbortController | null = null;
-  private removalCheck: ReturnType<typeof setTimeout> | null = null;
-
   private readonly store = new StoreController(this);
-  private readonly clock = new ClockController(this, 250);
-  private readonly deadline = new DeadlineController(this, () => this.finish('timeout'));
-  private readonly budget = new DeadlineController(this, () => this.finish('budget'));
-  private readonly idle = new IdleController(this);
+  /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
+  private readonly session = new SessionController(this, this, () => this.store.store);
 
   constructor() {
     super();
-    // Leaving the page ends the session with a keepalive DELETE that outlives the page.
-    new UnloadController(
-      this,
-      () => this.finish('unload', undefined, true),
-      () => this.requestUpdate(),
-    );
+    const session = this.session;
+    session.on('status', (detail) => {
+      if (!session.busy) {
+        this.closeIdleDialog();
+        this.detachMedia();
+      }
+      this.emit('reactor-status-change', detail);
+    });
+    for (const type of ['ready', 'end', 'message'] as const)
+      session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
+    session.on('error', (failure) => this.emit('reactor-error', describeFailure(failure)));
+    session.on('idle-warning', ({ secondsLeft }) => this.openIdleDialog(secondsLeft));
+    session.on('idle-resume', () => this.closeIdleDialog());
+    session.on('track', ({ name, track }) => this.onTrack(name, track));
   }
 
   // ---- read-only state ---------------------------------------------------------------------
 
   /** `disconnected` before the first connect; `connecting` | `waiting` | `ready` | `reconnecting`; then `ended` or `error`. */
   get status(): SessionElementStatus {
-    return this._status;
+    return this.session.status;
   }
 
   /** The current (or last) session's id. */
   get sessionId(): string | null {
-    return this.client?.sessionId ?? this.lastSessionId;
+    return this.session.sessionId;
   }
 
   /** Billed seconds of the current (or last) session, from the monotonic clock. */
   get billedSeconds(): number {
-    return this.meter.billedSeconds;
+    return this.session.billedSeconds;
   }
 
   /** Cost of the current (or last) session at the live rate (zero while the rate is unknown). */
   get cost(): Cost {
-    if (!this.price || !this.pricing) return { credits: 0, usd: 0 };
-    return this.meter.cost(this.price.creditsPerSecond, this.pricing.creditsPerDollar);
+    return this.session.cost;
   }
 
   /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
   get remainingSeconds(): number {
-    const left = this.deadline.remainingMs;
-    if (left !== null) return left / 1000;
-    return this.meter.started ? 0 : this.capSeconds;
-  }
-
-  /** `max-duration` clamped to the platform's limits. */
-  private get capSeconds(): number {
-    return Math.min(PLATFORM_MAX_DURATION, Math.max(1, number(this.maxDuration, 300)));
+    return this.session.remainingSeconds;
   }
 
   // ---- public methods ----------------------------------------------------------------------
 
   /** Starts a session. Resolves when it is live, or when it failed (see `reactor-error`). */
-  async connect(): Promise<void> {
-    if (BUSY.has(this._status)) return;
-    this.resetForConnect();
-    let tokens: TokenSource;
-    try {
-      tokens = this.tokenSource();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    const client = new SessionClient({
-      apiUrl: this.apiUrl,
-      model: this.model.trim(),
-      tokens,
-      reconnect: this.reconnect,
-    });
-    this.client = client;
-    this.meter = new BillingMeter();
-    this.listen(client);
-    this.setStatus('connecting');
-    const budgetNeedsRate = this.maxCost !== null && Number.isFinite(this.maxCost);
-    const rate = this.loadPricing();
-    if (budgetNeedsRate) {
-      await rate;
-      if (client !== this.client) return;
-      if (!this.price) {
-        this.finish(
-          'error',
-          new PlatformError(
-            'bad-response',
-            `max-cost needs the live price of "${this.model}", which is not available: ${this.pricingProblem || 'the model is not in the price list.'}`,
-          ),
-        );
-        return;
-      }
-    }
-    try {
-      await client.connect();
-    } catch (error) {
-      if (client === this.client) this.finish('error', error);
-    }
+  connect(): Promise<void> {
+    return this.session.connect();
   }
 
   /** Ends the session for good (non-recoverable); also cancels a connect in progress. */
   disconnect(): void {
-    this.finish('user');
+    this.session.disconnect();
   }
 
   /** Sends a command to the model (only while live). */
   sendCommand(name: string, data: unknown = {}): void {
-    if (!this.client || this._status !== 'ready') {
-      throw new PlatformError('conflict', `Cannot send "${name}": the session is ${this._status}.`);
-    }
-    this.client.sendCommand(name, data);
+    this.session.sendCommand(name, data);
   }
 
   /** Counts as page activity: resets the idle timer and closes the idle warning. */
   keepAlive(): void {
-    this.idle.keepAlive();
+    this.session.keepAlive();
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.removalCheck) {
-      // Moved within the page (removed and inserted in the same task): keep the session.
-      clearTimeout(this.removalCheck);
-      this.removalCheck = null;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (!this.client) return;
-    this.removalCheck = setTimeout(() => {
-      this.removalCheck = null;
-      if (!this.isConnected) this.finish('removed');
-    }, 0);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiUrl') || changed.has('model')) void this.loadPricing();
+    if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
   }
 
   protected override firstUpdated(): void {
@@ -311,230 +200,6 @@ export class ReactorSession extends ReactorElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('muted') && this.video) this.video.muted = this.muted;
-  }
-
-  // ---- the session -------------------------------------------------------------------------
-
-  private tokenSource(): TokenSource {
-    if (!this.isConnected) {
-      // Its safeguards (timeout, idle, unload) only run on the page: never bill without them.
-      throw new PlatformError(
-        'bad-request',
-        'Add <reactor-session> to the page before connecting.',
-      );
-    }
-    if (!this.model.trim()) {
-      throw new PlatformError(
-        'bad-request',
-        'Set the model attribute, for example <reactor-session model="helios">.',
-      );
-    }
-    if (!isAbsoluteUrl(this.apiUrl))
-      throw new PlatformError('bad-request', `api-url "${this.apiUrl}" is not an absolute URL.`);
-    if (this.tokenUrl) refuseApiKey(this.tokenUrl, 'token-url');
-    if (this.tokenProvider) return new TokenSource({ provider: this.tokenProvider });
-    if (this.token) return new TokenSource({ token: this.token });
-    if (this.tokenUrl) return new TokenSource({ url: this.tokenUrl });
-    throw new PlatformError(
-      'bad-request',
-      'Set token-url to your site route that returns a session token (or set the token or tokenProvider property).',
-    );
-  }
-
-  private listen(client: SessionClient): void {
-    this.unsubscribe = [
-      client.on('status', ({ status }) => this.onClientStatus(client, status)),
-      client.on('track', ({ name, track }) => this.onTrack(name, track)),
-      client.on('message', ({ message }) => this.emit('reactor-message', { message })),
-      client.on('rate-limited', ({ retryAfter }) => {
-        this.retryUntil = performance.now() + retryAfter * 1000;
-        this.announcement = `All GPUs for this site are busy, retrying in ${retryAfter} s.`;
-        this.clock.start();
-      }),
-      client.on('ended', ({ reason, error }) =>
-        this.finish(
-          reason === 'server' ? 'server' : 'error',
-          reason === 'server' ? undefined : error,
-        ),
-      ),
-    ];
-  }
-
-  private onClientStatus(client: SessionClient, status: SessionStatus): void {
-    if (client !== this.client || status === 'disconnected') return;
-    if (status === 'connecting') return;
-    this.retryUntil = null;
-    if (status === 'ready') {
-      this.lastSessionId = client.sessionId;
-      // The first ready starts billing; a ready after a reconnect continues the same meter.
-      if (!this.meter.started) {
-        this.checkVideoTrack(client);
-        this.startBilling();
-      }
-    }
-    this.setStatus(status);
-  }
-
-  /** A `video-track` the model does not have would leave the stage dark: say so. */
-  private checkVideoTrack(client: SessionClient): void {
-    const tracks = client.capabilities?.tracks ?? [];
-    if (tracks.some((t) => t.kind === 'video' && t.name === this.videoTrack)) return;
-    const names = tracks.filter((t) => t.kind === 'video').map((t) => t.name);
-    console.warn(
-      `[reactor-elements] video-track "${this.videoTrack}" is not a video track of ${this.model} (it has: ${names.join(', ') || 'none'}).`,
-    );
-  }
-
-  private startBilling(): void {
-    this.meter.start();
-    this.deadline.start(this.capSeconds * 1000);
-    this.startBudget();
-    this.clock.start();
-    this.idle.arm({
-      timeoutMs: Math.max(0, number(this.idleTimeout, 60)) * 1000,
-      warningMs: Math.max(0, number(this.idleWarning, 15)) * 1000,
-      onWarn: (secondsLeft) => this.openIdleDialog(secondsLeft),
-      onResume: () => this.closeIdleDialog(),
-      onExpire: () => this.finish('idle'),
-    });
-    const meter = this.meter;
-    const rate = () => this.price?.creditsPerSecond ?? 0;
-    this.billed = {
-      element: this,
-      model: this.model,
-      get credits() {
-        return meter.billedSeconds * rate();
-      },
-      get burnRate() {
-        return meter.running ? rate() : 0;
-      },
-    };
-    this.store.store.track(this.billed);
-    this.emit('reactor-ready', { sessionId: this.lastSessionId });
-  }
-
-  private startBudget(): void {
-    if (!this.meter.running || this.maxCost === null || !Number.isFinite(this.maxCost)) return;
-    const rate = this.price?.creditsPerSecond;
-    if (!rate) return;
-    const seconds = Math.max(0, this.maxCost) / rate;
-    this.budget.start(seconds * 1000 - this.meter.billedMs);
-  }
-
-  /**
-   * Ends the current attempt for any reason. Idempotent; the only place that stops billing.
-   * `unload`: the page is going away, so the DELETE is sent with `keepalive` right now.
-   */
-  private finish(reason: EndReason, error?: unknown, unload = false): void {
-    const client = this.client;
-    if (!client) return;
-    this.client = null;
-    const sessionId = client.sessionId ?? this.lastSessionId;
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
-    let terminated: Promise<PlatformError | null> = Promise.resolve(null);
-    if (unload) client.terminateOnUnload();
-    else terminated = client.terminate();
-    void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
-    this.meter.stop();
-    this.deadline.stop();
-    this.budget.stop();
-    this.idle.disarm();
-    this.clock.stop();
-    this.retryUntil = null;
-    this.closeIdleDialog();
-    this.detachMedia();
-    const billed = this.billed;
-    const store = this.store.store;
-    // Announced once the DELETE is answered, so a balance refetched then is final.
-    if (billed) void terminated.then(() => store.ended(billed));
-    this.billed = null;
-    this.lastSessionId = sessionId;
-    this.endReason = reason;
-    const { credits, usd } = this.cost;
-    if (error !== undefined) {
-      this.failure = describeError(error);
-      if (this.failure.code === 'payment-required')
-        this.store.store.paymentRequired(this.failure.message);
-      this.setStatus('error');
-      this.emit('reactor-error', this.failure);
-    } else {
-      this.setStatus('ended');
-    }
-    this.emit<SessionEndDetail>('reactor-end', {
-      reason,
-      sessionId,
-      billedSeconds: this.billedSeconds,
-      credits,
-      usd,
-    });
-  }
-
-  /** Every DELETE failed: say so, since the platform bills until it notices on its own. */
-  private unconfirmedEnd(error: PlatformError): void {
-    const detail: SessionErrorDetail = {
-      code: error.code,
-      status: error.status,
-      message:
-        'Reactor did not confirm the end of the session. The platform stops it, and its billing, ' +
-        'once the connection has been gone for its recoverable window (about 30 s).',
-      retryAfter: null,
-    };
-    if (!this.client) this.failure = detail;
-    this.emit('reactor-error', detail);
-  }
-
-  /** A failure before any session was attempted (bad configuration). */
-  private fail(error: unknown): void {
-    this.failure = describeError(error);
-    this.endReason = 'error';
-    this.setStatus('error');
-    this.emit('reactor-error', this.failure);
-  }
-
-  private resetForConnect(): void {
-    this.failure = null;
-    this.endReason = null;
-    this.hasFrame = false;
-    this.lastSessionId = null;
-  }
-
-  private setStatus(status: SessionElementStatus): void {
-    const previous = this._status;
-    if (status === previous) return;
-    this._status = status;
-    this.announcement =
-      status === 'ended' && this.endReason
-        ? `${STATUS_TEXT.ended}. ${END_TEXT[this.endReason]}`
-        : STATUS_TEXT[status];
-    this.emit('reactor-status-change', { status, previous });
-  }
-
-  // ---- pricing -----------------------------------------------------------------------------
-
-  private async loadPricing(): Promise<void> {
-    this.pricingRequest?.abort();
-    const request = new AbortController();
-    this.pricingRequest = request;
-    if (!isAbsoluteUrl(this.apiUrl)) {
-      this.pricing = null;
-      this.price = null;
-      this.pricingProblem = `api-url "${this.apiUrl}" is not an absolute URL.`;
-      return;
-    }
-    try {
-      const pricing = await this.store.store.pricing(this.apiUrl, { signal: request.signal });
-      if (request.signal.aborted) return;
-      this.pricing = pricing;
-      this.price = findModel(pricing, this.model) ?? null;
-      this.pricingProblem = this.price ? '' : `"${this.model}" has no public price.`;
-      this.startBudget();
-    } catch (error) {
-      if (request.signal.aborted) return;
-      this.pricing = null;
-      this.price = null;
-      this.pricingProblem = error instanceof Error ? error.message : String(error);
-    }
   }
 
   // ---- media -------------------------------------------------------------------------------
@@ -560,7 +225,7 @@ export class ReactorSession extends ReactorElement {
   }
 
   private readonly onFirstFrame = () => {
-    if (this.client) this.hasFrame = true;
+    if (this.session.busy) this.hasFrame = true;
   };
 
   // ---- idle dialog -------------------------------------------------------------------------
@@ -572,7 +237,7 @@ export class ReactorSession extends ReactorElement {
     this.focusBeforeDialog = deepActiveElement();
     // Opening the dialog moves focus to its button: not the visitor's activity, so it must not
     // dismiss the warning.
-    this.idle.quietly(() => {
+    this.session.quietly(() => {
       // Not show(): its focusing steps scroll the page, and a scroll (async, so not covered here)
       // would count as the visitor's activity. Focus moves below, without scrolling.
       dialog.open = true;
@@ -606,10 +271,11 @@ export class ReactorSession extends ReactorElement {
 
   override render() {
     const locale = localeOf(this);
-    const live = this._status === 'ready' || this._status === 'reconnecting';
-    const busy = BUSY.has(this._status);
+    const session = this.session;
+    const { status, busy } = session;
+    const live = status === 'ready' || status === 'reconnecting';
     return html`
-      <div part="base" class="base" data-status=${this._status}>
+      <div part="base" class="base" data-status=${status}>
         <div part="stage" class="stage">
           <video
             part="video"
@@ -640,16 +306,19 @@ export class ReactorSession extends ReactorElement {
           >
             <h2 id="idle-title">Still there?</h2>
             <p id="idle-text">
-              The session ends in <span class="idle-seconds">${this.idle.secondsLeft}</span> s to
-              stop billing.
+              The session ends in
+              <span class="idle-seconds">${session.idleSecondsLeft}</span> s to stop billing.
             </p>
             <button part="keep-alive-button" type="button" @click=${this.keepAlive}>
               Keep session
             </button>
           </dialog>
         </div>
-        <p part="status" class="status" role="status" aria-live="polite">${this.announcement}</p>
-        ${this.renderRetry()} ${this.renderCost(locale, live)} ${this.renderError()}
+        <p part="status" class="status" role="status" aria-live="polite">
+          ${announcement(session)}
+        </p>
+        ${retryLine(session)} ${costLine(session, locale, live)}
+        ${errorBlock(session, this.topupUrl)}
         <div class="actions">
           ${
             busy
@@ -668,74 +337,6 @@ export class ReactorSession extends ReactorElement {
         </div>
       </div>
     `;
-  }
-
-  private renderRetry() {
-    if (this.retryUntil === null) return nothing;
-    const left = Math.max(0, Math.ceil((this.retryUntil - performance.now()) / 1000));
-    return html`<p class="retry" aria-hidden="true">Retrying in ${left} s…</p>`;
-  }
-
-  private renderCost(locale: string, live: boolean) {
-    const rate = this.price;
-    const money = (cost: Cost) =>
-      `${formatCredits(cost.credits, locale)} credits (${formatMoney(cost.usd, locale)})`;
-    if (this.meter.started) {
-      const billed = this.billedSeconds;
-      const remaining = this.remainingSeconds;
-      const amount = rate ? money(this.cost) : 'cost unavailable';
-      return html`<div part="cost" class="cost ${live ? 'live' : 'receipt'}">
-          ${
-            live
-              ? html`<span class="sr-only">Billed so far:</span>`
-              : html`<span class="label">Receipt:</span>`
-          }
-          <span class="billed" aria-label=${`${spokenDuration(billed)} billed`}
-            >${formatDuration(billed)}</span
-          >
-          billed · <span class="amount">${amount}</span>
-        </div>
-        ${
-          live
-            ? html`<div part="countdown" class="countdown">
-                <span aria-label=${`${spokenDuration(remaining)} left`}
-                  >${formatDuration(remaining)}</span
-                >
-                left
-              </div>`
-            : nothing
-        }`;
-    }
-    const cap = this.capSeconds;
-    const estimate = rate
-      ? html`at most
-        ${money({
-          credits: rate.creditsPerSecond * cap,
-          usd: (rate.creditsPerSecond * cap) / (this.pricing?.creditsPerDollar ?? 1),
-        })}`
-      : html`<span class="muted"
-          >${this.pricingProblem ? 'price unavailable' : 'loading price…'}</span
-        >`;
-    return html`<div part="cost" class="cost estimate">
-      Up to ${formatDuration(cap)} per session, ${estimate}
-    </div>`;
-  }
-
-  private renderError() {
-    if (!this.failure) return nothing;
-    const topup =
-      this.failure.code === 'payment-required' && this.topupUrl
-        ? html` <a href=${this.topupUrl} target="_blank" rel="noopener">Top up credits</a>`
-        : nothing;
-    return html`<div part="error" class="error" role="alert">${this.failure.message}${topup}</div>`;
-  }
-}
-
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
   }
 }
 

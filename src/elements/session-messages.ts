@@ -2,13 +2,10 @@
  * What `<reactor-session>` tells people, in one place: status lines, end reasons and error
  * messages. Plain strings, no markup.
  */
-import { PlatformError } from '../platform/errors.js';
+import type { EndReason, SessionElementStatus, SessionFailure } from '../controllers/session.js';
+import { asPlatformError } from '../platform/errors.js';
 
-export type SessionElementStatus =
-  'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting' | 'ended' | 'error';
-
-export type EndReason =
-  'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'server' | 'error';
+export type { EndReason, SessionElementStatus };
 
 export const STATUS_TEXT: Record<SessionElementStatus, string> = {
   disconnected: 'Not connected',
@@ -42,10 +39,7 @@ export interface SessionErrorDetail {
 
 /** A clear, plain message for any failure (PlatformError or not). */
 export function describeError(error: unknown): SessionErrorDetail {
-  const e =
-    error instanceof PlatformError
-      ? error
-      : new PlatformError('network', error instanceof Error ? error.message : String(error));
+  const e = asPlatformError(error);
   const detail = (text: string): SessionErrorDetail => ({
     code: e.code,
     status: e.status,
@@ -84,4 +78,17 @@ export function describeError(error: unknown): SessionErrorDetail {
     case 'aborted':
       return detail(e.message);
   }
+}
+
+/** The message for a session's failure, including an end the platform never confirmed. */
+export function describeFailure({ error, unconfirmedEnd }: SessionFailure): SessionErrorDetail {
+  if (!unconfirmedEnd) return describeError(error);
+  return {
+    code: error.code,
+    status: error.status,
+    message:
+      'Reactor did not confirm the end of the session. The platform stops it, and its billing, ' +
+      'once the connection has been gone for its recoverable window (about 30 s).',
+    retryAfter: null,
+  };
 }

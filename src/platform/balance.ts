@@ -4,6 +4,7 @@
  */
 import { PlatformError } from './errors.js';
 import { requestJson } from './http.js';
+import { isNumber, isRecord } from './values.js';
 
 export type BillingMode = 'prepaid' | 'postpaid';
 
@@ -26,12 +27,11 @@ export interface Balance {
 /** A function that answers the balance document (`{credits, mode?, credit_limit?, auto_topup?}`). */
 export type BalanceSource = (signal: AbortSignal) => Promise<unknown>;
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const bad = (message: string) => new PlatformError('bad-response', `Invalid balance: ${message}`);
 
 export function parseBalance(data: unknown): Balance {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('not an object.');
-  const doc = data as Record<string, unknown>;
+  if (!isRecord(data)) throw bad('not an object.');
+  const doc = data;
   if (!isNumber(doc.credits)) throw bad('`credits` must be a number.');
   const mode = doc.mode === 'prepaid' || doc.mode === 'postpaid' ? doc.mode : null;
   const limit = doc.credit_limit;

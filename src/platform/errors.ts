@@ -1,4 +1,6 @@
 /** The one error type of the platform layer: what went wrong, the HTTP status, and when to retry. */
+import { isNumber } from './values.js';
+
 export type PlatformErrorCode =
   | 'unauthorized'
   | 'payment-required'
@@ -32,6 +34,13 @@ export class PlatformError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Any thrown value as a PlatformError (a non-platform failure counts as a network one). */
+export function asPlatformError(error: unknown): PlatformError {
+  return error instanceof PlatformError
+    ? error
+    : new PlatformError('network', error instanceof Error ? error.message : String(error));
 }
 
 const MESSAGE_LIMIT = 300;
@@ -72,9 +81,7 @@ export function parseRetryAfter(
     if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
   }
   const fromBody = (body as { retry_after?: unknown } | null)?.retry_after;
-  return typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0
-    ? fromBody
-    : null;
+  return isNumber(fromBody) && fromBody >= 0 ? fromBody : null;
 }
 
 /** The error for a non-2xx answer; `body` is the parsed JSON body, or its text, or null. */

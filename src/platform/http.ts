@@ -91,6 +91,15 @@ export function absoluteUrl(url: string): string {
   return new URL(url, globalThis.location?.href).href;
 }
 
+/** True for an absolute `http:` or `https:` URL (an API origin must be one). */
+export function isAbsoluteUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === '') return { ok: true, value: null };
   try {

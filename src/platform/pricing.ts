@@ -5,6 +5,7 @@
  */
 import { PlatformError } from './errors.js';
 import { requestJson } from './http.js';
+import { isNumber, isRecord } from './values.js';
 
 export interface ModelPrice {
   id: string | null;
@@ -41,12 +42,11 @@ export function costOf(creditsPerSecond: number, seconds: number, creditsPerDoll
   return { credits, usd: credits / creditsPerDollar };
 }
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const bad = (message: string) => new PlatformError('bad-response', `Invalid pricing: ${message}`);
 
 /** Validates a pricing document; unknown fields are ignored. Throws a PlatformError on bad data. */
 export function parsePricing(data: unknown): Pricing {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw bad('not an object.');
+  if (!isRecord(data)) throw bad('not an object.');
   const doc = data as { settings?: { credits_per_dollar?: unknown }; models?: unknown };
   const perDollar = doc.settings?.credits_per_dollar;
   if (!isNumber(perDollar) || perDollar <= 0 || perDollar > Number.MAX_SAFE_INTEGER) {

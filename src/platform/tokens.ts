@@ -5,6 +5,7 @@
  */
 import { PlatformError } from './errors.js';
 import { requestJson } from './http.js';
+import { isNumber } from './values.js';
 
 /** What a token provider may return: a JWT, or the backend's JSON. */
 export type TokenReply = string | { jwt?: unknown; token?: unknown; expires_at?: unknown };
@@ -49,7 +50,7 @@ export function jwtExpiry(jwt: string): number | null {
     if (!payload) return null;
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp : null;
+    return isNumber(exp) ? exp : null;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
  * origin), what the page's sessions have billed, and account events (a session ended, the
  * account is out of credits). Framework-free; elements reach it through @lit/context.
  */
+import { Emitter } from '../platform/emitter.js';
 import { type Pricing, sharedPricingCache } from '../platform/pricing.js';
 
 /** What a billed session tells the store. Values are live: read them when needed. */
@@ -27,7 +28,7 @@ export interface AccountEvents {
 
 export type SessionFilter = (session: BilledSession) => boolean;
 
-export class AccountStore extends EventTarget {
+export class AccountStore extends Emitter<AccountEvents> {
   private readonly sessions = new Set<BilledSession>();
 
   /** The price list of `apiUrl`, from the page-wide cache (one request per origin). */
@@ -65,18 +66,5 @@ export class AccountStore extends EventTarget {
     let total = 0;
     for (const s of this.sessions) if (!filter || filter(s)) total += s.burnRate;
     return total;
-  }
-
-  on<K extends keyof AccountEvents>(
-    type: K,
-    listener: (detail: AccountEvents[K]) => void,
-  ): () => void {
-    const handler = (event: Event) => listener((event as CustomEvent<AccountEvents[K]>).detail);
-    this.addEventListener(type, handler);
-    return () => this.removeEventListener(type, handler);
-  }
-
-  private emit<K extends keyof AccountEvents>(type: K, detail: AccountEvents[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }

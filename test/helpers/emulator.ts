@@ -33,6 +33,9 @@ export const configureEmulator = (patch: Record<string, unknown>) =>
   call('/_emulator/config', patch);
 export const ledger = () => call<LedgerEntry[]>('/_emulator/sessions');
 export const dropPeer = (id: string) => call<LedgerEntry>(`/_emulator/sessions/${id}/drop`, {});
+/** Ends the session from the platform side (as its time limit or a fault would). */
+export const terminateFromPlatform = (id: string) =>
+  call<LedgerEntry>(`/_emulator/sessions/${id}/terminate`, {});
 
 export async function ledgerEntry(id: string): Promise<LedgerEntry> {
   const entry = (await ledger()).find((e) => e.session_id === id);

@@ -73,3 +73,14 @@ test('package.json points at the manifest', () => {
   };
   assert.equal(pkg.customElements, 'custom-elements.json');
 });
+
+test('the manifest is the public API: no private members', () => {
+  const members = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .flatMap((d) => (d as { members?: { name: string; privacy?: string }[] }).members ?? []);
+  assert.ok(members.some((m) => m.name === 'connect'));
+  assert.deepEqual(
+    members.filter((m) => m.privacy === 'private').map((m) => m.name),
+    [],
+  );
+});

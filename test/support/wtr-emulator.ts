@@ -4,10 +4,12 @@
  * - `GET /__emulator` → `{url}` of the emulator (a different origin, so CORS is exercised);
  * - `GET /__vendor/reactor-sdk.js` → the official `@reactor-team/js-sdk`, bundled once to plain
  *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load);
- * - `GET /__bundle/reactor-elements.js` → this library as one self-contained ESM file (lit
- *   included), so a test can load two independent copies (`?copy=a`, `?copy=b`) on one page.
+ * - `GET /__bundle/reactor-elements.js` → the shipped bundle, built by `vite build` from
+ *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
+ *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page.
  */
 import { build } from 'esbuild';
+import { build as viteBuild, type Rollup } from 'vite';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
 interface ServeContext {
@@ -37,12 +39,28 @@ export function emulatorPlugin() {
         return { body: await sdk, type: 'js' };
       }
       if (context.path === '/__bundle/reactor-elements.js') {
-        library ??= bundle('src/index.ts', {});
+        library ??= shippedBundle();
         return { body: await library, type: 'js' };
       }
       return undefined;
     },
   };
+}
+
+async function shippedBundle(): Promise<string> {
+  const result = await viteBuild({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { write: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunk = outputs
+    .flatMap((o) => o.output)
+    .find(
+      (o): o is Rollup.OutputChunk => o.type === 'chunk' && o.fileName === 'reactor-elements.js',
+    );
+  if (!chunk) throw new Error('vite build did not produce reactor-elements.js');
+  return chunk.code;
 }
 
 const bundleOfficialSdk = () =>

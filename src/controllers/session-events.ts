@@ -1,0 +1,39 @@
+/** What the session unit announces: its states, why a session ended, its failures. */
+import type { PlatformError } from '../platform/errors.js';
+import type { SessionStatus } from '../platform/session-client.js';
+
+/** `disconnected` before the first connect; then the client's states; then `ended` or `error`. */
+export type SessionElementStatus = SessionStatus | 'ended' | 'error';
+
+/** Why a session ended. */
+export type EndReason =
+  'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'server' | 'error';
+
+/** Detail of `reactor-end`. */
+export interface SessionEndDetail {
+  reason: EndReason;
+  sessionId: string | null;
+  billedSeconds: number;
+  credits: number;
+  usd: number;
+}
+
+/** A failure: the platform's error, and whether it means the end was never confirmed. */
+export interface SessionFailure {
+  error: PlatformError;
+  /** Every DELETE failed: the platform bills until it notices the session is gone. */
+  unconfirmedEnd: boolean;
+}
+
+export interface SessionEvents {
+  status: { status: SessionElementStatus; previous: SessionElementStatus };
+  /** The session is live: billing starts. */
+  ready: { sessionId: string | null };
+  'idle-warning': { secondsLeft: number };
+  /** The idle warning was dismissed by activity. */
+  'idle-resume': null;
+  error: SessionFailure;
+  end: SessionEndDetail;
+  message: { message: unknown };
+  track: { name: string; track: MediaStreamTrack };
+}

@@ -1,0 +1,368 @@
+/**
+ * The life of one `<reactor-session>`, apart from how it looks: the session client, the billing
+ * meter, the safeguards (hard timeout, budget, idle, page unload, removal from the page), the
+ * entry in the shared account store, and `finish(reason)`, the one place a session ends.
+ *
+ * Money rules, all enforced here: billing is counted from `ready`; every way out (the visitor,
+ * idle, the time limit, the budget, the page going away, the element removed, an error, the
+ * platform) goes through `finish`, which terminates the session exactly once and stops the
+ * meter; a page that goes away terminates with a `keepalive` DELETE that outlives it.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { Emitter } from '../platform/emitter.js';
+import { PlatformError, asPlatformError } from '../platform/errors.js';
+import { BillingMeter } from '../platform/meter.js';
+import type { Cost } from '../platform/pricing.js';
+import { SessionClient, type SessionStatus } from '../platform/session-client.js';
+import type { TokenSource } from '../platform/tokens.js';
+import type { AccountStore, BilledSession } from '../store/account-store.js';
+import { ClockController } from './clock.js';
+import { DeadlineController } from './deadline.js';
+import { IdleController } from './idle.js';
+import { ModelPriceController } from './model-price.js';
+import {
+  type SessionConfig,
+  budgetCredits,
+  capSeconds,
+  idleTimes,
+  tokenSourceFor,
+  warnOnMissingTrack,
+} from './session-config.js';
+import type {
+  EndReason,
+  SessionElementStatus,
+  SessionEvents,
+  SessionFailure,
+} from './session-events.js';
+import { RemovalController } from './removal.js';
+import { UnloadController } from './unload.js';
+
+export type { SessionConfig };
+export type * from './session-events.js';
+
+/** A host that can tell whether it is on the page (an element). */
+export type SessionHost = ReactiveControllerHost & { readonly isConnected: boolean };
+
+const BUSY: ReadonlySet<SessionElementStatus> = new Set([
+  'connecting',
+  'waiting',
+  'ready',
+  'reconnecting',
+]);
+
+export class SessionController extends Emitter<SessionEvents> {
+  /** The price of the configured model (for the estimate, the ticker and `max-cost`). */
+  readonly price: ModelPriceController;
+  private _status: SessionElementStatus = 'disconnected';
+  private _endReason: EndReason | null = null;
+  private _failure: SessionFailure | null = null;
+  private _rateLimit: { retryAfter: number; until: number } | null = null;
+  private client: SessionClient | null = null;
+  private meter = new BillingMeter();
+  private lastSessionId: string | null = null;
+  private billed: BilledSession | null = null;
+  private unsubscribe: (() => void)[] = [];
+  private readonly clock: ClockController;
+  private readonly deadline: DeadlineController;
+  private readonly budget: DeadlineController;
+  private readonly idle: IdleController;
+
+  constructor(
+    private readonly host: SessionHost,
+    private readonly config: SessionConfig,
+    private readonly store: () => AccountStore,
+  ) {
+    super();
+    this.price = new ModelPriceController(host);
+    this.clock = new ClockController(host, 250);
+    this.deadline = new DeadlineController(host, () => this.finish('timeout'));
+    this.budget = new DeadlineController(host, () => this.finish('budget'));
+    this.idle = new IdleController(host);
+    // Leaving the page ends the session with a keepalive DELETE that outlives the page.
+    new UnloadController(
+      host,
+      () => this.finish('unload', undefined, true),
+      () => host.requestUpdate(),
+    );
+    // Removed from the page (not moved within it): its safeguards stop, so the session ends.
+    new RemovalController(host, () => this.finish('removed'));
+  }
+
+  // ---- read-only state ---------------------------------------------------------------------
+
+  get status(): SessionElementStatus {
+    return this._status;
+  }
+
+  /** True from `connect()` until the session ended or failed. */
+  get busy(): boolean {
+    return BUSY.has(this._status);
+  }
+
+  get sessionId(): string | null {
+    return this.client?.sessionId ?? this.lastSessionId;
+  }
+
+  get endReason(): EndReason | null {
+    return this._endReason;
+  }
+
+  get failure(): SessionFailure | null {
+    return this._failure;
+  }
+
+  /** A 429 wait in progress: its `Retry-After` and when it ends (`performance.now()`). */
+  get rateLimit(): { retryAfter: number; until: number } | null {
+    return this._rateLimit;
+  }
+
+  /** True once the current (or last) session was live: the meter has something to show. */
+  get billing(): boolean {
+    return this.meter.started;
+  }
+
+  get billedSeconds(): number {
+    return this.meter.billedSeconds;
+  }
+
+  /** The cost so far at the live rate (zero while the rate is unknown). */
+  get cost(): Cost {
+    return this.price.costOf(this.meter.billedSeconds) ?? { credits: 0, usd: 0 };
+  }
+
+  /** `max-duration` clamped to the platform's limits. */
+  get capSeconds(): number {
+    return capSeconds(this.config);
+  }
+
+  /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
+  get remainingSeconds(): number {
+    const left = this.deadline.remainingMs;
+    if (left !== null) return left / 1000;
+    return this.meter.started ? 0 : this.capSeconds;
+  }
+
+  /** Whole seconds left in the idle warning (0 when not warning). */
+  get idleSecondsLeft(): number {
+    return this.idle.secondsLeft;
+  }
+
+  // ---- methods -----------------------------------------------------------------------------
+
+  /** Starts a session. Resolves when it is live, or when it failed (see the `error` event). */
+  async connect(): Promise<void> {
+    if (this.busy) return;
+    this._failure = null;
+    this._endReason = null;
+    this.lastSessionId = null;
+    let tokens: TokenSource;
+    try {
+      tokens = tokenSourceFor(this.config, this.host.isConnected);
+    } catch (error) {
+      // Bad configuration: refused before anything was created.
+      this._endReason = 'error';
+      this.failed(error);
+      return;
+    }
+    const config = this.config;
+    const client = new SessionClient({
+      apiUrl: config.apiUrl,
+      model: config.model.trim(),
+      tokens,
+      reconnect: config.reconnect,
+    });
+    this.client = client;
+    this.meter = new BillingMeter();
+    this.listen(client);
+    this.setStatus('connecting');
+    const rate = this.loadPrice();
+    if (budgetCredits(config) !== null) {
+      await rate;
+      if (client !== this.client) return;
+      if (!this.price.price) {
+        this.finish(
+          'error',
+          new PlatformError(
+            'bad-response',
+            `max-cost needs the live price of "${config.model}", which is not available: ${this.price.problem || 'the model is not in the price list.'}`,
+          ),
+        );
+        return;
+      }
+    }
+    try {
+      await client.connect();
+    } catch (error) {
+      if (client === this.client) this.finish('error', error);
+    }
+  }
+
+  /** Ends the session for good (non-recoverable); also cancels a connect in progress. */
+  disconnect(): void {
+    this.finish('user');
+  }
+
+  /** Sends a command to the model (only while live). */
+  sendCommand(name: string, data: unknown = {}): void {
+    if (!this.client || this._status !== 'ready') {
+      throw new PlatformError('conflict', `Cannot send "${name}": the session is ${this._status}.`);
+    }
+    this.client.sendCommand(name, data);
+  }
+
+  /** Counts as page activity: resets the idle timer and dismisses the idle warning. */
+  keepAlive(): void {
+    this.idle.keepAlive();
+  }
+
+  /** Runs `fn` (a programmatic focus move) without counting what it causes as activity. */
+  quietly(fn: () => void): void {
+    this.idle.quietly(fn);
+  }
+
+  /** (Re)loads the price of the configured model; the budget starts once it is known. */
+  async loadPrice(): Promise<void> {
+    await this.price.load(this.store(), this.config.apiUrl, this.config.model);
+    this.startBudget();
+  }
+
+  // ---- the session -------------------------------------------------------------------------
+
+  private listen(client: SessionClient): void {
+    this.unsubscribe = [
+      client.on('status', ({ status }) => this.onClientStatus(client, status)),
+      client.on('track', (detail) => this.emit('track', detail)),
+      client.on('message', (detail) => this.emit('message', detail)),
+      client.on('rate-limited', ({ retryAfter }) => {
+        this._rateLimit = { retryAfter, until: performance.now() + retryAfter * 1000 };
+        this.clock.start();
+        this.host.requestUpdate();
+      }),
+      client.on('ended', ({ reason, error }) =>
+        this.finish(
+          reason === 'server' ? 'server' : 'error',
+          reason === 'server' ? undefined : error,
+        ),
+      ),
+    ];
+  }
+
+  private onClientStatus(client: SessionClient, status: SessionStatus): void {
+    if (client !== this.client || status === 'disconnected' || status === 'connecting') return;
+    this._rateLimit = null;
+    if (status === 'ready') {
+      this.lastSessionId = client.sessionId;
+      // The first ready starts billing; a ready after a reconnect continues the same meter.
+      if (!this.meter.started) {
+        warnOnMissingTrack(this.config, client.capabilities);
+        this.startBilling();
+      }
+    }
+    this.setStatus(status);
+  }
+
+  private startBilling(): void {
+    this.meter.start();
+    this.deadline.start(this.capSeconds * 1000);
+    this.startBudget();
+    this.clock.start();
+    this.idle.arm({
+      ...idleTimes(this.config),
+      onWarn: (secondsLeft) => this.emit('idle-warning', { secondsLeft }),
+      onResume: () => this.emit('idle-resume', null),
+      onExpire: () => this.finish('idle'),
+    });
+    const meter = this.meter;
+    const price = this.price;
+    this.billed = {
+      element: this.host instanceof Element ? this.host : null,
+      model: this.config.model,
+      get credits() {
+        return meter.billedSeconds * price.creditsPerSecond;
+      },
+      get burnRate() {
+        return meter.running ? price.creditsPerSecond : 0;
+      },
+    };
+    this.store().track(this.billed);
+    this.emit('ready', { sessionId: this.lastSessionId });
+  }
+
+  /** Ends the session when its cost reaches `max-cost` (once the rate is known). */
+  private startBudget(): void {
+    const credits = budgetCredits(this.config);
+    const rate = this.price.creditsPerSecond;
+    if (!this.meter.running || credits === null || !rate) return;
+    this.budget.start((credits / rate) * 1000 - this.meter.billedMs);
+  }
+
+  /**
+   * Ends the current attempt for any reason. Idempotent; the only place that stops billing.
+   * `unload`: the page is going away, so the DELETE is sent with `keepalive` right now.
+   */
+  private finish(reason: EndReason, error?: unknown, unload = false): void {
+    const client = this.client;
+    if (!client) return;
+    this.client = null;
+    const sessionId = client.sessionId ?? this.lastSessionId;
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
+    let terminated: Promise<PlatformError | null> = Promise.resolve(null);
+    if (unload) client.terminateOnUnload();
+    else terminated = client.terminate();
+    void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
+    this.meter.stop();
+    this.deadline.stop();
+    this.budget.stop();
+    this.idle.disarm();
+    this.clock.stop();
+    this._rateLimit = null;
+    const billed = this.billed;
+    const store = this.store();
+    // Announced once the DELETE is answered, so a balance refetched then is final.
+    if (billed) void terminated.then(() => store.ended(billed));
+    this.billed = null;
+    this.lastSessionId = sessionId;
+    this._endReason = reason;
+    const { credits, usd } = this.cost;
+    if (error !== undefined) {
+      const failure = asPlatformError(error);
+      if (failure.code === 'payment-required') store.paymentRequired(failure.message);
+      this.failed(failure);
+    } else {
+      this.setStatus('ended');
+    }
+    this.emit('end', { reason, sessionId, billedSeconds: this.billedSeconds, credits, usd });
+  }
+
+  /** Every DELETE failed: say so, since the platform bills until it notices on its own. */
+  private unconfirmedEnd(error: PlatformError): void {
+    const failure = { error, unconfirmedEnd: true };
+    if (!this.client) this._failure = failure;
+    this.emit('error', failure);
+  }
+
+  /** The attempt failed: shown, and announced. */
+  private failed(error: unknown): void {
+    const failure = { error: asPlatformError(error), unconfirmedEnd: false };
+    this._failure = failure;
+    this.setStatus('error');
+    this.emit('error', failure);
+  }
+
+  private setStatus(status: SessionElementStatus): void {
+    const previous = this._status;
+    if (status === previous) return;
+    this._status = status;
+    this.emit('status', { status, previous });
+  }
+
+  /** Every change the host shows is announced, so each one also asks the host to render. */
+  protected override emit<K extends keyof SessionEvents & string>(
+    type: K,
+    detail: SessionEvents[K],
+  ): void {
+    this.host.requestUpdate();
+    super.emit(type, detail);
+  }
+}

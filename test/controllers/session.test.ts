@@ -1,0 +1,271 @@
+import { expect } from '@open-wc/testing';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  SessionController,
+  type EndReason,
+  type SessionConfig,
+  type SessionEndDetail,
+  type SessionFailure,
+} from '../../src/controllers/session.js';
+import { AccountStore } from '../../src/store/account-store.js';
+import {
+  configureEmulator,
+  dropPeer,
+  emulatorUrl,
+  ledger,
+  ledgerEntry,
+  resetEmulator,
+  terminateFromPlatform,
+  waitFor,
+} from '../helpers/emulator.js';
+
+/** A bare host on or off the page: records renders, runs its controllers' hooks on demand. */
+class Host implements ReactiveControllerHost {
+  controllers: ReactiveController[] = [];
+  isConnected = false;
+  renders = 0;
+  readonly updateComplete = Promise.resolve(true);
+  addController(c: ReactiveController) {
+    this.controllers.push(c);
+    if (this.isConnected) c.hostConnected?.();
+  }
+  removeController(c: ReactiveController) {
+    this.controllers = this.controllers.filter((x) => x !== c);
+  }
+  requestUpdate() {
+    this.renders += 1;
+  }
+  connect() {
+    this.isConnected = true;
+    for (const c of this.controllers) c.hostConnected?.();
+  }
+  disconnect() {
+    this.isConnected = false;
+    for (const c of this.controllers) c.hostDisconnected?.();
+  }
+}
+
+interface Harness {
+  host: Host;
+  session: SessionController;
+  store: AccountStore;
+  config: { -readonly [K in keyof SessionConfig]: SessionConfig[K] };
+  ends: SessionEndDetail[];
+  errors: SessionFailure[];
+  storeEnds: number;
+}
+
+const hosts: Host[] = [];
+
+async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
+  const url = await emulatorUrl();
+  const config = {
+    model: 'helios',
+    apiUrl: url,
+    tokenUrl: `${url}/api/reactor-token`,
+    token: undefined,
+    tokenProvider: undefined,
+    reconnect: true,
+    maxDuration: 300,
+    idleTimeout: 0,
+    idleWarning: 15,
+    maxCost: null,
+    videoTrack: 'main_video',
+    ...patch,
+  };
+  const host = new Host();
+  hosts.push(host);
+  const store = new AccountStore();
+  const session = new SessionController(host, config, () => store);
+  host.connect();
+  const h: Harness = { host, session, store, config, ends: [], errors: [], storeEnds: 0 };
+  session.on('end', (detail) => h.ends.push(detail));
+  session.on('error', (failure) => h.errors.push(failure));
+  store.on('session-end', () => (h.storeEnds += 1));
+  return h;
+}
+
+/** Counts the DELETEs this page sends to the platform (the normal and the keepalive kind). */
+function countDeletes(): { readonly count: number; restore(): void } {
+  const original = window.fetch;
+  let count = 0;
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if ((init?.method ?? 'GET') === 'DELETE' && /\/sessions\/[^/]+$/.test(url)) count += 1;
+    return original(input, init);
+  };
+  return {
+    get count() {
+      return count;
+    },
+    restore: () => (window.fetch = original),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function live(h: Harness): Promise<string> {
+  await h.session.connect();
+  expect(h.session.status).to.equal('ready');
+  return h.session.sessionId!;
+}
+
+describe('SessionController (the session unit, without an element)', function () {
+  this.timeout(30_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
+  afterEach(() => {
+    for (const host of hosts.splice(0)) if (host.isConnected) host.disconnect();
+  });
+
+  const exits: {
+    reason: EndReason;
+    patch?: Partial<SessionConfig>;
+    end?: (h: Harness, id: string) => unknown;
+    endedBy: string;
+    terminates: number;
+  }[] = [
+    { reason: 'user', end: (h) => h.session.disconnect(), endedBy: 'client', terminates: 1 },
+    { reason: 'timeout', patch: { maxDuration: 1 }, endedBy: 'client', terminates: 1 },
+    { reason: 'budget', patch: { maxCost: 17 }, endedBy: 'client', terminates: 1 },
+    { reason: 'idle', patch: { idleTimeout: 1, idleWarning: 1 }, endedBy: 'client', terminates: 1 },
+    {
+      reason: 'unload',
+      end: () => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
+      endedBy: 'client',
+      terminates: 1,
+    },
+    { reason: 'removed', end: (h) => h.host.disconnect(), endedBy: 'client', terminates: 1 },
+    // The platform ended it: the DELETE that follows is answered 404 (already over).
+    {
+      reason: 'server',
+      end: (_h, id) => terminateFromPlatform(id),
+      endedBy: 'fault',
+      terminates: 1,
+    },
+    {
+      reason: 'error',
+      patch: { reconnect: false },
+      end: (_h, id) => dropPeer(id),
+      endedBy: 'client',
+      terminates: 1,
+    },
+  ];
+
+  for (const exit of exits) {
+    it(`${exit.reason}: exactly one terminate, one end event, one store end, and a stopped meter`, async () => {
+      const h = await harness(exit.patch);
+      const id = await live(h);
+      const deletes = countDeletes();
+      try {
+        await exit.end?.(h, id);
+        await waitFor(() => h.ends.length > 0, `the ${exit.reason} end`);
+        const entry = await waitFor(async () => {
+          const e = await ledgerEntry(id);
+          return e.state === 'CLOSED' && e;
+        }, 'the ledger to close the session');
+        expect(entry.ended_by).to.equal(exit.endedBy);
+        // Nothing else ends it again: a later disconnect, removal or unload is a no-op.
+        h.session.disconnect();
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+        await waitFor(() => h.storeEnds > 0, 'the store to hear of the end');
+        await sleep(300);
+        expect(h.ends.map((e) => e.reason)).to.deep.equal([exit.reason]);
+        expect(deletes.count).to.equal(exit.terminates);
+        expect(h.storeEnds).to.equal(1);
+        expect(h.store.burnRate()).to.equal(0);
+        const billed = h.session.billedSeconds;
+        await sleep(200);
+        expect(h.session.billedSeconds).to.equal(billed);
+        if (exit.reason === 'server') {
+          // The client learns of a platform-side end only when the connection drops (seconds
+          // later): the meter may show more than was billed, never less.
+          expect(billed).to.be.at.least(entry.billed_ms / 1000 - 0.5);
+        } else {
+          expect(Math.abs(billed - entry.billed_ms / 1000)).to.be.below(0.5);
+        }
+        expect(h.ends[0]!.sessionId).to.equal(id);
+        expect(h.ends[0]!.credits).to.be.closeTo(billed * 17, 0.001);
+        expect(h.session.status).to.equal(exit.reason === 'error' ? 'error' : 'ended');
+        expect(h.session.endReason).to.equal(exit.reason);
+        expect(h.session.busy).to.equal(false);
+      } finally {
+        deletes.restore();
+      }
+    });
+  }
+
+  it('a move within the page (disconnected and connected in one task) keeps the session', async () => {
+    const h = await harness();
+    const id = await live(h);
+    h.host.disconnect();
+    h.host.connect();
+    await sleep(100);
+    expect(h.ends).to.deep.equal([]);
+    expect(h.session.status).to.equal('ready');
+    expect((await ledgerEntry(id)).state).to.equal('ACTIVE');
+    h.session.disconnect();
+  });
+
+  it('refuses a bad configuration before creating anything: one error, no end, nothing billed', async () => {
+    const cases: [Partial<SessionConfig>, RegExp][] = [
+      [{ model: ' ' }, /model attribute/],
+      [{ apiUrl: 'api.example' }, /not an absolute URL/],
+      [{ tokenUrl: '' }, /Set token-url/],
+      [{ token: 'rk_live_secret', tokenUrl: '' }, /API key/],
+    ];
+    for (const [patch, says] of cases) {
+      const h = await harness(patch);
+      await h.session.connect();
+      expect(h.session.status).to.equal('error');
+      expect(h.errors).to.have.length(1);
+      expect(h.errors[0]!.error.message).to.match(says);
+      expect(h.ends).to.deep.equal([]);
+    }
+    const off = await harness();
+    off.host.disconnect();
+    await off.session.connect();
+    expect(off.errors[0]!.error.message).to.contain('to the page before connecting');
+    expect(await ledger()).to.deep.equal([]);
+  });
+
+  it('connect() while busy is ignored, and a disconnect while connecting creates nothing billed', async () => {
+    await configureEmulator({ gpuDelayMs: 500 });
+    const h = await harness();
+    const first = h.session.connect();
+    void h.session.connect();
+    await waitFor(() => h.session.status === 'waiting', 'waiting for a GPU');
+    h.session.disconnect();
+    await first;
+    expect(h.ends.map((e) => e.reason)).to.deep.equal(['user']);
+    expect(h.ends[0]!.billedSeconds).to.equal(0);
+    const entries = await waitFor(async () => {
+      const all = await ledger();
+      return all.every((e) => e.state === 'CLOSED') && all;
+    }, 'the ledger to close');
+    expect(entries).to.have.length(1);
+    expect(entries[0]!.billed_ms).to.equal(0);
+  });
+
+  it('max-cost without a known price ends the attempt with a clear error and nothing billed', async () => {
+    const h = await harness({ model: 'no-such-model', maxCost: 100 });
+    await h.session.connect();
+    expect(h.session.status).to.equal('error');
+    expect(h.errors[0]!.error.message).to.match(/max-cost needs the live price/);
+    expect(h.ends.map((e) => e.reason)).to.deep.equal(['error']);
+    expect(await ledger()).to.deep.equal([]);
+  });
+
+  it('reads its limits from the config when asked: the cap clamps, the estimate follows the price', async () => {
+    const h = await harness({ maxDuration: 5000 });
+    expect(h.session.capSeconds).to.equal(1200);
+    expect(h.session.remainingSeconds).to.equal(1200);
+    h.config.maxDuration = 0;
+    expect(h.session.capSeconds).to.equal(1);
+    h.config.maxDuration = Number.NaN;
+    expect(h.session.capSeconds).to.equal(300);
+    await h.session.loadPrice();
+    expect(h.session.price.costOf(300)).to.deep.equal({ credits: 5100, usd: 0.51 });
+    expect(h.session.cost).to.deep.equal({ credits: 0, usd: 0 });
+    expect(h.host.renders).to.be.above(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+
+/**
+ * The file a site gets (`vite build`: lit bundled, templates minified) runs a whole session: the
+ * minified markup still renders, reads and clicks like the source, and the session ends in the
+ * ledger as the client's.
+ */
+describe('the built bundle', function () {
+  this.timeout(30_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
+
+  it('renders, goes live, ticks and ends a session as the client', async () => {
+    const url = await emulatorUrl();
+    const frame = document.createElement('iframe');
+    const report = new Promise<Record<string, string>>((resolve) =>
+      window.addEventListener('message', function on(e: MessageEvent) {
+        if (e.data?.built) {
+          window.removeEventListener('message', on);
+          resolve(e.data as Record<string, string>);
+        }
+      }),
+    );
+    frame.srcdoc = `<body>
+      <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
+        max-duration="120" idle-timeout="0"></reactor-session>
+      <script type="module">
+        await import('/__bundle/reactor-elements.js?copy=built');
+        const el = document.querySelector('reactor-session');
+        const text = (name) => el.shadowRoot.querySelector('[part~="' + name + '"]')?.textContent.replace(/\\s+/g, ' ').trim();
+        const until = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 50)); };
+        await until(() => (text('cost') || '').includes('credits'));
+        const estimate = text('cost');
+        const ready = new Promise((r) => el.addEventListener('reactor-ready', r, { once: true }));
+        el.shadowRoot.querySelector('[part="connect-button"]').click();
+        await ready;
+        await until(() => el.billedSeconds >= 1.2);
+        await el.updateComplete;
+        const live = { status: text('status'), cost: text('cost'), countdown: text('countdown') };
+        const ended = new Promise((r) => el.addEventListener('reactor-end', (e) => r(e.detail), { once: true }));
+        el.shadowRoot.querySelector('[part="disconnect-button"]').click();
+        const detail = await ended;
+        await el.updateComplete;
+        parent.postMessage({ built: true, estimate, ...live, receipt: text('cost'),
+          ended: text('status'), sessionId: detail.sessionId, reason: detail.reason }, '*');
+      </script></body>`;
+    document.body.append(frame);
+    const result = await report;
+    frame.remove();
+    expect(result.estimate).to.equal('Up to 2:00 per session, at most 2,040 credits ($0.20)');
+    expect(result.status).to.equal('Live: billed per second');
+    expect(result.cost).to.match(/^Billed so far: 0:01 billed · \d+ credits \(\$0\.00\d\d\)$/);
+    expect(result.countdown).to.match(/^1:5\d left$/);
+    expect(result.receipt).to.match(/^Receipt: 0:0\d billed · \d+ credits/);
+    expect(result.ended).to.equal('Session ended. You ended the session.');
+    expect(result.reason).to.equal('user');
+    const entry = await waitFor(async () => {
+      const e = await ledgerEntry(result.sessionId!);
+      return e.state === 'CLOSED' && e;
+    }, 'the ledger to close the session');
+    expect(entry.ended_by).to.equal('client');
+  });
+});

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+/**
+ * The script-tag bundle's size, built exactly as `npm run build` builds it. The ceiling is the
+ * size before `<reactor-session>` was split into its element and its session unit: new modules
+ * must pay for themselves. (A size is not a timing: it is the same on every machine.)
+ */
+const GZIP_CEILING = 23_217;
+
+test(`dist/reactor-elements.js is at most ${GZIP_CEILING} bytes gzipped`, async () => {
+  const result = await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { write: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunk = outputs
+    .flatMap((o) => o.output)
+    .find(
+      (o): o is Rollup.OutputChunk => o.type === 'chunk' && o.fileName === 'reactor-elements.js',
+    );
+  assert.ok(chunk, 'the build names its bundle reactor-elements.js');
+  const gzip = gzipSync(chunk.code, { level: 9 }).length;
+  console.log(`[size] reactor-elements.js: ${chunk.code.length} bytes, ${gzip} gzipped`);
+  assert.ok(gzip <= GZIP_CEILING, `${gzip} bytes gzipped is over the ceiling of ${GZIP_CEILING}`);
+  assert.doesNotMatch(chunk.code, /@__PURE__/, 'annotation comments are stripped');
+  assert.doesNotMatch(chunk.code, /\n\s{4,}</, 'template markup is minified');
+});
