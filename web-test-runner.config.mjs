@@ -30,3 +30,10 @@ export default {
   filterBrowserLogs: ({ type, args }) =>
     type !== 'debug' && !String(args[0]).includes('Lit is in dev mode'),
 };
+
+// The runner exits with code 1 and no summary when it is interrupted (it stops on SIGINT) or
+// stopped by an error it swallows: say so, so a red run that printed no failure still tells.
+process.on('SIGINT', () => console.error('[reactor-elements] the browser suite got SIGINT'));
+process.on('exit', (code) => {
+  if (code !== 0) console.error(`[reactor-elements] the browser suite exited with code ${code}`);
+});
