@@ -9,7 +9,7 @@
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page.
  */
 import { build } from 'esbuild';
-import { build as viteBuild, type Rollup } from 'vite';
+import { shippedBundle } from './shipped-bundle.js';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
 interface ServeContext {
@@ -45,22 +45,6 @@ export function emulatorPlugin() {
       return undefined;
     },
   };
-}
-
-async function shippedBundle(): Promise<string> {
-  const result = await viteBuild({
-    configFile: 'vite.config.ts',
-    logLevel: 'warn',
-    build: { write: false },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const chunk = outputs
-    .flatMap((o) => o.output)
-    .find(
-      (o): o is Rollup.OutputChunk => o.type === 'chunk' && o.fileName === 'reactor-elements.js',
-    );
-  if (!chunk) throw new Error('vite build did not produce reactor-elements.js');
-  return chunk.code;
 }
 
 const bundleOfficialSdk = () =>
