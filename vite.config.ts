@@ -1,8 +1,17 @@
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reactorEmulator } from './demo/emulator/vite-plugin.js';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+};
+/** One line for the licences of what the bundles contain (the full texts are in the package). */
+const LICENCE_NOTICE = `/*! reactor-elements ${version} MIT. Includes lit and @lit/context, BSD-3-Clause, Google LLC. */`;
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -30,8 +39,21 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    lib: { entry: src('index.ts'), formats: ['es'], fileName: () => 'reactor-elements.js' },
-    // Annotation comments only matter to a bundler; the built file is the end of the line.
-    rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
+    // The script-tag bundles: an ES module and a classic script (`window.ReactorElements`), each
+    // self-contained (lit and @lit/context inside). The npm build is tsc's (`npm run build`).
+    lib: {
+      entry: src('index.ts'),
+      formats: ['es', 'iife'],
+      name: 'ReactorElements',
+      fileName: (format) => (format === 'es' ? 'reactor-elements.js' : 'reactor-elements.iife.js'),
+    },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        // Annotation comments only matter to a bundler; the built file is the end of the line.
+        comments: { annotation: false, legal: false },
+        postBanner: LICENCE_NOTICE,
+      },
+    },
   },
 });

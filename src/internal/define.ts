@@ -15,7 +15,9 @@ const warned = new Set<string>();
 /** Registers `tag` unless it is taken. Returns the class that owns the tag afterwards. */
 export function defineElement(tag: string, ctor: VersionedElement): CustomElementConstructor {
   const registry = globalThis.customElements;
-  if (!registry) return ctor; // server-side import: nothing to register
+  // A server-side import (SSR, a test runner, a static-site build) registers nothing, even where
+  // lit's DOM shim provides a registry: these elements only work on a live page.
+  if (!registry || typeof document === 'undefined') return ctor;
   const existing = registry.get(tag) as VersionedElement | undefined;
   if (!existing) {
     registry.define(tag, ctor);

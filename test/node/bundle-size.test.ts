@@ -4,17 +4,24 @@ import { gzipSync } from 'node:zlib';
 import { shippedBundle } from '../support/shipped-bundle.js';
 
 /**
- * The script-tag bundle's size, built exactly as `npm run build` builds it. The ceiling is the
- * size before `<reactor-session>` was split into its element and its session unit: new modules
- * must pay for themselves. (A size is not a timing: it is the same on every machine.)
+ * The script-tag bundles' sizes, built exactly as `npm run build` builds them. The ceiling is a
+ * ratchet: today's size (lower it as bytes come out; the goal is 20,480). New code must pay for
+ * itself. (A size is not a timing: it is the same on every machine.)
  */
-const GZIP_CEILING = 23_217;
+const GZIP_CEILING = 23_350;
 
-test(`dist/reactor-elements.js is at most ${GZIP_CEILING} bytes gzipped`, async () => {
-  const code = await shippedBundle();
-  const gzip = gzipSync(code, { level: 9 }).length;
-  console.log(`[size] reactor-elements.js: ${code.length} bytes, ${gzip} gzipped`);
-  assert.ok(gzip <= GZIP_CEILING, `${gzip} bytes gzipped is over the ceiling of ${GZIP_CEILING}`);
-  assert.doesNotMatch(code, /@__PURE__/, 'annotation comments are stripped');
-  assert.doesNotMatch(code, /\n\s{4,}</, 'template markup is minified');
-});
+for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
+  test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {
+    const code = await shippedBundle(file);
+    const gzip = gzipSync(code, { level: 9 }).length;
+    console.log(`[size] ${file}: ${code.length} bytes, ${gzip} gzipped`);
+    assert.ok(gzip <= GZIP_CEILING, `${gzip} bytes gzipped is over the ceiling of ${GZIP_CEILING}`);
+    assert.match(
+      code,
+      /^\/\*! reactor-elements \d+\.\d+\.\d+ MIT\. Includes lit/,
+      'one licence line',
+    );
+    assert.doesNotMatch(code, /@__PURE__|@license/, 'no other comments');
+    assert.doesNotMatch(code, /\n\s{4,}</, 'template markup is minified');
+  });
+}

@@ -1,16 +1,26 @@
-/** The script-tag bundle exactly as `npm run build` makes it (vite.config.ts), kept in memory. */
+/** The script-tag bundles exactly as `npm run build` makes them (vite.config.ts), in memory. */
 import { build, type Rollup } from 'vite';
 
-export async function shippedBundle(fileName = 'reactor-elements.js'): Promise<string> {
-  const result = await build({
+let bundles: Promise<Map<string, string>> | null = null;
+
+/** `reactor-elements.js` (ES module) and `reactor-elements.iife.js` (classic script), by name. */
+export function shippedBundles(): Promise<Map<string, string>> {
+  bundles ??= build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
     build: { write: false },
+  }).then((result) => {
+    const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+    const chunks = outputs
+      .flatMap((o) => o.output)
+      .filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+    return new Map(chunks.map((c) => [c.fileName, c.code]));
   });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const chunk = outputs
-    .flatMap((o) => o.output)
-    .find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.fileName === fileName);
-  if (!chunk) throw new Error(`vite build did not produce ${fileName}`);
-  return chunk.code;
+  return bundles;
+}
+
+export async function shippedBundle(fileName = 'reactor-elements.js'): Promise<string> {
+  const code = (await shippedBundles()).get(fileName);
+  if (code === undefined) throw new Error(`vite build did not produce ${fileName}`);
+  return code;
 }

@@ -6,9 +6,13 @@
  *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load);
  * - `GET /__bundle/reactor-elements.js` → the shipped bundle, built by `vite build` from
  *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
- *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page.
+ *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
+ * - `GET /__dist/reactor-elements.js` and `/__dist/reactor-elements.iife.js` → the two builds;
+ * - `GET /__csp/iife.html`, `/__csp/esm.html` (+ `/__csp/drive.js`) → plain pages that load only
+ *   one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
 import { build } from 'esbuild';
+import { CSP_PAGE, DRIVER, cspPage } from './csp-pages.js';
 import { shippedBundle } from './shipped-bundle.js';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
@@ -19,7 +23,6 @@ interface ServeContext {
 export function emulatorPlugin() {
   let emulator: Emulator | null = null;
   let sdk: Promise<string> | null = null;
-  let library: Promise<string> | null = null;
   return {
     name: 'reactor-emulator',
     async serverStart() {
@@ -38,9 +41,13 @@ export function emulatorPlugin() {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
       }
+      const dist = /^\/__dist\/(reactor-elements(?:\.iife)?\.js)$/.exec(context.path);
+      if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
+      const csp = CSP_PAGE.exec(context.path);
+      if (csp) return { body: cspPage(csp[1] as 'iife' | 'esm', emulator!.url!), type: 'html' };
+      if (context.path === '/__csp/drive.js') return { body: DRIVER, type: 'js' };
       if (context.path === '/__bundle/reactor-elements.js') {
-        library ??= shippedBundle();
-        return { body: await library, type: 'js' };
+        return { body: await shippedBundle(), type: 'js' };
       }
       return undefined;
     },

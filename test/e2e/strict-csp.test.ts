@@ -1,0 +1,86 @@
+import { expect } from '@open-wc/testing';
+import { ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+
+interface Report {
+  error?: string;
+  global: string;
+  pricing: string;
+  balance: string;
+  videoWidth: number;
+  sessionId: string;
+  reason: string;
+  violations: string[];
+}
+
+/**
+ * Loads a plain page (one build, one external driver script) and waits for its report. The page
+ * stays until `after` has checked the ledger (leaving it could cancel a DELETE still in flight).
+ */
+async function visit(
+  format: 'iife' | 'esm',
+  after: (seen: Report) => Promise<void>,
+): Promise<void> {
+  const frame = document.createElement('iframe');
+  const report = new Promise<Report>((resolve) =>
+    window.addEventListener('message', function on(e: MessageEvent) {
+      if (e.source === frame.contentWindow && e.data?.csp) {
+        window.removeEventListener('message', on);
+        resolve(e.data as Report);
+      }
+    }),
+  );
+  frame.src = `/__csp/${format}.html`;
+  document.body.append(frame);
+  try {
+    await after(await report);
+  } finally {
+    frame.remove();
+  }
+}
+
+describe('the built bundles under a strict Content-Security-Policy', function () {
+  this.timeout(30_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
+
+  for (const format of ['iife', 'esm'] as const) {
+    it(`${format}: prices, balance and a whole session, with no CSP violation, ended by the client`, async () => {
+      await visit(format, async (seen) => {
+        expect(seen.error).to.equal(undefined);
+        expect(seen.violations).to.deep.equal([]);
+        // The classic script also exposes the classes as window.ReactorElements.
+        expect(seen.global).to.equal(format === 'iife' ? 'object' : 'undefined');
+        expect(seen.pricing).to.match(/^helios 17 credits\/s · \$0\.10\/min$/);
+        expect(seen.balance).to.match(/credits/);
+        expect(seen.videoWidth).to.be.above(0);
+        expect(seen.reason).to.equal('user');
+        const entry = await waitFor(async () => {
+          const e = await ledgerEntry(seen.sessionId);
+          return e.state === 'CLOSED' && e;
+        }, 'the ledger to close the session');
+        expect(entry.ended_by).to.equal('client');
+      });
+    });
+  }
+
+  it('reports a violation when the API origin is missing from connect-src (the probe works)', async () => {
+    // A request to an origin outside connect-src fires the event the driver listens for, so an
+    // empty violation list above means none happened.
+    const frame = document.createElement('iframe');
+    const violation = new Promise<string>((resolve) =>
+      window.addEventListener('message', function on(e: MessageEvent) {
+        if (e.data?.violation) {
+          window.removeEventListener('message', on);
+          resolve(e.data.violation as string);
+        }
+      }),
+    );
+    frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'">
+      <script>
+        document.addEventListener('securitypolicyviolation', (e) => parent.postMessage({ violation: e.violatedDirective }, '*'));
+        fetch('http://127.0.0.1:9/pricing').catch(() => {});
+      </script>`;
+    document.body.append(frame);
+    expect(await violation).to.match(/connect-src/);
+    frame.remove();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The package as a developer gets it: `npm pack` (which builds), the tarball installed into an
+ * empty project, then imported from plain Node and type-checked by a strict TypeScript project.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+test('the packed tarball installs, imports in Node and type-checks in a strict project', async (t) => {
+  const work = mkdtempSync(join(tmpdir(), 'reactor-pack-'));
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+
+  // `npm pack` runs `prepack` (the build); its output comes before the JSON report.
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: root,
+    maxBuffer: 16 << 20,
+  });
+  const [report] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[\n'))) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  const files = report!.files.map((f) => f.path);
+  for (const path of [
+    'dist/reactor-elements.js',
+    'dist/reactor-elements.iife.js',
+    'dist/npm/index.js',
+    'dist/npm/index.d.ts',
+    'dist/npm/elements/index.d.ts',
+    'dist/npm/server/index.js',
+    'custom-elements.json',
+    'LICENSE',
+  ])
+    assert.ok(files.includes(path), `the tarball has ${path}`);
+  assert.deepEqual(
+    files.filter((f) => /^(src|test|demo|scripts)\//.test(f)),
+    [],
+    'no sources, tests or demo in the tarball',
+  );
+
+  const app = join(work, 'app');
+  await run('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
+  await run(
+    'npm',
+    ['install', join(work, report!.filename), '--no-audit', '--no-fund', '--prefer-offline'],
+    { cwd: app, maxBuffer: 16 << 20 },
+  );
+
+  // Plain Node: the browser entries import without throwing and register nothing; the broker runs.
+  writeFileSync(
+    join(app, 'probe.mjs'),
+    `import * as page from 'reactor-elements';
+import * as classes from 'reactor-elements/elements';
+import { createTokenHandler } from 'reactor-elements/server';
+const handler = createTokenHandler({ apiKey: 'rk_test', models: ['reactor/helios'], allowedOrigins: ['https://site.example'] });
+const refused = await handler(new Request('https://site.example/api/reactor-token', { headers: { Origin: 'https://evil.example' } }));
+console.log(JSON.stringify({
+  session: typeof page.ReactorSession,
+  same: page.ReactorSession === classes.ReactorSession,
+  defined: globalThis.customElements?.get('reactor-session') ?? null,
+  refused: refused.status,
+}));
+`,
+  );
+  const probe = await run('node', ['probe.mjs'], { cwd: app });
+  assert.deepEqual(JSON.parse(probe.stdout), {
+    session: 'function',
+    same: true,
+    defined: null,
+    refused: 403,
+  });
+
+  // A strict TypeScript project: the tag map, the event map and the broker's types resolve.
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules/@types')],
+        skipLibCheck: false,
+      },
+      files: ['app.ts'],
+    }),
+  );
+  writeFileSync(
+    join(app, 'app.ts'),
+    `import 'reactor-elements';
+import { ReactorSession, type SessionEndDetail } from 'reactor-elements/elements';
+import { createTokenHandler, toNodeHandler } from 'reactor-elements/server';
+
+const session: ReactorSession = document.createElement('reactor-session');
+session.maxDuration = 120;
+session.addEventListener('reactor-end', (event) => {
+  const detail: SessionEndDetail = event.detail;
+  const reason: 'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'server' | 'error' = detail.reason;
+  console.log(reason, detail.credits.toFixed(0));
+});
+session.addEventListener('reactor-error', (event) => console.log(event.detail.code, event.detail.retryAfter));
+const handler = toNodeHandler(createTokenHandler({ apiKey: 'rk_x', models: ['reactor/helios'], allowedOrigins: [] }));
+void handler;
+// @ts-expect-error a typo in a property name is caught
+session.maxDurration = 5;
+`,
+  );
+  try {
+    await run(process.execPath, [tsc, '-p', app], { cwd: app });
+  } catch (error) {
+    const { stdout } = error as { stdout: string };
+    assert.fail(`the strict project does not type-check:\n${stdout}`);
+  }
+});
