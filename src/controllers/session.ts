@@ -117,7 +117,7 @@ export class SessionController extends Emitter<SessionEvents> {
   }
 
   /** True once the current (or last) session was live: the meter has something to show. */
-  get billing(): boolean {
+  get wasLive(): boolean {
     return this.meter.started;
   }
 

@@ -26,7 +26,7 @@ export function retryLine({ rateLimit }: SessionController) {
 export function costLine(session: SessionController, locale: string, live: boolean) {
   const money = (cost: Cost) =>
     `${formatCredits(cost.credits, locale)} credits (${formatMoney(cost.usd, locale)})`;
-  if (session.billing) {
+  if (session.wasLive) {
     const billed = session.billedSeconds;
     const remaining = session.remainingSeconds;
     const amount = session.price.price ? money(session.cost) : 'cost unavailable';
