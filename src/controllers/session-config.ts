@@ -43,9 +43,13 @@ export function budgetCredits(config: SessionConfig): number | null {
   return maxCost !== null && Number.isFinite(maxCost) ? Math.max(0, maxCost) : null;
 }
 
-/** Validates the configuration and returns where the session's tokens come from. */
-export function tokenSourceFor(config: SessionConfig, onPage: boolean): TokenSource {
-  const { apiUrl, model, token, tokenProvider, tokenUrl } = config;
+/** Validates the configuration (and the API origin it resolves to) and returns the token source. */
+export function tokenSourceFor(
+  config: SessionConfig,
+  apiUrl: string,
+  onPage: boolean,
+): TokenSource {
+  const { model, token, tokenProvider, tokenUrl } = config;
   if (!onPage) {
     // Its safeguards (timeout, idle, unload) only run on the page: never bill without them.
     throw new PlatformError('bad-request', 'Add <reactor-session> to the page before connecting.');

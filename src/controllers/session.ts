@@ -9,6 +9,7 @@
  * meter; a page that goes away terminates with a `keepalive` DELETE that outlives it.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { apiUrlFor } from '../internal/api-url.js';
 import { Emitter } from '../platform/emitter.js';
 import { PlatformError, asPlatformError } from '../platform/errors.js';
 import { BillingMeter } from '../platform/meter.js';
@@ -130,6 +131,11 @@ export class SessionController extends Emitter<SessionEvents> {
     return this.price.costOf(this.meter.billedSeconds) ?? { credits: 0, usd: 0 };
   }
 
+  /** The API origin: the element's `api-url`, else the page's (see `apiUrlFor`). */
+  get apiUrl(): string {
+    return apiUrlFor(this.config.apiUrl, this.store());
+  }
+
   /** `max-duration` clamped to the platform's limits. */
   get capSeconds(): number {
     return capSeconds(this.config);
@@ -157,7 +163,7 @@ export class SessionController extends Emitter<SessionEvents> {
     this.lastSessionId = null;
     let tokens: TokenSource;
     try {
-      tokens = tokenSourceFor(this.config, this.host.isConnected);
+      tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
     } catch (error) {
       // Bad configuration: refused before anything was created.
       this._endReason = 'error';
@@ -166,7 +172,7 @@ export class SessionController extends Emitter<SessionEvents> {
     }
     const config = this.config;
     const client = new SessionClient({
-      apiUrl: config.apiUrl,
+      apiUrl: this.apiUrl,
       model: config.model.trim(),
       tokens,
       reconnect: config.reconnect,
@@ -222,7 +228,7 @@ export class SessionController extends Emitter<SessionEvents> {
 
   /** (Re)loads the price of the configured model; the budget starts once it is known. */
   async loadPrice(): Promise<void> {
-    await this.price.load(this.store(), this.config.apiUrl, this.config.model);
+    await this.price.load(this.store(), this.apiUrl, this.config.model);
     this.startBudget();
   }
 

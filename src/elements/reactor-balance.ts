@@ -8,7 +8,7 @@ import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../p
 import { PlatformError } from '../platform/errors.js';
 import type { AccountStore, SessionFilter } from '../store/account-store.js';
 import { StoreController } from '../store/store-controller.js';
-import { DEFAULT_API_URL } from '../internal/constants.js';
+import { apiUrlFor } from '../internal/api-url.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 /** Detail of `reactor-balance-change`. */
@@ -86,8 +86,12 @@ export class ReactorBalance extends ReactorElement {
   /** Where to buy credits. */
   @property({ attribute: 'topup-url', reflect: true }) topupUrl = '';
 
-  /** The Reactor API origin whose price list converts credits to money. */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = DEFAULT_API_URL;
+  /**
+   * The Reactor API origin whose price list converts credits to money. Default: the page's
+   * `<meta name="reactor-api-url">`, else the one the page's other reactor elements name, else
+   * `https://api.reactor.inc`.
+   */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
 
   /** Count only the session with this id (`<reactor-session id="…">`); all of the page's by default. */
   @property({ reflect: true }) session = '';
@@ -136,6 +140,7 @@ export class ReactorBalance extends ReactorElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.store.store.nameApiUrl(this.apiUrl);
     this.watch(this.store.store);
     void this.loadRate();
   }
@@ -204,7 +209,8 @@ export class ReactorBalance extends ReactorElement {
 
   private async loadRate(): Promise<void> {
     try {
-      this.creditsPerDollar = (await this.store.store.pricing(this.apiUrl)).creditsPerDollar;
+      const store = this.store.store;
+      this.creditsPerDollar = (await store.pricing(apiUrlFor(this.apiUrl, store))).creditsPerDollar;
     } catch {
       this.creditsPerDollar = null;
     }

@@ -4,9 +4,10 @@ import { PollController } from '../controllers/poll.js';
 import { formatCredits, formatMoney, formatRate, localeOf } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import { PlatformError } from '../platform/errors.js';
+import { isAbsoluteUrl } from '../platform/http.js';
 import { type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
 import { StoreController } from '../store/store-controller.js';
-import { DEFAULT_API_URL } from '../internal/constants.js';
+import { apiUrlFor } from '../internal/api-url.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 export type CurrencyDisplay = 'usd' | 'credits' | 'both';
@@ -94,8 +95,11 @@ export class ReactorPricing extends ReactorElement {
     `,
   ];
 
-  /** The Reactor API origin. */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = DEFAULT_API_URL;
+  /**
+   * The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+   * page's other reactor elements name, else `https://api.reactor.inc`.
+   */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
 
   /** Show one model only, as a compact price (e.g. `helios`). */
   @property({ reflect: true }) model = '';
@@ -116,6 +120,11 @@ export class ReactorPricing extends ReactorElement {
     intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.store.store.nameApiUrl(this.apiUrl);
+  }
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('apiUrl') && changed.get('apiUrl') !== undefined) void this.poll.refresh();
   }
@@ -123,7 +132,10 @@ export class ReactorPricing extends ReactorElement {
   private async load(signal: AbortSignal, fresh: boolean): Promise<void> {
     this.loading = !this.pricing;
     try {
-      const pricing = await this.store.store.pricing(this.apiUrl, { signal, fresh });
+      const apiUrl = apiUrlFor(this.apiUrl, this.store.store);
+      if (!isAbsoluteUrl(apiUrl))
+        throw new PlatformError('bad-request', `api-url "${apiUrl}" is not an absolute URL.`);
+      const pricing = await this.store.store.pricing(apiUrl, { signal, fresh });
       this.pricing = pricing;
       this.error = null;
       this.emit('reactor-pricing-load', { pricing });

@@ -74,8 +74,11 @@ export class ReactorSession extends ReactorElement {
   /** The site's own route that answers a short-lived session token (`{jwt, expires_at}`). */
   @property({ attribute: 'token-url', reflect: true }) tokenUrl = '';
 
-  /** The Reactor API origin. */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = DEFAULT_API_URL;
+  /**
+   * The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+   * page's other reactor elements name, else `https://api.reactor.inc`.
+   */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
 
   /** Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit). */
   @property({ attribute: 'max-duration', type: Number, reflect: true }) maxDuration = 300;
@@ -189,6 +192,11 @@ export class ReactorSession extends ReactorElement {
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.store.store.nameApiUrl(this.apiUrl);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();

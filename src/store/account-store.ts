@@ -30,6 +30,17 @@ export type SessionFilter = (session: BilledSession) => boolean;
 
 export class AccountStore extends Emitter<AccountEvents> {
   private readonly sessions = new Set<BilledSession>();
+  private named: string | null = null;
+
+  /** The API origin the first element with an `api-url` named (the default for its siblings). */
+  get namedApiUrl(): string | null {
+    return this.named;
+  }
+
+  /** An element on the page names its API origin; the first one is kept. */
+  nameApiUrl(url: string): void {
+    this.named ??= url.trim() || null;
+  }
 
   /** The price list of `apiUrl`, from the page-wide cache (one request per origin). */
   pricing(
