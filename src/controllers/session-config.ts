@@ -4,7 +4,7 @@
  * with a clear message instead.
  */
 import { PLATFORM_MAX_DURATION } from '../internal/constants.js';
-import { PlatformError } from '../platform/errors.js';
+import { setupError } from '../platform/errors.js';
 import { isAbsoluteUrl } from '../platform/http.js';
 import type { Capabilities } from '../platform/session-client.js';
 import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
@@ -52,22 +52,17 @@ export function tokenSourceFor(
   const { model, token, tokenProvider, tokenUrl } = config;
   if (!onPage) {
     // Its safeguards (timeout, idle, unload) only run on the page: never bill without them.
-    throw new PlatformError('bad-request', 'Add <reactor-session> to the page before connecting.');
+    throw setupError('Add <reactor-session> to the page before connecting.');
   }
   if (!model.trim()) {
-    throw new PlatformError(
-      'bad-request',
-      'Set the model attribute, for example <reactor-session model="helios">.',
-    );
+    throw setupError('Set the model attribute, for example <reactor-session model="helios">.');
   }
-  if (!isAbsoluteUrl(apiUrl))
-    throw new PlatformError('bad-request', `api-url "${apiUrl}" is not an absolute URL.`);
+  if (!isAbsoluteUrl(apiUrl)) throw setupError(`api-url "${apiUrl}" is not an absolute URL.`);
   if (tokenUrl) refuseApiKey(tokenUrl, 'token-url');
   if (tokenProvider) return new TokenSource({ provider: tokenProvider });
   if (token) return new TokenSource({ token });
   if (tokenUrl) return new TokenSource({ url: tokenUrl });
-  throw new PlatformError(
-    'bad-request',
+  throw setupError(
     'Set token-url to your site route that returns a session token (or set the token or tokenProvider property).',
   );
 }

@@ -63,6 +63,7 @@ export class SessionController extends Emitter<SessionEvents> {
   private lastSessionId: string | null = null;
   private billed: BilledSession | null = null;
   private unsubscribe: (() => void)[] = [];
+  private warnedModel = '';
   private readonly clock: ClockController;
   private readonly deadline: DeadlineController;
   private readonly budget: DeadlineController;
@@ -228,8 +229,27 @@ export class SessionController extends Emitter<SessionEvents> {
 
   /** (Re)loads the price of the configured model; the budget starts once it is known. */
   async loadPrice(): Promise<void> {
-    await this.price.load(this.store(), this.apiUrl, this.config.model);
+    const { model } = this.config;
+    await this.price.load(this.store(), this.apiUrl, model);
+    const listed = this.price.pricing?.models.map((m) => m.name) ?? [];
+    if (model.trim() && !this.price.price && listed.length && model !== this.warnedModel) {
+      // Most likely a typo, and the price list says so before anyone clicks.
+      this.warnedModel = model;
+      console.warn(
+        `[reactor-elements] <reactor-session>: model "${model}" is not in the price list of ${this.apiUrl} (it lists ${listed.join(', ')}).`,
+      );
+    }
     this.startBudget();
+  }
+
+  /** What in the configuration would stop a session, said for the developer; null if nothing. */
+  setupProblem(): string | null {
+    try {
+      tokenSourceFor(this.config, this.apiUrl, true);
+      return null;
+    } catch (error) {
+      return asPlatformError(error).message;
+    }
   }
 
   // ---- the session -------------------------------------------------------------------------

@@ -62,7 +62,7 @@ const onUnlessFalse = {
  * @fires reactor-ready - `{sessionId}` when the session is live (billing starts).
  * @fires reactor-idle-warning - `{secondsLeft}` when the idle warning opens.
  * @fires reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over.
- * @fires reactor-error - `{code, status, message, retryAfter}` for any failure.
+ * @fires reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
  * @fires reactor-message - `{message}` for each message from the model.
  */
 export class ReactorSession extends ReactorElement {
@@ -136,7 +136,12 @@ export class ReactorSession extends ReactorElement {
     });
     for (const type of ['ready', 'end', 'message'] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
-    session.on('error', (failure) => this.emit('reactor-error', describeFailure(failure)));
+    session.on('error', (failure) => {
+      const detail = describeFailure(failure);
+      // A setup mistake: the visitor sees a calm line, the developer this one.
+      if (detail.setup) console.error(`[reactor-elements] <reactor-session>: ${detail.message}`);
+      this.emit('reactor-error', detail);
+    });
     session.on('idle-warning', ({ secondsLeft }) => this.openIdleDialog(secondsLeft));
     session.on('idle-resume', () => this.closeIdleDialog());
     session.on('track', ({ name, track }) => this.onTrack(name, track));
@@ -196,6 +201,13 @@ export class ReactorSession extends ReactorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.store.store.nameApiUrl(this.apiUrl);
+    if (this.hasAttribute('token')) {
+      // `token` is a property only: an attribute is visible to every visitor, and ignored.
+      const key = /^\s*rk_/i.test(this.getAttribute('token')!);
+      console.error(
+        `[reactor-elements] <reactor-session token="…"> is ignored${key ? ', and it is a Reactor API key: remove it from the page now and rotate the key' : ''}. Use token-url with a route on your backend (see the token broker).`,
+      );
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -204,6 +216,12 @@ export class ReactorSession extends ReactorElement {
 
   protected override firstUpdated(): void {
     if (this.autoconnect) void this.updateComplete.then(() => this.connect());
+    // Say at load what would stop a session (a page's script may still set tokenProvider first).
+    setTimeout(() => {
+      const problem =
+        this.isConnected && this.status === 'disconnected' && this.session.setupProblem();
+      if (problem) console.warn(`[reactor-elements] <reactor-session>: ${problem}`);
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

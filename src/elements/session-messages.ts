@@ -33,9 +33,19 @@ export const END_TEXT: Record<EndReason, string> = {
 export interface SessionErrorDetail {
   code: string;
   status: number | null;
+  /** What happened, in full (for a setup mistake: exactly what to fix). */
   message: string;
   retryAfter: number | null;
+  /** The site's setup is at fault (configuration, token route), not Reactor. */
+  setup: boolean;
 }
+
+/** What a visitor is shown when the site's setup is at fault; the details go to the console. */
+export const SETUP_TEXT = 'Live sessions are not available on this page right now.';
+
+/** The text shown in the element: calm for a setup mistake, the full message otherwise. */
+export const visibleMessage = (detail: SessionErrorDetail) =>
+  detail.setup ? SETUP_TEXT : detail.message;
 
 /** A clear, plain message for any failure (PlatformError or not). */
 export function describeError(error: unknown): SessionErrorDetail {
@@ -45,7 +55,9 @@ export function describeError(error: unknown): SessionErrorDetail {
     status: e.status,
     message: text,
     retryAfter: e.retryAfter,
+    setup: e.setup,
   });
+  if (e.setup) return detail(e.message);
   switch (e.code) {
     case 'unauthorized':
       return detail(
@@ -90,5 +102,6 @@ export function describeFailure({ error, unconfirmedEnd }: SessionFailure): Sess
       'Reactor did not confirm the end of the session. The platform stops it, and its billing, ' +
       'once the connection has been gone for its recoverable window (about 30 s).',
     retryAfter: null,
+    setup: false,
   };
 }

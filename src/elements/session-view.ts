@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import type { SessionController } from '../controllers/session.js';
 import { formatCredits, formatDuration, formatMoney, spokenDuration } from '../internal/format.js';
 import type { Cost } from '../platform/pricing.js';
-import { END_TEXT, STATUS_TEXT, describeFailure } from './session-messages.js';
+import { END_TEXT, STATUS_TEXT, describeFailure, visibleMessage } from './session-messages.js';
 
 /** The status line: a 429 wait, how the session ended, or its status. */
 export function announcement({ status, endReason, rateLimit }: SessionController): string {
@@ -66,7 +66,7 @@ export function costLine(session: SessionController, locale: string, live: boole
 
 export function errorBlock({ failure }: SessionController, topupUrl: string) {
   if (!failure) return nothing;
-  const { message } = describeFailure(failure);
+  const message = visibleMessage(describeFailure(failure));
   const topup =
     failure.error.code === 'payment-required' && topupUrl
       ? html` <a href=${topupUrl} target="_blank" rel="noopener">Top up credits</a>`

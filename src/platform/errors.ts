@@ -31,10 +31,22 @@ export class PlatformError extends Error {
     readonly status: number | null = null,
     /** Seconds to wait before retrying, for 429 and 503; null otherwise. */
     readonly retryAfter: number | null = null,
+    /**
+     * The site's own setup is at fault (its configuration, its token route), not Reactor or the
+     * visitor's network: the visitor gets a calm message, the developer the details.
+     */
+    readonly setup = false,
   ) {
     super(message);
   }
 }
+
+/** A mistake in the site's setup: `message` says exactly what to fix. */
+export const setupError = (
+  message: string,
+  code: PlatformErrorCode = 'bad-request',
+  status?: number | null,
+) => new PlatformError(code, message, status ?? null, null, true);
 
 /** Any thrown value as a PlatformError (a non-platform failure counts as a network one). */
 export function asPlatformError(error: unknown): PlatformError {
@@ -91,9 +103,11 @@ export function errorFromResponse(status: number, headers: Headers, body: unknow
   const text =
     typeof record?.message === 'string'
       ? record.message
-      : typeof body === 'string' && body && !body.trimStart().startsWith('<')
-        ? body
-        : `HTTP ${status}`;
+      : typeof record?.error === 'string'
+        ? record.error
+        : typeof body === 'string' && body && !body.trimStart().startsWith('<')
+          ? body
+          : `HTTP ${status}`;
   const retryable = status === 429 || status === 503;
   const retryAfter = retryable
     ? (parseRetryAfter(headers.get('Retry-After'), record) ?? DEFAULT_RETRY_AFTER)

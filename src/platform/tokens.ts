@@ -3,7 +3,7 @@
  * short-lived JWT; the Reactor API key (`rk_…`) never reaches the page, and this module refuses
  * one loudly if it does.
  */
-import { PlatformError } from './errors.js';
+import { PlatformError, setupError } from './errors.js';
 import { requestJson } from './http.js';
 import { isNumber } from './values.js';
 
@@ -38,8 +38,7 @@ export function refuseApiKey(value: string, where: string): void {
     const message =
       `${where} is a Reactor API key (rk_…). Never put an API key in a web page: anyone can copy it. ` +
       'Serve short-lived session tokens from your backend instead (see the token broker).';
-    console.error(`[reactor-elements] ${message}`);
-    throw new PlatformError('forbidden', message);
+    throw setupError(message, 'forbidden');
   }
 }
 
@@ -103,21 +102,15 @@ export class TokenSource {
   }
 
   private async fetchToken(signal?: AbortSignal): Promise<Held> {
-    const reply: TokenReply = this.options.provider
+    const reply = this.options.provider
       ? await this.options.provider(signal)
-      : ((
-          await requestJson<TokenReply>(this.options.url!, {
-            method: this.options.method ?? 'GET',
-            signal,
-            credentials: 'same-origin',
-          })
-        ).data ?? {});
+      : await this.fetchFromRoute(signal);
     const record = typeof reply === 'string' ? { jwt: reply } : reply;
     const jwt = typeof record.jwt === 'string' ? record.jwt : record.token;
     if (typeof jwt !== 'string' || !jwt.trim()) {
-      throw new PlatformError(
-        'bad-response',
+      throw setupError(
         'The token route answered no token (expected {jwt, expires_at}).',
+        'bad-response',
       );
     }
     refuseApiKey(jwt, 'The token route answered a value that');
@@ -125,9 +118,9 @@ export class TokenSource {
     const margin = this.options.refreshMarginMs ?? 30_000;
     const now = this.now();
     if (expiresAt !== null && expiresAt * 1000 <= now) {
-      throw new PlatformError(
-        'bad-response',
+      throw setupError(
         'The token route answered a token that has already expired.',
+        'bad-response',
       );
     }
     const useUntil =
@@ -135,5 +128,29 @@ export class TokenSource {
         ? now + (this.options.unknownLifetimeMs ?? 5 * 60_000)
         : Math.max(now, expiresAt * 1000 - margin);
     return { jwt, useUntil };
+  }
+
+  /** The site's token route: any failure there is the site's setup, said with the route's URL. */
+  private async fetchFromRoute(signal?: AbortSignal): Promise<TokenReply> {
+    const url = this.options.url!;
+    try {
+      const { data } = await requestJson<TokenReply>(url, {
+        method: this.options.method ?? 'GET',
+        signal,
+        credentials: 'same-origin',
+      });
+      return data ?? {};
+    } catch (error) {
+      if (!(error instanceof PlatformError) || error.code === 'aborted') throw error;
+      const said =
+        error.status === null
+          ? `failed: ${error.message}`
+          : `answered ${error.status}: ${error.message}`;
+      throw setupError(
+        `token-url ${url} ${said} It must answer {jwt, expires_at} (see the token broker).`,
+        error.code,
+        error.status,
+      );
+    }
   }
 }

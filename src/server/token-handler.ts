@@ -4,6 +4,9 @@
  * `POST {apiUrl}/tokens` for a JWT scoped to the allowed models and a session count, and hands
  * the page `{jwt, expires_at}`. It never sends the key, or an upstream error body that could
  * carry it, to the browser.
+ *
+ * Refusals answer `{code, message}` (the platform's own error shape, which the elements read) and
+ * are logged as one line each, without secrets, so a site owner can see why pages get no token.
  */
 
 export interface TokenHandlerOptions {
@@ -23,6 +26,8 @@ export interface TokenHandlerOptions {
   perClientPerMinute?: number;
   /** How to tell clients apart; default: the first `X-Forwarded-For` address, else the origin. */
   clientKey?: (request: Request) => string;
+  /** Where refusals are logged, one line each (default `console.warn`). */
+  log?: (line: string) => void;
   /** For tests and unusual runtimes. */
   fetch?: typeof fetch;
   now?: () => number;
@@ -43,6 +48,20 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const now = options.now ?? (() => Date.now());
   const doFetch = options.fetch ?? fetch;
   const recent = new Map<string, number[]>();
+  const log = options.log ?? ((line: string) => console.warn(line));
+
+  /** A refusal: `{code, message}` for the page, and one log line (`why`) for the site owner. */
+  const refuse = (
+    status: number,
+    code: string,
+    message: string,
+    why: string,
+    origin: string | null,
+    headers: Record<string, string> = {},
+  ) => {
+    log(`[reactor-elements token broker] ${status} ${code}: ${why}`);
+    return reply(status, { code, message }, origin, headers);
+  };
 
   const reply = (
     status: number,
@@ -89,12 +108,28 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
 
   return async (request) => {
     const origin = originOf(request);
-    if (!origin || !allowed.has(origin))
-      return reply(403, { error: 'This origin may not request tokens.' }, null);
+    if (!origin || !allowed.has(origin)) {
+      return refuse(
+        403,
+        'origin-not-allowed',
+        'This origin may not request tokens.',
+        `origin ${origin ?? '(none)'} is not in allowedOrigins`,
+        null,
+      );
+    }
     if (request.method === 'OPTIONS')
       return reply(204, null, origin, { 'Access-Control-Max-Age': '600' });
     if (request.method !== 'GET' && request.method !== 'POST') {
-      return reply(405, { error: 'Use GET or POST.' }, origin, { Allow: 'GET, POST, OPTIONS' });
+      return refuse(
+        405,
+        'method-not-allowed',
+        'Use GET or POST.',
+        `method ${request.method}`,
+        origin,
+        {
+          Allow: 'GET, POST, OPTIONS',
+        },
+      );
     }
     let requested = new URL(request.url).searchParams.get('model');
     if (request.method === 'POST' && !requested) {
@@ -104,8 +139,16 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     let models = options.models;
     if (requested) {
       models = options.models.filter((m) => short(m) === short(requested!));
-      if (!models.length)
-        return reply(400, { error: `Unknown model: ${requested.slice(0, 100)}` }, origin);
+      if (!models.length) {
+        const name = requested.slice(0, 100);
+        return refuse(
+          400,
+          'unknown-model',
+          `Unknown model: ${name}`,
+          `model ${JSON.stringify(name)} is not in models`,
+          origin,
+        );
+      }
     }
     const client =
       options.clientKey?.(request) ??
@@ -113,9 +156,14 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       origin;
     const retryAfter = underLimit(client);
     if (retryAfter !== null) {
-      return reply(429, { error: 'Too many token requests.' }, origin, {
-        'Retry-After': String(retryAfter),
-      });
+      return refuse(
+        429,
+        'rate-limited',
+        'Too many token requests.',
+        `client ${client} asked for more than ${perMinute} tokens a minute`,
+        origin,
+        { 'Retry-After': String(retryAfter) },
+      );
     }
     let upstream: Response;
     try {
@@ -134,16 +182,29 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         }),
         signal: AbortSignal.timeout(10_000),
       });
-    } catch {
-      return reply(502, { error: 'The token service could not be reached.' }, origin);
+    } catch (error) {
+      return refuse(
+        502,
+        'token-service-unreachable',
+        'The token service could not be reached.',
+        `POST ${apiUrl}/tokens failed (${error instanceof Error ? error.message : String(error)})`,
+        origin,
+      );
     }
     const data = (await upstream.json().catch(() => null)) as {
       jwt?: unknown;
       expires_at?: unknown;
     } | null;
     if (!upstream.ok || typeof data?.jwt !== 'string' || typeof data.expires_at !== 'number') {
-      // The upstream body is not passed on: it could quote the request, key included.
-      return reply(502, { error: `The token service refused (${upstream.status}).` }, origin);
+      // The upstream body is neither passed on nor logged: it could quote the request, key included.
+      const hint = upstream.status === 401 || upstream.status === 403 ? ' (check apiKey)' : '';
+      return refuse(
+        502,
+        'token-service-refused',
+        `The token service refused (${upstream.status}).`,
+        `POST ${apiUrl}/tokens answered ${upstream.status}${upstream.ok ? ' without {jwt, expires_at}' : ''}${hint}`,
+        origin,
+      );
     }
     return reply(200, { jwt: data.jwt, expires_at: data.expires_at }, origin);
   };

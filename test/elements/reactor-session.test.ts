@@ -17,6 +17,23 @@ import { part, textOf } from '../helpers/dom.js';
 
 const text = (el: Element, name: string) => textOf(part(el, name));
 
+/** Records console errors and warnings instead of printing them, until `restore()`. */
+function captureConsole() {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const { error, warn } = console;
+  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  return {
+    errors,
+    warnings,
+    restore() {
+      console.error = error;
+      console.warn = warn;
+    },
+  };
+}
+
 /** `m:ss` or `h:mm:ss` back to seconds. */
 const seconds = (clock: string) =>
   clock.split(':').reduce((total, piece) => total * 60 + Number(piece), 0);
@@ -115,35 +132,44 @@ describe('<reactor-session>', function () {
       expect(text(el, 'cost')).to.match(/2,04\s?\$/);
     });
 
-    it('refuses bad configuration with a clear message and starts nothing', async () => {
+    it('refuses bad configuration: a calm line for the visitor, the fix in one console line, nothing started', async () => {
       const url = await emulatorUrl();
-      const noModel = await fixture<ReactorSession>(
-        html`<reactor-session api-url=${url} token-url="/t"></reactor-session>`,
-      );
-      const error = oneEvent(noModel, 'reactor-error');
-      await noModel.connect();
-      expect((await error).detail.code).to.equal('bad-request');
-      expect(text(noModel, 'error')).to.contain('model attribute');
-      expect(noModel.status).to.equal('error');
-
-      const noToken = await fixture<ReactorSession>(
-        html`<reactor-session model="helios" api-url=${url}></reactor-session>`,
-      );
-      await noToken.connect();
-      expect(text(noToken, 'error')).to.contain('token-url');
-
-      const apiKey = await fixture<ReactorSession>(
-        html`<reactor-session model="helios" api-url=${url}></reactor-session>`,
-      );
-      apiKey.token = 'rk_live_secret';
-      await apiKey.connect();
-      expect(text(apiKey, 'error')).to.contain('API key');
-
-      const badUrl = await fixture<ReactorSession>(
-        html`<reactor-session model="helios" api-url="not a url" token-url="/t"></reactor-session>`,
-      );
-      await badUrl.connect();
-      expect(text(badUrl, 'error')).to.contain('not an absolute URL');
+      const logged = captureConsole();
+      try {
+        const cases: [string, (el: ReactorSession) => void, RegExp][] = [
+          [`api-url="${url}" token-url="/t"`, () => undefined, /model attribute/],
+          [`model="helios" api-url="${url}"`, () => undefined, /Set token-url/],
+          [`model="helios" api-url="${url}"`, (el) => (el.token = 'rk_live_secret'), /API key/],
+          [
+            `model="helios" api-url="not a url" token-url="/t"`,
+            () => undefined,
+            /not an absolute URL/,
+          ],
+        ];
+        for (const [attributes, prepare, says] of cases) {
+          const box = await fixture<HTMLDivElement>(
+            html`<div .innerHTML=${`<reactor-session ${attributes}></reactor-session>`}></div>`,
+          );
+          const el = box.querySelector('reactor-session')!;
+          await el.updateComplete;
+          prepare(el);
+          logged.errors.length = 0;
+          const error = oneEvent(el, 'reactor-error');
+          await el.connect();
+          const { detail } = await error;
+          expect(detail.setup).to.equal(true);
+          expect(detail.message).to.match(says);
+          await el.updateComplete;
+          expect(text(el, 'error')).to.equal(
+            'Live sessions are not available on this page right now.',
+          );
+          expect(logged.errors).to.have.length(1);
+          expect(logged.errors[0]).to.match(says);
+          expect(el.status).to.equal('error');
+        }
+      } finally {
+        logged.restore();
+      }
 
       const detached = document.createElement('reactor-session');
       Object.assign(detached, {
@@ -155,6 +181,61 @@ describe('<reactor-session>', function () {
       await detached.connect();
       expect((await refused).detail.message).to.contain('to the page before connecting');
       expect(await ledger()).to.deep.equal([]);
+    });
+
+    it("a token route that is missing or answers a login page is the site's setup, said with its URL", async () => {
+      const url = await emulatorUrl();
+      const logged = captureConsole();
+      try {
+        for (const [route, says] of [
+          [`${url}/api/no-such-route`, /answered 404/],
+          [`${location.origin}/`, /did not answer JSON/],
+        ] as const) {
+          const el = await fixture<ReactorSession>(
+            html`<reactor-session
+              model="helios"
+              api-url=${url}
+              token-url=${route}
+            ></reactor-session>`,
+          );
+          logged.errors.length = 0;
+          const error = oneEvent(el, 'reactor-error');
+          part(el, 'connect-button')!.click();
+          const { detail } = await error;
+          expect(detail.setup).to.equal(true);
+          expect(detail.message).to.contain(`token-url ${route}`).and.match(says);
+          await el.updateComplete;
+          expect(text(el, 'error')).to.equal(
+            'Live sessions are not available on this page right now.',
+          );
+          expect(logged.errors).to.have.length(1);
+        }
+      } finally {
+        logged.restore();
+      }
+      expect(await ledger()).to.deep.equal([]);
+    });
+
+    it('says at load what would stop a session: no token source, a token attribute, a model typo', async () => {
+      const url = await emulatorUrl();
+      const logged = captureConsole();
+      try {
+        await fixture(
+          html`<div
+            .innerHTML=${`<reactor-session model="heilos" api-url="${url}" token="rk_live_x"></reactor-session>`}
+          ></div>`,
+        );
+        await waitFor(() => logged.warnings.length >= 2, 'the load-time warnings');
+        expect(logged.errors.join('\n')).to.match(
+          /token="…"> is ignored, and it is a Reactor API key/,
+        );
+        expect(logged.warnings.join('\n')).to.match(/Set token-url/);
+        expect(logged.warnings.join('\n')).to.match(
+          /model "heilos" is not in the price list .* \(it lists helios, lingbot\)/,
+        );
+      } finally {
+        logged.restore();
+      }
     });
   });
 

@@ -90,6 +90,30 @@ describe('token broker against the emulator', () => {
     assert.equal(down.status, 502);
   });
 
+  it('answers refusals as {code, message} and logs one line each, without secrets', async () => {
+    const lines: string[] = [];
+    const wrongKey = 'rk_secret_that_must_not_leak';
+    const handler = broker({ apiKey: wrongKey, log: (line) => lines.push(line) });
+    const foreign = await handler(
+      new Request(`${SITE}/api/reactor-token`, { headers: { Origin: 'https://evil.test' } }),
+    );
+    assert.deepEqual(await foreign.json(), {
+      code: 'origin-not-allowed',
+      message: 'This origin may not request tokens.',
+    });
+    const refused = await ask(handler);
+    assert.equal(refused.status, 502);
+    assert.deepEqual(await refused.json(), {
+      code: 'token-service-refused',
+      message: 'The token service refused (401).',
+    });
+    assert.deepEqual(lines, [
+      '[reactor-elements token broker] 403 origin-not-allowed: origin https://evil.test is not in allowedOrigins',
+      `[reactor-elements token broker] 502 token-service-refused: POST ${h.url}/tokens answered 401 (check apiKey)`,
+    ]);
+    assert.ok(!lines.join('\n').includes(wrongKey));
+  });
+
   it('refuses to start without a key, models or origins', () => {
     assert.throws(
       () => createTokenHandler({ apiKey: '', models: ['helios'], allowedOrigins: [SITE] }),

@@ -71,7 +71,7 @@ describe('platform/tokens', () => {
     expect(requests).to.have.length(3);
   });
 
-  it('refuses an rk_ API key wherever it appears, loudly', async () => {
+  it('refuses an rk_ API key wherever it appears, as a setup mistake', async () => {
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args[0]);
@@ -80,20 +80,27 @@ describe('platform/tokens', () => {
       const fromBackend = await rejection(
         new TokenSource({ provider: async () => ({ jwt: 'rk_live_123' }) }).get(),
       );
-      expect(fromBackend.code).to.equal('forbidden');
+      expect([fromBackend.code, fromBackend.setup]).to.deep.equal(['forbidden', true]);
       expect(() => refuseApiKey('  RK_abc', 'x')).to.throw(PlatformError);
     } finally {
       console.error = original;
     }
-    expect(errors).to.have.length(3);
+    // The platform layer throws; the element that shows the failure logs the one console line.
+    expect(errors).to.have.length(0);
   });
 
   it('rejects answers without a token, expired tokens and a missing source', async () => {
     const noToken = await rejection(new TokenSource({ url: `${url}/pricing` }).get());
-    expect([noToken.code, noToken.message]).to.deep.equal([
+    expect([noToken.code, noToken.setup, noToken.message]).to.deep.equal([
       'bad-response',
+      true,
       'The token route answered no token (expected {jwt, expires_at}).',
     ]);
+    const missing = await rejection(new TokenSource({ url: `${url}/api/no-such-route` }).get());
+    expect([missing.code, missing.status, missing.setup]).to.deep.equal(['not-found', 404, true]);
+    expect(missing.message).to.match(
+      /^token-url .*\/api\/no-such-route answered 404: .* It must answer \{jwt, expires_at\}/,
+    );
     const expired = await rejection(
       new TokenSource({ provider: async () => ({ jwt: 'a.b.c', expires_at: 1 }) }).get(),
     );
