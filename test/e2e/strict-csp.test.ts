@@ -17,7 +17,7 @@ interface Report {
  * stays until `after` has checked the ledger (leaving it could cancel a DELETE still in flight).
  */
 async function visit(
-  format: 'iife' | 'esm',
+  page: string,
   after: (seen: Report) => Promise<void>,
 ): Promise<void> {
   const frame = document.createElement('iframe');
@@ -29,7 +29,7 @@ async function visit(
       }
     }),
   );
-  frame.src = `/__csp/${format}.html`;
+  frame.src = `/__csp/${page}`;
   document.body.append(frame);
   try {
     await after(await report);
@@ -42,13 +42,18 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
 
-  for (const format of ['iife', 'esm'] as const) {
+  const pages = [
+    ['iife', 'iife.html'],
+    ['esm', 'esm.html'],
+    ['iife + Trusted Types', 'iife.html?trusted-types'],
+  ] as const;
+  for (const [format, page] of pages) {
     it(`${format}: prices, balance and a whole session, with no CSP violation, ended by the client`, async () => {
-      await visit(format, async (seen) => {
+      await visit(page, async (seen) => {
         expect(seen.error).to.equal(undefined);
         expect(seen.violations).to.deep.equal([]);
         // The classic script also exposes the classes as window.ReactorElements.
-        expect(seen.global).to.equal(format === 'iife' ? 'object' : 'undefined');
+        expect(seen.global).to.equal(format === 'esm' ? 'undefined' : 'object');
         expect(seen.pricing).to.match(/^helios 17 credits\/s · \$0\.10\/min$/);
         expect(seen.balance).to.match(/credits/);
         expect(seen.videoWidth).to.be.above(0);

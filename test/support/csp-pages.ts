@@ -5,8 +5,16 @@
  */
 export const CSP_PAGE = /^\/__csp\/(iife|esm)\.html$/;
 
-export function cspPage(format: 'iife' | 'esm', apiUrl: string): string {
-  const policy = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${apiUrl}`;
+/** The policy of the pages; `?trusted-types` adds Trusted Types (lit's policy is `lit-html`). */
+export function cspPolicy(apiUrl: string, trustedTypes: boolean): string {
+  const base = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${apiUrl}`;
+  return trustedTypes
+    ? `${base}; require-trusted-types-for 'script'; trusted-types lit-html`
+    : base;
+}
+
+export function cspPage(format: 'iife' | 'esm', apiUrl: string, trustedTypes = false): string {
+  const policy = cspPolicy(apiUrl, trustedTypes);
   const library =
     format === 'iife'
       ? '<script src="/__dist/reactor-elements.iife.js"></script>'

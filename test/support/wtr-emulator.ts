@@ -44,7 +44,13 @@ export function emulatorPlugin() {
       const dist = /^\/__dist\/(reactor-elements(?:\.iife)?\.js)$/.exec(context.path);
       if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
       const csp = CSP_PAGE.exec(context.path);
-      if (csp) return { body: cspPage(csp[1] as 'iife' | 'esm', emulator!.url!), type: 'html' };
+      if (csp) {
+        const trustedTypes = (context as { querystring?: string }).querystring === 'trusted-types';
+        return {
+          body: cspPage(csp[1] as 'iife' | 'esm', emulator!.url!, trustedTypes),
+          type: 'html',
+        };
+      }
       if (context.path === '/__csp/drive.js') return { body: DRIVER, type: 'js' };
       if (context.path === '/__bundle/reactor-elements.js') {
         return { body: await shippedBundle(), type: 'js' };
