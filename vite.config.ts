@@ -21,6 +21,23 @@ export default defineConfig({
   root: 'demo',
   plugins: [
     reactorEmulator(),
+    {
+      // `demo/script-tag.html` loads the classic script, as a page builder would: built on first
+      // request, exactly as `npm run build` builds it.
+      name: 'reactor-classic-script',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (req.url !== '/reactor-elements.iife.js') return next();
+          void import('./scripts/shipped-bundle.js')
+            .then(({ shippedBundle }) => shippedBundle('reactor-elements.iife.js'))
+            .then((code) => {
+              res.setHeader('Content-Type', 'text/javascript');
+              res.end(code);
+            }, next);
+        });
+      },
+    },
     // The markup and styles inside html`` and css`` templates, minified in the build only.
     {
       ...minifyHTML({

@@ -16,10 +16,7 @@ interface Report {
  * Loads a plain page (one build, one external driver script) and waits for its report. The page
  * stays until `after` has checked the ledger (leaving it could cancel a DELETE still in flight).
  */
-async function visit(
-  page: string,
-  after: (seen: Report) => Promise<void>,
-): Promise<void> {
+async function visit(page: string, after: (seen: Report) => Promise<void>): Promise<void> {
   const frame = document.createElement('iframe');
   const report = new Promise<Report>((resolve) =>
     window.addEventListener('message', function on(e: MessageEvent) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { shippedBundle } from '../support/shipped-bundle.js';
+import { shippedBundle } from '../../scripts/shipped-bundle.js';
 
 /**
  * The script-tag bundles' sizes, built exactly as `npm run build` builds them. The ceiling is a

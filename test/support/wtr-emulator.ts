@@ -13,7 +13,7 @@
  */
 import { build } from 'esbuild';
 import { CSP_PAGE, DRIVER, cspPage } from './csp-pages.js';
-import { shippedBundle } from './shipped-bundle.js';
+import { shippedBundle } from '../../scripts/shipped-bundle.js';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
 interface ServeContext {

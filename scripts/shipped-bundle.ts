@@ -1,4 +1,7 @@
-/** The script-tag bundles exactly as `npm run build` makes them (vite.config.ts), in memory. */
+/**
+ * The script-tag bundles exactly as `npm run build` makes them (vite.config.ts), in memory: for
+ * the tests, and for `npm start`, which serves the classic script to `demo/script-tag.html`.
+ */
 import { build, type Rollup } from 'vite';
 
 let bundles: Promise<Map<string, string>> | null = null;
@@ -8,6 +11,9 @@ export function shippedBundles(): Promise<Map<string, string>> {
   bundles ??= build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
+    // lit's production build even when this runs inside a dev server (NODE_ENV=development).
+    mode: 'production',
+    resolve: { conditions: ['module', 'browser', 'production'] },
     build: { write: false },
   }).then((result) => {
     const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
