@@ -141,6 +141,8 @@ export class ReactorPricing extends ReactorElement {
       this.emit('reactor-pricing-load', { pricing });
     } catch (error) {
       if (error instanceof PlatformError && error.code === 'aborted') return;
+      if (error instanceof PlatformError && error.setup)
+        console.error(`[reactor-elements] <reactor-pricing>: ${error.message}`);
       this.pricing = null;
       this.error = error instanceof Error ? error.message : String(error);
     } finally {

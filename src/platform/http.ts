@@ -2,7 +2,8 @@
  * fetch for the platform layer: version headers, an abort signal and a timeout, JSON that never
  * throws a raw SyntaxError, and every failure as a {@link PlatformError}.
  */
-import { PlatformError, errorFromResponse } from './errors.js';
+import { blockedByCsp, watchConnectSrc } from './csp.js';
+import { PlatformError, errorFromResponse, setupError } from './errors.js';
 
 /** Sent on every coordinator call (the protocol's API version). */
 export const API_HEADERS: Readonly<Record<string, string>> = {
@@ -43,6 +44,7 @@ export async function requestJson<T = unknown>(
   options: RequestOptions = {},
 ): Promise<JsonResponse<T>> {
   const url = absoluteUrl(target);
+  watchConnectSrc();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -70,8 +72,15 @@ export async function requestJson<T = unknown>(
         `No answer from ${new URL(url).origin} within ${timeoutMs} ms.`,
       );
     }
+    const origin = new URL(url).origin;
+    if (await blockedByCsp(origin)) {
+      throw setupError(
+        `The page's Content-Security-Policy blocks requests to ${origin}: add it to connect-src.`,
+        'network',
+      );
+    }
     const detail = error instanceof Error ? error.message : String(error);
-    throw new PlatformError('network', `Could not reach ${new URL(url).origin} (${detail}).`);
+    throw new PlatformError('network', `Could not reach ${origin} (${detail}).`);
   }
   const parsed = parseJson(text);
   if (!response.ok)

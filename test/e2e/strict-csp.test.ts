@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import {
+  emulatorUrl,
+  fetchToken,
+  ledger,
+  ledgerEntry,
+  resetEmulator,
+  waitFor,
+} from '../helpers/emulator.js';
 
 interface Report {
   error?: string;
@@ -63,6 +70,50 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
       });
     });
   }
+
+  it('a CSP without the API origin in connect-src is named as the setup mistake it is', async () => {
+    const url = await emulatorUrl();
+    const jwt = await fetchToken();
+    const frame = document.createElement('iframe');
+    const seen = new Promise<Record<string, unknown>>((resolve) =>
+      window.addEventListener('message', function on(e: MessageEvent) {
+        if (e.source === frame.contentWindow && e.data?.blocked) {
+          window.removeEventListener('message', on);
+          resolve(e.data as Record<string, unknown>);
+        }
+      }),
+    );
+    frame.srcdoc = `<meta http-equiv="Content-Security-Policy"
+        content="default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
+      <reactor-session model="helios" api-url="${url}"></reactor-session>
+      <script type="module">
+        const logged = [];
+        console.error = (...args) => logged.push(args.join(' '));
+        await import('/src/index.ts');
+        const el = document.querySelector('reactor-session');
+        el.token = ${JSON.stringify(jwt)};
+        await el.updateComplete;
+        const error = new Promise((r) => el.addEventListener('reactor-error', (e) => r(e.detail), { once: true }));
+        el.connect();
+        const detail = await error;
+        await el.updateComplete;
+        parent.postMessage({ blocked: true, detail,
+          shown: el.shadowRoot.querySelector('[part="error"]').textContent.trim(), logged }, '*');
+      </script>`;
+    document.body.append(frame);
+    const result = await seen;
+    frame.remove();
+    const detail = result.detail as { setup: boolean; code: string; message: string };
+    expect([detail.code, detail.setup]).to.deep.equal(['network', true]);
+    expect(detail.message).to.equal(
+      `The page's Content-Security-Policy blocks requests to ${new URL(url).origin}: add it to connect-src.`,
+    );
+    expect(result.shown).to.equal('Live sessions are not available on this page right now.');
+    expect(result.logged).to.deep.equal([
+      `[reactor-elements] <reactor-session>: ${detail.message}`,
+    ]);
+    expect(await ledger()).to.deep.equal([]);
+  });
 
   it('reports a violation when the API origin is missing from connect-src (the probe works)', async () => {
     // A request to an origin outside connect-src fires the event the driver listens for, so an

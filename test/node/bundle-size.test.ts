@@ -8,9 +8,9 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * ratchet at today's size: lower it as bytes come out (the goal is 20,480); raise it only in a
  * commit that says what the bytes buy. (A size is not a timing: it is the same on every machine.)
  * History: 23,217 before the session split; 23,350 with the licence line; 23,950 with page-wide
- * API origins (+156) and the setup-mistake messages (+452).
+ * API origins (+156) and the setup-mistake messages (+452); 24,150 with CSP detection (+187).
  */
-const GZIP_CEILING = 23_950;
+const GZIP_CEILING = 24_150;
 
 for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
   test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {
