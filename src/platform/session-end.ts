@@ -35,6 +35,10 @@ export async function deleteSession(
           method: 'DELETE',
           headers: { ...API_HEADERS, Authorization: `Bearer ${jwt}` },
           timeoutMs: 10_000,
+          // The visitor may leave right after the end (End, then close the tab; a page that
+          // removes its iframe): without keepalive the page's teardown cancels this DELETE and
+          // the platform holds, and bills, the GPU for its recoverable window.
+          keepalive: true,
         }),
       );
       return null;

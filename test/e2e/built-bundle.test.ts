@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { messageFrom } from '../helpers/frames.js';
 
 /**
  * The file a site gets (`vite build`: lit bundled, templates minified) runs a whole session: the
@@ -13,14 +14,7 @@ describe('the built bundle', function () {
   it('renders, goes live, ticks and ends a session as the client', async () => {
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
-    const report = new Promise<Record<string, string>>((resolve) =>
-      window.addEventListener('message', function on(e: MessageEvent) {
-        if (e.data?.built) {
-          window.removeEventListener('message', on);
-          resolve(e.data as Record<string, string>);
-        }
-      }),
-    );
+    const report = messageFrom<Record<string, string>>(frame, 'built');
     frame.srcdoc = `<body>
       <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
         max-duration="120" idle-timeout="0"></reactor-session>

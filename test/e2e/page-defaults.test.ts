@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { messageFrom } from '../helpers/frames.js';
 
 interface Seen {
   pricingRequests: string[];
@@ -15,14 +16,7 @@ interface Seen {
  */
 async function page(head: string, body: string): Promise<Seen> {
   const frame = document.createElement('iframe');
-  const seen = new Promise<Seen>((resolve) =>
-    window.addEventListener('message', function on(e: MessageEvent) {
-      if (e.source === frame.contentWindow && e.data?.pricingRequests) {
-        window.removeEventListener('message', on);
-        resolve(e.data as Seen);
-      }
-    }),
-  );
+  const seen = messageFrom<Seen>(frame, 'pricingRequests');
   frame.srcdoc = `<head>${head}</head><body>${body}
     <script type="module">
       const pricingRequests = [];

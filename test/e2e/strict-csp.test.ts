@@ -7,6 +7,7 @@ import {
   resetEmulator,
   waitFor,
 } from '../helpers/emulator.js';
+import { messageFrom } from '../helpers/frames.js';
 
 interface Report {
   error?: string;
@@ -25,14 +26,7 @@ interface Report {
  */
 async function visit(page: string, after: (seen: Report) => Promise<void>): Promise<void> {
   const frame = document.createElement('iframe');
-  const report = new Promise<Report>((resolve) =>
-    window.addEventListener('message', function on(e: MessageEvent) {
-      if (e.source === frame.contentWindow && e.data?.csp) {
-        window.removeEventListener('message', on);
-        resolve(e.data as Report);
-      }
-    }),
-  );
+  const report = messageFrom<Report>(frame, 'csp');
   frame.src = `/__csp/${page}`;
   document.body.append(frame);
   try {
@@ -75,14 +69,7 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
     const url = await emulatorUrl();
     const jwt = await fetchToken();
     const frame = document.createElement('iframe');
-    const seen = new Promise<Record<string, unknown>>((resolve) =>
-      window.addEventListener('message', function on(e: MessageEvent) {
-        if (e.source === frame.contentWindow && e.data?.blocked) {
-          window.removeEventListener('message', on);
-          resolve(e.data as Record<string, unknown>);
-        }
-      }),
-    );
+    const seen = messageFrom<Record<string, unknown>>(frame, 'blocked');
     frame.srcdoc = `<meta http-equiv="Content-Security-Policy"
         content="default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
       <reactor-session model="helios" api-url="${url}"></reactor-session>

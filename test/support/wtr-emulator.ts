@@ -7,6 +7,7 @@
  * - `GET /__bundle/reactor-elements.js` → the shipped bundle, built by `vite build` from
  *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
+ * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
  * - `GET /__dist/reactor-elements.js` and `/__dist/reactor-elements.iife.js` → the two builds;
  * - `GET /__csp/iife.html`, `/__csp/esm.html` (+ `/__csp/drive.js`) → plain pages that load only
  *   one build under a strict Content-Security-Policy (see csp-pages.ts).
@@ -23,6 +24,7 @@ interface ServeContext {
 export function emulatorPlugin() {
   let emulator: Emulator | null = null;
   let sdk: Promise<string> | null = null;
+  let reactApp: Promise<string> | null = null;
   return {
     name: 'reactor-emulator',
     async serverStart() {
@@ -36,6 +38,10 @@ export function emulatorPlugin() {
     async serve(context: ServeContext) {
       if (context.path === '/__emulator') {
         return { body: JSON.stringify({ url: emulator?.url }), type: 'json' };
+      }
+      if (context.path === '/__vendor/react-app.js') {
+        reactApp ??= bundle('demo/react-app.jsx', { 'process.env.NODE_ENV': '"production"' });
+        return { body: await reactApp, type: 'js' };
       }
       if (context.path === '/__vendor/reactor-sdk.js') {
         sdk ??= bundleOfficialSdk();
@@ -72,6 +78,7 @@ async function bundle(entry: string, define: Record<string, string>): Promise<st
     write: false,
     platform: 'browser',
     define,
+    jsx: 'automatic',
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

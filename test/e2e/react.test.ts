@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { messageFrom } from '../helpers/frames.js';
+
+/**
+ * `demo/react-app.jsx` in React 19 (StrictMode): React sets the element's properties (a number,
+ * a function) and listens to its `reactor-*` events; unmounting the player ends its session.
+ */
+describe('in a React 19 app', function () {
+  this.timeout(30_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
+
+  it('sets properties, hears reactor-* events, and unmounting ends the session', async () => {
+    const url = await emulatorUrl();
+    const frame = document.createElement('iframe');
+    const report = messageFrom<Record<string, unknown>>(frame, 'react');
+    frame.srcdoc = `<div id="app"></div>
+      <script type="module">
+        await import('/src/index.ts');
+        const { mount } = await import('/__vendor/react-app.js');
+        mount(document.getElementById('app'), ${JSON.stringify(url)}, ${JSON.stringify(`${url}/api/reactor-token`)});
+        const until = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 50)); };
+        await until(() => document.querySelector('reactor-session')?.shadowRoot?.querySelector('[part="connect-button"]'));
+        const el = document.querySelector('reactor-session');
+        const props = { maxDuration: el.maxDuration, idleTimeout: el.idleTimeout, apiUrl: el.apiUrl,
+          provider: typeof el.tokenProvider };
+        el.shadowRoot.querySelector('[part="connect-button"]').click();
+        const log = () => [...document.querySelectorAll('#log li')].map((li) => li.textContent);
+        await until(() => log().some((line) => line.startsWith('ready ')));
+        const sessionId = el.sessionId;
+        document.getElementById('unmount').click();
+        await until(() => !document.querySelector('reactor-session'));
+        await until(() => log().some((line) => line.startsWith('end ')));
+        parent.postMessage({ react: true, props, log: log(), sessionId }, '*');
+      </script>`;
+    document.body.append(frame);
+    const result = await report;
+    expect(result.props).to.deep.equal({
+      maxDuration: 120,
+      idleTimeout: 0,
+      apiUrl: url,
+      provider: 'function',
+    });
+    const id = result.sessionId as string;
+    expect(result.log).to.deep.equal([`ready ${id}`, `end removed ${id}`]);
+    const entry = await waitFor(async () => {
+      const e = await ledgerEntry(result.sessionId as string);
+      return e.state === 'CLOSED' && e;
+    }, 'the unmounted player to end its session');
+    expect(entry.ended_by).to.equal('client');
+    frame.remove();
+  });
+});
