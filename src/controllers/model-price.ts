@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { isAbsoluteUrl } from '../platform/http.js';
+import { checkApiUrl } from '../platform/http.js';
 import {
   type Cost,
   type ModelPrice,
@@ -41,7 +41,7 @@ export class ModelPriceController {
     const request = new AbortController();
     this.request = request;
     try {
-      if (!isAbsoluteUrl(apiUrl)) throw new Error(`api-url "${apiUrl}" is not an absolute URL.`);
+      checkApiUrl(apiUrl);
       const pricing = await store.pricing(apiUrl, { signal: request.signal });
       if (request.signal.aborted) return;
       this.set(pricing, findModel(pricing, model) ?? null, `"${model}" has no public price.`);

@@ -5,7 +5,7 @@
  */
 import { PLATFORM_MAX_DURATION } from '../internal/constants.js';
 import { setupError } from '../platform/errors.js';
-import { isAbsoluteUrl } from '../platform/http.js';
+import { checkApiUrl } from '../platform/http.js';
 import type { Capabilities } from '../platform/session-client.js';
 import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
 import { numberOr } from '../platform/values.js';
@@ -57,7 +57,7 @@ export function tokenSourceFor(
   if (!model.trim()) {
     throw setupError('Set the model attribute, for example <reactor-session model="helios">.');
   }
-  if (!isAbsoluteUrl(apiUrl)) throw setupError(`api-url "${apiUrl}" is not an absolute URL.`);
+  checkApiUrl(apiUrl);
   if (tokenUrl) refuseApiKey(tokenUrl, 'token-url');
   if (tokenProvider) return new TokenSource({ provider: tokenProvider });
   if (token) return new TokenSource({ token });

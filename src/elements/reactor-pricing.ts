@@ -4,7 +4,7 @@ import { PollController } from '../controllers/poll.js';
 import { formatCredits, formatMoney, formatRate, localeOf } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import { PlatformError } from '../platform/errors.js';
-import { isAbsoluteUrl } from '../platform/http.js';
+import { checkApiUrl } from '../platform/http.js';
 import { type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
 import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
@@ -133,8 +133,7 @@ export class ReactorPricing extends ReactorElement {
     this.loading = !this.pricing;
     try {
       const apiUrl = apiUrlFor(this.apiUrl, this.store.store);
-      if (!isAbsoluteUrl(apiUrl))
-        throw new PlatformError('bad-request', `api-url "${apiUrl}" is not an absolute URL.`);
+      checkApiUrl(apiUrl);
       const pricing = await this.store.store.pricing(apiUrl, { signal, fresh });
       this.pricing = pricing;
       this.error = null;

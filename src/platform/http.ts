@@ -100,13 +100,15 @@ export function absoluteUrl(url: string): string {
   return new URL(url, globalThis.location?.href).href;
 }
 
-/** True for an absolute `http:` or `https:` URL (an API origin must be one). */
-export function isAbsoluteUrl(value: string): boolean {
+/** Throws a setup error unless `apiUrl` is an absolute `http:` or `https:` URL. */
+export function checkApiUrl(apiUrl: string): void {
+  let ok = false;
   try {
-    return /^https?:$/.test(new URL(value).protocol);
+    ok = /^https?:$/.test(new URL(apiUrl).protocol);
   } catch {
-    return false;
+    /* not a URL at all */
   }
+  if (!ok) throw setupError(`api-url "${apiUrl}" is not an absolute URL.`);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
