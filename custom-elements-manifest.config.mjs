@@ -13,8 +13,18 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules ?? [])
           for (const declaration of module.declarations ?? [])
-            if (declaration.members)
-              declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
+            if (declaration.members) {
+              // Reactive state (`{state: true}` in `static properties`) is private, never an attribute.
+              const hidden = new Set(
+                declaration.members.filter((m) => m.privacy === 'private').map((m) => m.name),
+              );
+              declaration.members = declaration.members.filter(
+                (m) => !hidden.has(m.name) && !(m.static && m.name === 'properties'),
+              );
+              declaration.attributes = declaration.attributes?.filter(
+                (a) => !hidden.has(a.fieldName),
+              );
+            }
       },
     },
   ],

@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ClockController } from '../controllers/clock.js';
 import { PollController } from '../controllers/poll.js';
 import { formatCredits, formatMoney, localeOf } from '../internal/format.js';
@@ -70,36 +69,49 @@ export class ReactorBalance extends ReactorElement {
     `,
   ];
 
+  static override properties = {
+    src: { reflect: true },
+    source: { attribute: false },
+    refresh: { type: Number, reflect: true },
+    lowThreshold: { attribute: 'low-threshold', type: Number, reflect: true },
+    topupUrl: { attribute: 'topup-url', reflect: true },
+    apiUrl: { attribute: 'api-url', reflect: true },
+    session: { reflect: true },
+    balance: { state: true },
+    error: { state: true },
+    outOfCredits: { state: true },
+    creditsPerDollar: { state: true },
+  };
+
   /** A URL on the site's backend that answers `{credits, mode?, credit_limit?, auto_topup?}`. */
-  @property({ reflect: true }) src = '';
+  src = '';
 
   /** Instead of `src`: an async function that answers the same document. */
-  @property({ attribute: false }) source: BalanceSource | undefined = undefined;
+  source: BalanceSource | undefined = undefined;
 
   /** Seconds between refetches (paused while the tab is hidden); 0 disables. */
-  @property({ type: Number, reflect: true }) refresh = 60;
+  refresh = 60;
 
   /** Warn when the balance is at or below this many credits. */
-  @property({ attribute: 'low-threshold', type: Number, reflect: true }) lowThreshold:
-    number | null = null;
+  lowThreshold: number | null = null;
 
   /** Where to buy credits. */
-  @property({ attribute: 'topup-url', reflect: true }) topupUrl = '';
+  topupUrl = '';
 
   /**
    * The Reactor API origin whose price list converts credits to money. Default: the page's
    * `<meta name="reactor-api-url">`, else the one the page's other reactor elements name, else
    * `https://api.reactor.inc`.
    */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
+  apiUrl = '';
 
   /** Count only the session with this id (`<reactor-session id="…">`); all of the page's by default. */
-  @property({ reflect: true }) session = '';
+  session = '';
 
-  @state() private balance: Balance | null = null;
-  @state() private error: string | null = null;
-  @state() private outOfCredits = false;
-  @state() private creditsPerDollar: number | null = null;
+  private balance: Balance | null = null;
+  private error: string | null = null;
+  private outOfCredits = false;
+  private creditsPerDollar: number | null = null;
 
   /** The page's billed credits when the balance was fetched. */
   private billedAtFetch = 0;

@@ -1,5 +1,4 @@
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { PollController } from '../controllers/poll.js';
 import { formatCredits, formatMoney, formatRate, localeOf } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
@@ -95,24 +94,34 @@ export class ReactorPricing extends ReactorElement {
     `,
   ];
 
+  static override properties = {
+    apiUrl: { attribute: 'api-url', reflect: true },
+    model: { reflect: true },
+    refresh: { type: Number, reflect: true },
+    currency: { reflect: true },
+    pricing: { state: true },
+    error: { state: true },
+    loading: { state: true },
+  };
+
   /**
    * The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
    * page's other reactor elements name, else `https://api.reactor.inc`.
    */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
+  apiUrl = '';
 
   /** Show one model only, as a compact price (e.g. `helios`). */
-  @property({ reflect: true }) model = '';
+  model = '';
 
   /** Seconds between refetches; 0 (the default) loads once. */
-  @property({ type: Number, reflect: true }) refresh = 0;
+  refresh = 0;
 
   /** Which amounts to show: `usd`, `credits` or `both` (the default). */
-  @property({ reflect: true }) currency: CurrencyDisplay = 'both';
+  currency: CurrencyDisplay = 'both';
 
-  @state() private pricing: Pricing | null = null;
-  @state() private error: string | null = null;
-  @state() private loading = true;
+  private pricing: Pricing | null = null;
+  private error: string | null = null;
+  private loading = true;
 
   private readonly store = new StoreController(this);
   private readonly poll = new PollController(this, {

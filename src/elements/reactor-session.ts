@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import {
   SessionController,
   type EndReason,
@@ -68,55 +67,77 @@ const onUnlessFalse = {
 export class ReactorSession extends ReactorElement {
   static override styles = sessionStyles;
 
+  static override properties = {
+    model: { reflect: true },
+    tokenUrl: { attribute: 'token-url', reflect: true },
+    apiUrl: { attribute: 'api-url', reflect: true },
+    maxDuration: { attribute: 'max-duration', type: Number, reflect: true },
+    idleTimeout: { attribute: 'idle-timeout', type: Number, reflect: true },
+    idleWarning: { attribute: 'idle-warning', type: Number, reflect: true },
+    maxCost: { attribute: 'max-cost', type: Number, reflect: true },
+    autoconnect: { type: Boolean, reflect: true },
+    reconnect: { converter: onUnlessFalse, reflect: true },
+    muted: { converter: onUnlessFalse, reflect: true },
+    videoTrack: { attribute: 'video-track', reflect: true },
+    topupUrl: { attribute: 'topup-url', reflect: true },
+    token: { attribute: false },
+    tokenProvider: { attribute: false },
+    hasFrame: { state: true },
+  };
+
   /** The model to run, e.g. `helios` (required). */
-  @property({ reflect: true }) model = '';
+  model = '';
 
   /** The site's own route that answers a short-lived session token (`{jwt, expires_at}`). */
-  @property({ attribute: 'token-url', reflect: true }) tokenUrl = '';
+  tokenUrl = '';
 
   /**
    * The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
    * page's other reactor elements name, else `https://api.reactor.inc`.
    */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
+  apiUrl = '';
 
   /** Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit). */
-  @property({ attribute: 'max-duration', type: Number, reflect: true }) maxDuration = 300;
+  maxDuration = 300;
 
   /** Seconds without page activity before the idle warning; `0` disables idle detection. */
-  @property({ attribute: 'idle-timeout', type: Number, reflect: true }) idleTimeout = 60;
+  idleTimeout = 60;
 
   /** Seconds the idle warning lasts before the session is ended. */
-  @property({ attribute: 'idle-warning', type: Number, reflect: true }) idleWarning = 15;
+  idleWarning = 15;
 
   /** Optional budget in credits: the session ends when its cost reaches it. */
-  @property({ attribute: 'max-cost', type: Number, reflect: true }) maxCost: number | null = null;
+  maxCost: number | null = null;
 
   /** Connect as soon as the element is on the page (off by default: pre-warming is discouraged). */
-  @property({ type: Boolean, reflect: true }) autoconnect = false;
+  autoconnect = false;
 
   /** Recover a dropped connection within the platform's window (on unless `reconnect="false"`). */
-  @property({ converter: onUnlessFalse, reflect: true }) reconnect = true;
+  reconnect = true;
 
   /** Mute the audio (on unless `muted="false"`), so autoplay works. */
-  @property({ converter: onUnlessFalse, reflect: true }) muted = true;
+  muted = true;
 
   /** The name of the video track to show. */
-  @property({ attribute: 'video-track', reflect: true }) videoTrack = 'main_video';
+  videoTrack = 'main_video';
 
   /** Where to buy credits; linked from the out-of-credits message. */
-  @property({ attribute: 'topup-url', reflect: true }) topupUrl = '';
+  topupUrl = '';
 
   /** A fixed session token (instead of `token-url`); it cannot be refreshed. */
-  @property({ attribute: false }) token: string | undefined = undefined;
+  token: string | undefined = undefined;
 
   /** A function that returns a session token (instead of `token-url`). */
-  @property({ attribute: false }) tokenProvider: TokenProvider | undefined = undefined;
+  tokenProvider: TokenProvider | undefined = undefined;
 
-  @state() private hasFrame = false;
+  private hasFrame = false;
 
-  @query('video') private video!: HTMLVideoElement;
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get video() {
+    return this.shadowRoot?.querySelector('video');
+  }
+  private get dialog() {
+    return this.shadowRoot?.querySelector('dialog');
+  }
 
   private media: MediaStream | null = null;
   private focusBeforeDialog: HTMLElement | null = null;
