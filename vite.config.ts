@@ -1,9 +1,10 @@
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Rollup } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reactorEmulator } from './demo/emulator/vite-plugin.js';
+import { privateNames } from './scripts/private-names.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -15,12 +16,64 @@ const LICENCE_NOTICE = `/*! reactor-elements ${version} MIT. Includes lit and @l
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
+/** The languages shipped as opt-in scripts beside the bundles (`src/locales/<code>.ts`). */
+const LOCALES = ['de'];
+
+/**
+ * Each locale as its own small classic script, `reactor-elements.<code>.js`: no imports or
+ * exports, so it works as `<script src>` and as `<script type="module">`, before or after the
+ * bundle. Built once, beside the classic bundle.
+ */
+const localeScripts = {
+  name: 'reactor-locale-scripts',
+  apply: 'build' as const,
+  async generateBundle(this: Rollup.PluginContext, options: Rollup.NormalizedOutputOptions) {
+    if (options.format !== 'iife') return;
+    for (const code of LOCALES) {
+      const fileName = `reactor-elements.${code}.js`;
+      const result = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          lib: {
+            entry: src(`locales/${code}.ts`),
+            formats: ['iife'],
+            name: 'x',
+            fileName: () => fileName,
+          },
+          rolldownOptions: {
+            output: {
+              minify: true,
+              comments: { annotation: false, legal: false },
+              postBanner: LICENCE_NOTICE,
+            },
+          },
+        },
+      })) as Rollup.RollupOutput[];
+      const chunk = result[0]!.output[0];
+      this.emitFile({ type: 'asset', fileName, source: chunk.code });
+    }
+  },
+};
+
 export default defineConfig({
   // `npm start` serves the no-code demo page; it loads the library the way a site does, with one
   // script tag pointing at /reactor-elements.js (here: the sources, through Vite).
   root: 'demo',
   plugins: [
     reactorEmulator(),
+    localeScripts,
+    {
+      // Pure annotations only matter to a bundler, and the bundles are the end of the line (the ES
+      // build keeps them otherwise).
+      name: 'reactor-drop-annotations',
+      apply: 'build',
+      generateBundle(_, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk') chunk.code = chunk.code.replaceAll('/* @__PURE__ */', '');
+      },
+    },
     {
       // `demo/script-tag.html` loads the classic script, as a page builder would: built on first
       // request, exactly as `npm run build` builds it.
@@ -64,12 +117,19 @@ export default defineConfig({
       name: 'ReactorElements',
       fileName: (format) => (format === 'es' ? 'reactor-elements.js' : 'reactor-elements.iife.js'),
     },
+    // terser, for one thing the built-in minifier cannot do: shorten the names of private members
+    // (listed from the source, see scripts/private-names.ts; DOM names are never touched).
+    minify: 'terser',
+    terserOptions: {
+      ecma: 2022,
+      compress: { passes: 2 },
+      mangle: { properties: { regex: new RegExp(`^(${privateNames(src('')).join('|')})$`) } },
+      format: { comments: false, preamble: LICENCE_NOTICE },
+    },
     rolldownOptions: {
       output: {
-        minify: true,
         // Annotation comments only matter to a bundler; the built file is the end of the line.
         comments: { annotation: false, legal: false },
-        postBanner: LICENCE_NOTICE,
       },
     },
   },

@@ -6,7 +6,10 @@ import { build, type Rollup } from 'vite';
 
 let bundles: Promise<Map<string, string>> | null = null;
 
-/** `reactor-elements.js` (ES module) and `reactor-elements.iife.js` (classic script), by name. */
+/**
+ * `reactor-elements.js` (ES module), `reactor-elements.iife.js` (classic script) and each
+ * locale script (`reactor-elements.de.js`), by name.
+ */
 export function shippedBundles(): Promise<Map<string, string>> {
   bundles ??= build({
     configFile: 'vite.config.ts',
@@ -17,10 +20,11 @@ export function shippedBundles(): Promise<Map<string, string>> {
     build: { write: false },
   }).then((result) => {
     const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-    const chunks = outputs
-      .flatMap((o) => o.output)
-      .filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-    return new Map(chunks.map((c) => [c.fileName, c.code]));
+    return new Map(
+      outputs
+        .flatMap((o) => o.output)
+        .map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]),
+    );
   });
   return bundles;
 }

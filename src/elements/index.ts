@@ -13,3 +13,7 @@ export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing.js';
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance.js';
 export { ReactorAccount } from './reactor-account.js';
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js';
+export { registerTranslation, type Translation, type MessageTable } from '../i18n/registry.js';
+export { sessionMessages } from './session-messages.js';
+export { pricingMessages } from './pricing-messages.js';
+export { balanceMessages } from './balance-messages.js';

@@ -1,13 +1,15 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { ClockController } from '../controllers/clock.js';
 import { PollController } from '../controllers/poll.js';
-import { formatCredits, formatMoney, localeOf } from '../internal/format.js';
+import { LocalizeController, format } from '../controllers/localize.js';
+import { formatCredits, formatMoney } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../platform/balance.js';
 import { PlatformError } from '../platform/errors.js';
 import type { AccountStore, SessionFilter } from '../store/account-store.js';
 import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
+import { balanceMessages } from './balance-messages.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 /** Detail of `reactor-balance-change`. */
@@ -127,6 +129,7 @@ export class ReactorBalance extends ReactorElement {
     this.watch(store);
   });
   private readonly clock = new ClockController(this, 500);
+  private readonly msg = new LocalizeController(this, 'balance', balanceMessages);
   private readonly poll = new PollController(this, {
     run: (signal) => this.load(signal),
     intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
@@ -202,7 +205,7 @@ export class ReactorBalance extends ReactorElement {
     const source = this.source ?? this.src;
     this.requestedSource = source;
     if (!source) {
-      this.error = 'Set src to the URL of your balance route (or the source property).';
+      this.fail('set src to the URL of your balance route (or set the source property).');
       return;
     }
     try {
@@ -215,8 +218,16 @@ export class ReactorBalance extends ReactorElement {
       this.lastEmitted = null;
     } catch (error) {
       if (signal.aborted || (error instanceof PlatformError && error.code === 'aborted')) return;
-      this.error = error instanceof Error ? error.message : String(error);
+      this.fail(
+        `the balance could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
+  }
+
+  /** The visitor sees a calm line; the developer, in the console, what went wrong. */
+  private fail(problem: string): void {
+    this.error = problem;
+    console.warn(`[reactor-elements] <reactor-balance>: ${problem}`);
   }
 
   private async loadRate(): Promise<void> {
@@ -245,22 +256,21 @@ export class ReactorBalance extends ReactorElement {
   }
 
   override render() {
+    const { t } = this.msg;
     const balance = this.balance;
     const busy = !balance && !this.error;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${
         this.error !== null
-          ? html`<p part="error" class="error" role="alert">
-              The balance could not be loaded. ${this.error}
-            </p>`
+          ? html`<p part="error" class="error" role="alert">${t.failed}</p>`
           : nothing
       }
-      ${balance ? this.renderBalance(balance) : busy ? html`<p class="muted">Loading balance…</p>` : nothing}
+      ${balance ? this.renderBalance(balance) : busy ? html`<p class="muted">${t.loading}</p>` : nothing}
     </div>`;
   }
 
   private renderBalance(balance: Balance) {
-    const locale = localeOf(this);
+    const { t, lang: locale } = this.msg;
     const projected = this.projected ?? balance.credits;
     const floor = creditFloor(balance);
     const rate = this.store.store.burnRate(this.filter);
@@ -269,17 +279,17 @@ export class ReactorBalance extends ReactorElement {
     const out = this.outOfCredits || projected <= floor;
     const topup = this.topupUrl
       ? html`<a part="topup-link" href=${this.topupUrl} target="_blank" rel="noopener"
-          >Top up credits</a
+          >${t.topUp}</a
         >`
       : nothing;
     return html`
       <p part="amount" class="amount">
-        ${formatCredits(Math.round(projected), locale)} <span class="unit">credits</span>
+        ${format(t.amount, { credits: formatCredits(Math.round(projected), locale) })}
       </p>
       ${
         this.creditsPerDollar
           ? html`<p part="money" class="muted">
-              ≈ ${formatMoney(projected / this.creditsPerDollar, locale)}
+              ${format(t.money, { money: formatMoney(projected / this.creditsPerDollar, locale) })}
             </p>`
           : nothing
       }
@@ -287,18 +297,20 @@ export class ReactorBalance extends ReactorElement {
       ${
         rate > 0
           ? html`<p part="estimate" class="muted">
-              ≈ ${formatCredits(Math.max(0, Math.floor((projected - floor) / rate / 60)), locale)}
-              min left at the current rate
+              ${format(t.minutesLeft, {
+                minutes: formatCredits(
+                  Math.max(0, Math.floor((projected - floor) / rate / 60)),
+                  locale,
+                ),
+              })}
             </p>`
           : nothing
       }
       ${
         out
-          ? html`<p part="warning" class="warning" role="alert">
-              Out of credits: sessions cannot start. ${topup}
-            </p>`
+          ? html`<p part="warning" class="warning" role="alert">${t.out} ${topup}</p>`
           : low
-            ? html`<p part="warning" class="warning" role="alert">Low balance. ${topup}</p>`
+            ? html`<p part="warning" class="warning" role="alert">${t.low} ${topup}</p>`
             : this.topupUrl
               ? html`<p>${topup}</p>`
               : nothing
@@ -307,19 +319,32 @@ export class ReactorBalance extends ReactorElement {
   }
 
   private renderMode(balance: Balance, locale: string) {
-    if (!balance.mode && !balance.autoTopup) return nothing;
-    const mode =
-      balance.mode === 'postpaid'
-        ? `Postpaid (invoiced)${balance.creditLimit !== null ? `, credit limit ${formatCredits(balance.creditLimit, locale)} credits` : ''}`
-        : balance.mode === 'prepaid'
-          ? 'Prepaid'
+    const { mode, creditLimit, autoTopup } = balance;
+    if (!mode && !autoTopup) return nothing;
+    const { t } = this.msg;
+    const credits = (n: number) => formatCredits(n, locale);
+    const modeText =
+      mode === 'postpaid'
+        ? creditLimit !== null
+          ? format(t.postpaidLimit, { credits: credits(creditLimit) })
+          : t.postpaid
+        : mode === 'prepaid'
+          ? t.prepaid
           : '';
-    const topup = balance.autoTopup
-      ? balance.autoTopup.enabled
-        ? `auto top-up on${balance.autoTopup.amountDollars !== null ? ` (${formatMoney(balance.autoTopup.amountDollars, locale)}${balance.autoTopup.thresholdCredits !== null ? ` at ${formatCredits(balance.autoTopup.thresholdCredits, locale)} credits` : ''})` : ''}`
-        : 'auto top-up off'
-      : '';
-    return html`<p part="mode" class="muted">${[mode, topup].filter(Boolean).join(' · ')}</p>`;
+    const money = autoTopup?.amountDollars;
+    const at = autoTopup?.thresholdCredits;
+    const topupText = !autoTopup
+      ? ''
+      : !autoTopup.enabled
+        ? t.autoTopupOff
+        : money == null
+          ? t.autoTopupOn
+          : at == null
+            ? format(t.autoTopupAmount, { money: formatMoney(money, locale) })
+            : format(t.autoTopupAt, { money: formatMoney(money, locale), credits: credits(at) });
+    return html`<p part="mode" class="muted">
+      ${[modeText, topupText].filter(Boolean).join(' · ')}
+    </p>`;
   }
 }
 

@@ -1,12 +1,14 @@
 import { css, html, nothing } from 'lit';
 import { PollController } from '../controllers/poll.js';
-import { formatCredits, formatMoney, formatRate, localeOf } from '../internal/format.js';
+import { LocalizeController, format } from '../controllers/localize.js';
+import { formatCredits, formatMoney, formatRate } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import { PlatformError } from '../platform/errors.js';
 import { checkApiUrl } from '../platform/http.js';
 import { type ModelPrice, type Pricing, findModel } from '../platform/pricing.js';
 import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
+import { pricingMessages } from './pricing-messages.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
 
 export type CurrencyDisplay = 'usd' | 'credits' | 'both';
@@ -124,6 +126,7 @@ export class ReactorPricing extends ReactorElement {
   private loading = true;
 
   private readonly store = new StoreController(this);
+  private readonly msg = new LocalizeController(this, 'pricing', pricingMessages);
   private readonly poll = new PollController(this, {
     run: (signal, round) => this.load(signal, round > 0),
     intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
@@ -171,25 +174,28 @@ export class ReactorPricing extends ReactorElement {
   }
 
   private renderBody() {
+    const { t } = this.msg;
     if (this.loading) {
-      return html`<span class="sr-only">Loading prices…</span>
+      return html`<span class="sr-only">${t.loading}</span>
         <span class="skeleton" aria-hidden="true"></span>
         <span class="skeleton" aria-hidden="true"></span>`;
     }
     if (this.error !== null || !this.pricing) {
       return html`<p part="error" class="error" role="alert">
-          Prices could not be loaded. ${this.error}
+          ${format(t.failed, { error: this.error })}
         </p>
-        <button part="retry-button" type="button" @click=${this.onRetry}>Try again</button>`;
+        <button part="retry-button" type="button" @click=${this.onRetry}>${t.retry}</button>`;
     }
     const pricing = this.pricing;
     if (!pricing.models.length) {
-      return html`<p part="empty" class="muted">No public prices are listed right now.</p>`;
+      return html`<p part="empty" class="muted">${t.none}</p>`;
     }
     if (this.model) {
       const price = findModel(pricing, this.model);
       if (!price)
-        return html`<p part="empty" class="muted">"${this.model}" has no public price.</p>`;
+        return html`<p part="empty" class="muted">
+          ${format(t.unknownModel, { model: this.model })}
+        </p>`;
       return this.renderCompact(price, pricing);
     }
     return this.renderTable(pricing);
@@ -201,7 +207,7 @@ export class ReactorPricing extends ReactorElement {
   }
 
   private amounts(price: ModelPrice, pricing: Pricing, seconds: number) {
-    const locale = localeOf(this);
+    const locale = this.msg.lang;
     const credits = price.creditsPerSecond * seconds;
     return {
       credits: formatCredits(credits, locale),
@@ -210,21 +216,23 @@ export class ReactorPricing extends ReactorElement {
   }
 
   private renderCompact(price: ModelPrice, pricing: Pricing) {
-    const locale = localeOf(this);
-    const perSecond = `${formatRate(price.creditsPerSecond, locale)} credits/s`;
-    const perMinute = this.amounts(price, pricing, 60);
-    const parts = [
-      this.display !== 'usd' ? perSecond : null,
-      this.display !== 'credits' ? `${perMinute.money}/min` : `${perMinute.credits} credits/min`,
-    ].filter(Boolean);
+    const { display } = this;
+    const { t, lang } = this.msg;
+    const rate = format(t.rate, { credits: formatRate(price.creditsPerSecond, lang) });
+    const { credits, money } = this.amounts(price, pricing, 60);
+    const perMinute =
+      display === 'credits'
+        ? format(t.creditsAMinute, { credits })
+        : format(t.moneyPerMinute, { money });
+    const line = display === 'usd' ? perMinute : `${rate} · ${perMinute}`;
     return html`<p part="row" class="compact">
       <span part="model">${price.name}</span>
-      <span part="price">${parts.join(' · ')}</span>
+      <span part="price">${line}</span>
     </p>`;
   }
 
   private renderTable(pricing: Pricing) {
-    const locale = localeOf(this);
+    const { t, lang: locale } = this.msg;
     const money = this.display !== 'credits';
     const unit = (seconds: number, price: ModelPrice) => {
       const a = this.amounts(price, pricing, seconds);
@@ -232,14 +240,14 @@ export class ReactorPricing extends ReactorElement {
     };
     return html`<table part="table">
       <caption class="sr-only">
-        Reactor prices per model
+        ${t.caption}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Model</th>
-          ${this.display !== 'usd' ? html`<th scope="col">Credits/s</th>` : nothing}
-          <th scope="col">${money ? 'Per minute' : 'Credits/min'}</th>
-          <th scope="col">${money ? 'Per hour' : 'Credits/hour'}</th>
+          <th scope="col">${t.model}</th>
+          ${this.display !== 'usd' ? html`<th scope="col">${t.creditsPerSecond}</th>` : nothing}
+          <th scope="col">${money ? t.perMinute : t.creditsPerMinute}</th>
+          <th scope="col">${money ? t.perHour : t.creditsPerHour}</th>
         </tr>
       </thead>
       <tbody>

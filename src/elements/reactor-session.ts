@@ -6,13 +6,13 @@ import {
   type SessionEndDetail,
 } from '../controllers/session.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
-import { localeOf } from '../internal/format.js';
+import { LocalizeController, fill, format } from '../controllers/localize.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import type { Cost } from '../platform/pricing.js';
 import type { TokenProvider } from '../platform/tokens.js';
 import { StoreController } from '../store/store-controller.js';
 import { sessionStyles } from './reactor-session.styles.js';
-import { describeFailure, type SessionErrorDetail } from './session-messages.js';
+import { describeFailure, sessionMessages, type SessionErrorDetail } from './session-messages.js';
 import { announcement, costLine, errorBlock, retryLine } from './session-view.js';
 
 export type { EndReason, SessionElementStatus, SessionErrorDetail };
@@ -142,6 +142,7 @@ export class ReactorSession extends ReactorElement {
   private media: MediaStream | null = null;
   private focusBeforeDialog: HTMLElement | null = null;
   private readonly store = new StoreController(this);
+  private readonly msg = new LocalizeController(this, 'session', sessionMessages);
   /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
   private readonly session = new SessionController(this, this, () => this.store.store);
 
@@ -158,7 +159,7 @@ export class ReactorSession extends ReactorElement {
     for (const type of ['ready', 'end', 'message'] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
     session.on('error', (failure) => {
-      const detail = describeFailure(failure);
+      const detail = describeFailure(failure, this.msg.t);
       // A setup mistake: the visitor sees a calm line, the developer this one.
       if (detail.setup) console.error(`[reactor-elements] <reactor-session>: ${detail.message}`);
       this.emit('reactor-error', detail);
@@ -317,8 +318,8 @@ export class ReactorSession extends ReactorElement {
   // ---- render ------------------------------------------------------------------------------
 
   override render() {
-    const locale = localeOf(this);
-    const session = this.session;
+    const { session, msg } = this;
+    const t = msg.t;
     const { status, busy } = session;
     const live = status === 'ready' || status === 'reconnecting';
     return html`
@@ -338,7 +339,7 @@ export class ReactorSession extends ReactorElement {
               : html`<div class="poster">
                   <slot name="poster"
                     ><span class="poster-text"
-                      >${this.model || 'Reactor'} · live session</span
+                      >${format(t.poster, { model: this.model || 'Reactor' })}</span
                     ></slot
                   >
                 </div>`
@@ -351,21 +352,22 @@ export class ReactorSession extends ReactorElement {
             @keydown=${this.onDialogKey}
             @cancel=${this.onDialogCancel}
           >
-            <h2 id="idle-title">Still there?</h2>
+            <h2 id="idle-title">${t.idleTitle}</h2>
             <p id="idle-text">
-              The session ends in
-              <span class="idle-seconds">${session.idleSecondsLeft}</span> s to stop billing.
+              ${fill(t.idleText, {
+                seconds: html`<span class="idle-seconds">${session.idleSecondsLeft}</span>`,
+              })}
             </p>
             <button part="keep-alive-button" type="button" @click=${this.keepAlive}>
-              Keep session
+              ${t.keepSession}
             </button>
           </dialog>
         </div>
         <p part="status" class="status" role="status" aria-live="polite">
-          ${announcement(session)}
+          ${announcement(session, t)}
         </p>
-        ${retryLine(session)} ${costLine(session, locale, live)}
-        ${errorBlock(session, this.topupUrl)}
+        ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
+        ${errorBlock(session, t, this.topupUrl)}
         <div class="actions">
           ${
             busy
@@ -375,10 +377,10 @@ export class ReactorSession extends ReactorElement {
                   type="button"
                   @click=${this.disconnect}
                 >
-                  ${live ? 'End session' : 'Cancel'}
+                  ${live ? t.end : t.cancel}
                 </button>`
               : html`<button part="connect-button" type="button" @click=${this.onConnectClick}>
-                  <slot name="connect-label">Start session</slot>
+                  <slot name="connect-label">${t.start}</slot>
                 </button>`
           }
         </div>

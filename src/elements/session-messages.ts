@@ -1,13 +1,22 @@
 /**
- * What `<reactor-session>` tells people, in one place: status lines, end reasons and error
- * messages. Plain strings, no markup.
+ * What `<reactor-session>` tells people, in one table: buttons, status lines, the idle dialog,
+ * the cost line, end reasons and errors. English is built in; a page replaces any message per
+ * language with `registerTranslation(lang, { session: {...} })`. `{name}` marks a value.
  */
 import type { EndReason, SessionElementStatus, SessionFailure } from '../controllers/session.js';
+import { format } from '../controllers/localize.js';
 import { asPlatformError } from '../platform/errors.js';
 
 export type { EndReason, SessionElementStatus };
 
-export const STATUS_TEXT: Record<SessionElementStatus, string> = {
+export const sessionMessages = {
+  start: 'Start session',
+  end: 'End session',
+  cancel: 'Cancel',
+  poster: '{model} · live session',
+  idleTitle: 'Still there?',
+  idleText: 'The session ends in {seconds} s to stop billing.',
+  keepSession: 'Keep session',
   disconnected: 'Not connected',
   connecting: 'Connecting…',
   waiting: 'Waiting for a GPU (free until it is live)',
@@ -15,19 +24,50 @@ export const STATUS_TEXT: Record<SessionElementStatus, string> = {
   reconnecting: 'Connection lost, reconnecting (the GPU is held and still billed)',
   ended: 'Session ended',
   error: 'Session failed',
+  endedBecause: 'Session ended. {reason}',
+  'end-user': 'You ended the session.',
+  'end-idle': 'Ended because nobody was using the page.',
+  'end-timeout': 'Ended at the time limit.',
+  'end-budget': 'Ended at the spending limit.',
+  'end-unload': 'Ended when the page was left.',
+  'end-removed': 'Ended when the player was removed from the page.',
+  'end-server':
+    'Reactor ended the session (the platform time limit was reached or the server stopped it).',
+  'end-error': 'The session failed.',
+  busyRetrying: 'All GPUs for this site are busy, retrying in {seconds} s.',
+  retrying: 'Retrying in {seconds} s…',
+  billedSoFar: 'Billed so far:',
+  receipt: 'Receipt:',
+  billed: '{time} billed · {amount}',
+  left: '{time} left',
+  amount: '{credits} credits ({money})',
+  costUnavailable: 'cost unavailable',
+  estimate: 'Up to {time} per session, {cost}',
+  atMost: 'at most {amount}',
+  priceUnavailable: 'price unavailable',
+  loadingPrice: 'loading price…',
+  topUp: 'Top up credits',
+  setup: 'Live sessions are not available on this page right now.',
+  unauthorized:
+    'The session token was refused (401), even after fetching a new one. Check the token route of this site.',
+  'payment-required': 'The account is out of credits (402). Top up to start a session.',
+  forbidden: 'Not allowed (403): {detail}',
+  'rate-limited': 'All GPUs for this site are busy (429). Please try again in a minute.',
+  'client-outdated':
+    'This page uses an outdated Reactor client (426). The site needs to update reactor-elements.',
+  'server-outdated': 'The Reactor server does not support this client yet (501).',
+  network: 'Could not reach Reactor. Check the connection and try again. ({detail})',
+  timeout: 'Reactor did not answer in time. {detail}',
+  'server-error': 'Reactor had a problem ({status}). Please try again.',
+  'not-found': 'Not found (404): {detail}',
+  unconfirmedEnd:
+    'Reactor did not confirm the end of the session. The platform stops it, and its billing, once the connection has been gone for its recoverable window (about 30 s).',
 };
 
-export const END_TEXT: Record<EndReason, string> = {
-  user: 'You ended the session.',
-  idle: 'Ended because nobody was using the page.',
-  timeout: 'Ended at the time limit.',
-  budget: 'Ended at the spending limit.',
-  unload: 'Ended when the page was left.',
-  removed: 'Ended when the player was removed from the page.',
-  server:
-    'Reactor ended the session (the platform time limit was reached or the server stopped it).',
-  error: 'The session failed.',
-};
+export type SessionMessage = keyof typeof sessionMessages;
+
+/** The session's messages in the element's language. */
+export type SessionText = typeof sessionMessages;
 
 /** The detail of a `reactor-error` event. */
 export interface SessionErrorDetail {
@@ -40,68 +80,37 @@ export interface SessionErrorDetail {
   setup: boolean;
 }
 
-/** What a visitor is shown when the site's setup is at fault; the details go to the console. */
-export const SETUP_TEXT = 'Live sessions are not available on this page right now.';
-
 /** The text shown in the element: calm for a setup mistake, the full message otherwise. */
-export const visibleMessage = (detail: SessionErrorDetail) =>
-  detail.setup ? SETUP_TEXT : detail.message;
+export const visibleMessage = (detail: SessionErrorDetail, t: SessionText) =>
+  detail.setup ? t.setup : detail.message;
 
-/** A clear, plain message for any failure (PlatformError or not). */
-export function describeError(error: unknown): SessionErrorDetail {
+/**
+ * A clear, plain message for any failure (PlatformError or not). A setup mistake keeps the
+ * platform's English (it is for the developer, in the console), and so does a code without a
+ * message of its own (`bad-response`, `bad-request`, `conflict`, `aborted`: already specific).
+ */
+export function describeError(error: unknown, t: SessionText): SessionErrorDetail {
   const e = asPlatformError(error);
-  const detail = (text: string): SessionErrorDetail => ({
+  const own = t[(e.code === 'concurrency-limit' ? 'rate-limited' : e.code) as SessionMessage];
+  return {
     code: e.code,
     status: e.status,
-    message: text,
+    message:
+      e.setup || !own
+        ? e.message
+        : format(own, { detail: e.message, status: e.status ?? 'server error' }),
     retryAfter: e.retryAfter,
     setup: e.setup,
-  });
-  if (e.setup) return detail(e.message);
-  switch (e.code) {
-    case 'unauthorized':
-      return detail(
-        'The session token was refused (401), even after fetching a new one. Check the token route of this site.',
-      );
-    case 'payment-required':
-      return detail('The account is out of credits (402). Top up to start a session.');
-    case 'forbidden':
-      return detail(`Not allowed (403): ${e.message}`);
-    case 'rate-limited':
-    case 'concurrency-limit':
-      return detail('All GPUs for this site are busy (429). Please try again in a minute.');
-    case 'client-outdated':
-      return detail(
-        'This page uses an outdated Reactor client (426). The site needs to update reactor-elements.',
-      );
-    case 'server-outdated':
-      return detail('The Reactor server does not support this client yet (501).');
-    case 'network':
-      return detail(`Could not reach Reactor. Check the connection and try again. (${e.message})`);
-    case 'timeout':
-      return detail(`Reactor did not answer in time. ${e.message}`);
-    case 'server-error':
-      return detail(`Reactor had a problem (${e.status ?? 'server error'}). Please try again.`);
-    case 'not-found':
-      return detail(`Not found (404): ${e.message}`);
-    case 'bad-response':
-    case 'bad-request':
-    case 'conflict':
-    case 'aborted':
-      return detail(e.message);
-  }
+  };
 }
 
 /** The message for a session's failure, including an end the platform never confirmed. */
-export function describeFailure({ error, unconfirmedEnd }: SessionFailure): SessionErrorDetail {
-  if (!unconfirmedEnd) return describeError(error);
-  return {
-    code: error.code,
-    status: error.status,
-    message:
-      'Reactor did not confirm the end of the session. The platform stops it, and its billing, ' +
-      'once the connection has been gone for its recoverable window (about 30 s).',
-    retryAfter: null,
-    setup: false,
-  };
+export function describeFailure(
+  { error, unconfirmedEnd }: SessionFailure,
+  t: SessionText,
+): SessionErrorDetail {
+  const detail = describeError(error, t);
+  return unconfirmedEnd
+    ? { ...detail, message: t.unconfirmedEnd, retryAfter: null, setup: false }
+    : detail;
 }

@@ -1,75 +1,81 @@
 /**
  * The parts of `<reactor-session>` that show the session's state: the status line, the 429
  * countdown, the cost line (the estimate before, the live ticker during, the receipt after) and
- * the error. Pure templates of the session unit's read-only state.
+ * the error. Pure templates of the session unit's read-only state, in the element's language.
  */
 import { html, nothing } from 'lit';
 import type { SessionController } from '../controllers/session.js';
+import { fill, format } from '../controllers/localize.js';
 import { formatCredits, formatDuration, formatMoney, spokenDuration } from '../internal/format.js';
 import type { Cost } from '../platform/pricing.js';
-import { END_TEXT, STATUS_TEXT, describeFailure, visibleMessage } from './session-messages.js';
+import { describeFailure, type SessionText, visibleMessage } from './session-messages.js';
 
 /** The status line: a 429 wait, how the session ended, or its status. */
-export function announcement({ status, endReason, rateLimit }: SessionController): string {
-  if (rateLimit) return `All GPUs for this site are busy, retrying in ${rateLimit.retryAfter} s.`;
+export function announcement(
+  { status, endReason, rateLimit }: SessionController,
+  t: SessionText,
+): string {
+  if (rateLimit) return format(t.busyRetrying, { seconds: rateLimit.retryAfter });
   return status === 'ended' && endReason
-    ? `${STATUS_TEXT.ended}. ${END_TEXT[endReason]}`
-    : STATUS_TEXT[status];
+    ? format(t.endedBecause, { reason: t[`end-${endReason}`] })
+    : t[status];
 }
 
-export function retryLine({ rateLimit }: SessionController) {
+export function retryLine({ rateLimit }: SessionController, t: SessionText) {
   if (!rateLimit) return nothing;
-  const left = Math.max(0, Math.ceil((rateLimit.until - performance.now()) / 1000));
-  return html`<p class="retry" aria-hidden="true">Retrying in ${left} s…</p>`;
+  const seconds = Math.max(0, Math.ceil((rateLimit.until - performance.now()) / 1000));
+  return html`<p class="retry" aria-hidden="true">${format(t.retrying, { seconds })}</p>`;
 }
 
-export function costLine(session: SessionController, locale: string, live: boolean) {
+/** A duration as `m:ss`, read out in words. */
+const time = (seconds: number, lang: string) =>
+  html`<span aria-label=${spokenDuration(seconds, lang)}>${formatDuration(seconds)}</span>`;
+
+export function costLine(session: SessionController, t: SessionText, lang: string, live: boolean) {
   const money = (cost: Cost) =>
-    `${formatCredits(cost.credits, locale)} credits (${formatMoney(cost.usd, locale)})`;
+    format(t.amount, {
+      credits: formatCredits(cost.credits, lang),
+      money: formatMoney(cost.usd, lang),
+    });
   if (session.wasLive) {
-    const billed = session.billedSeconds;
-    const remaining = session.remainingSeconds;
-    const amount = session.price.price ? money(session.cost) : 'cost unavailable';
+    const amount = session.price.price ? money(session.cost) : t.costUnavailable;
     return html`<div part="cost" class="cost ${live ? 'live' : 'receipt'}">
         ${
           live
-            ? html`<span class="sr-only">Billed so far:</span>`
-            : html`<span class="label">Receipt:</span>`
+            ? html`<span class="sr-only">${t.billedSoFar}</span>`
+            : html`<span class="label">${t.receipt}</span>`
         }
-        <span class="billed" aria-label=${`${spokenDuration(billed)} billed`}
-          >${formatDuration(billed)}</span
-        >
-        billed · <span class="amount">${amount}</span>
+        ${fill(t.billed, {
+          time: time(session.billedSeconds, lang),
+          amount: html`<span class="amount">${amount}</span>`,
+        })}
       </div>
       ${
         live
           ? html`<div part="countdown" class="countdown">
-              <span aria-label=${`${spokenDuration(remaining)} left`}
-                >${formatDuration(remaining)}</span
-              >
-              left
+              ${fill(t.left, { time: time(session.remainingSeconds, lang) })}
             </div>`
           : nothing
       }`;
   }
-  const cap = session.capSeconds;
-  const most = session.price.costOf(cap);
-  const estimate = most
-    ? html`at most ${money(most)}`
+  const most = session.price.costOf(session.capSeconds);
+  const cost = most
+    ? format(t.atMost, { amount: money(most) })
     : html`<span class="muted"
-        >${session.price.problem ? 'price unavailable' : 'loading price…'}</span
+        >${session.price.problem ? t.priceUnavailable : t.loadingPrice}</span
       >`;
   return html`<div part="cost" class="cost estimate">
-    Up to ${formatDuration(cap)} per session, ${estimate}
+    ${fill(t.estimate, { time: formatDuration(session.capSeconds), cost })}
   </div>`;
 }
 
-export function errorBlock({ failure }: SessionController, topupUrl: string) {
+export function errorBlock({ failure }: SessionController, t: SessionText, topupUrl: string) {
   if (!failure) return nothing;
-  const message = visibleMessage(describeFailure(failure));
   const topup =
     failure.error.code === 'payment-required' && topupUrl
-      ? html` <a href=${topupUrl} target="_blank" rel="noopener">Top up credits</a>`
+      ? html` <a href=${topupUrl} target="_blank" rel="noopener">${t.topUp}</a>`
       : nothing;
-  return html`<div part="error" class="error" role="alert">${message}${topup}</div>`;
+  return html`<div part="error" class="error" role="alert">
+    ${visibleMessage(describeFailure(failure, t), t)}${topup}
+  </div>`;
 }

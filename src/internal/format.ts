@@ -55,13 +55,12 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Spoken form of a duration for screen readers: "4 minutes 5 seconds". */
-export function spokenDuration(seconds: number): string {
+/** Spoken form of a duration for screen readers, in the page's language: "4 minutes 5 seconds". */
+export function spokenDuration(seconds: number, locale: string): string {
   const total = Math.max(0, Math.floor(seconds));
+  const unit = (value: number, name: 'minute' | 'second') =>
+    formatter(locale, name, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  const parts = [];
-  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
-  return parts.join(' ');
+  return [m ? unit(m, 'minute') : '', s || !m ? unit(s, 'second') : ''].filter(Boolean).join(' ');
 }

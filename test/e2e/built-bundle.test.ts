@@ -54,4 +54,39 @@ describe('the built bundle', function () {
     }, 'the ledger to close the session');
     expect(entry.ended_by).to.equal('client');
   });
+
+  for (const order of [
+    ['iife', 'de'],
+    ['de', 'iife'],
+  ]) {
+    it(`speaks German with the locale script loaded ${order[0] === 'de' ? 'before' : 'after'} the classic bundle`, async () => {
+      const url = await emulatorUrl();
+      const frame = document.createElement('iframe');
+      const report = messageFrom<Record<string, string>>(frame, 'german');
+      const scripts = order
+        .map((name) => `<script src="/__dist/reactor-elements.${name}.js"></script>`)
+        .join('');
+      frame.srcdoc = `<html lang="de"><body>
+        <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"></reactor-session>
+        <reactor-pricing api-url="${url}"></reactor-pricing>
+        ${scripts}
+        <script>
+          const text = (el, name) => el.shadowRoot?.querySelector('[part~="' + name + '"]')?.textContent.replace(/\\s+/g, ' ').trim() || '';
+          const session = document.querySelector('reactor-session');
+          const pricing = document.querySelector('reactor-pricing');
+          const until = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 50)); };
+          until(() => text(session, 'cost').includes('Credits') && pricing.shadowRoot?.querySelector('th')).then(() =>
+            parent.postMessage({ german: true, button: text(session, 'connect-button'),
+              cost: text(session, 'cost'), header: pricing.shadowRoot.querySelector('th').textContent.trim(),
+              api: typeof ReactorElements.registerTranslation }, '*'));
+        </script></body></html>`;
+      document.body.append(frame);
+      const result = await report;
+      frame.remove();
+      expect(result.button).to.equal('Sitzung starten');
+      expect(result.cost).to.match(/^Bis zu 5:00 pro Sitzung, höchstens 5\.100 Credits/);
+      expect(result.header).to.equal('Modell');
+      expect(result.api).to.equal('function');
+    });
+  }
 });

@@ -82,17 +82,31 @@ describe('<reactor-balance>', () => {
   });
 
   it('takes a source function, and reports bad documents, 500s and a missing source clearly', async () => {
-    const el = await fixture<ReactorBalance>(html`<reactor-balance refresh="0"></reactor-balance>`);
-    await waitFor(() => !!part(el, 'error'), 'the error');
-    expect(text(part(el, 'error'))).to.contain('Set src');
-    el.source = () => Promise.resolve({ credits: 1234.5, mode: 'prepaid' });
-    await waitFor(() => el.credits === 1234.5, 'the source');
-    await el.updateComplete;
-    expect(text(part(el, 'amount'))).to.equal('1,235 credits');
-    el.source = () => Promise.resolve({ credits: 'plenty' });
-    await waitFor(() => !!part(el, 'error'), 'the error');
-    expect(text(part(el, 'error'))).to.contain('`credits` must be a number');
-    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    // The visitor sees a calm line; what to fix goes to the console.
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const el = await fixture<ReactorBalance>(
+        html`<reactor-balance refresh="0"></reactor-balance>`,
+      );
+      await waitFor(() => !!part(el, 'error'), 'the error');
+      expect(text(part(el, 'error'))).to.equal('The balance could not be loaded.');
+      expect(warnings).to.deep.equal([
+        '[reactor-elements] <reactor-balance>: set src to the URL of your balance route (or set the source property).',
+      ]);
+      el.source = () => Promise.resolve({ credits: 1234.5, mode: 'prepaid' });
+      await waitFor(() => el.credits === 1234.5, 'the source');
+      await el.updateComplete;
+      expect(text(part(el, 'amount'))).to.equal('1,235 credits');
+      el.source = () => Promise.resolve({ credits: 'plenty' });
+      await waitFor(() => !!part(el, 'error'), 'the error');
+      expect(text(part(el, 'error'))).to.equal('The balance could not be loaded.');
+      expect(warnings.at(-1)).to.contain('`credits` must be a number');
+      expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    } finally {
+      console.warn = warn;
+    }
 
     await configureEmulator({
       faults: [{ status: 500, times: 1, route: 'GET /api/reactor-balance' }],

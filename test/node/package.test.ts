@@ -31,6 +31,8 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
   for (const path of [
     'dist/reactor-elements.js',
     'dist/reactor-elements.iife.js',
+    'dist/reactor-elements.de.js',
+    'dist/npm/locales/de.js',
     'dist/npm/index.js',
     'dist/npm/index.d.ts',
     'dist/npm/elements/index.d.ts',
@@ -60,6 +62,7 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     `import * as page from 'reactor-elements';
 import * as classes from 'reactor-elements/elements';
 import { createTokenHandler } from 'reactor-elements/server';
+import 'reactor-elements/locales/de';
 const handler = createTokenHandler({ apiKey: 'rk_test', models: ['reactor/helios'], allowedOrigins: ['https://site.example'] });
 const refused = await handler(new Request('https://site.example/api/reactor-token', { headers: { Origin: 'https://evil.example' } }));
 console.log(JSON.stringify({
@@ -101,6 +104,12 @@ console.log(JSON.stringify({
     `import 'reactor-elements';
 import { ReactorSession, type SessionEndDetail } from 'reactor-elements/elements';
 import { createTokenHandler, toNodeHandler } from 'reactor-elements/server';
+import 'reactor-elements/locales/de';
+import { registerTranslation, sessionMessages } from 'reactor-elements';
+
+registerTranslation('fr', { session: { start: 'Démarrer', idleTitle: sessionMessages.idleTitle } });
+// @ts-expect-error an unknown element family is caught
+registerTranslation('fr', { sesion: { start: 'Démarrer' } });
 
 const session: ReactorSession = document.createElement('reactor-session');
 session.maxDuration = 120;

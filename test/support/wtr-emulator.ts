@@ -8,7 +8,7 @@
  *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
  * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
- * - `GET /__dist/reactor-elements.js` and `/__dist/reactor-elements.iife.js` → the two builds;
+ * - `GET /__dist/<file>` → a file of `npm run build`: the two bundles and the locale scripts;
  * - `GET /__csp/iife.html`, `/__csp/esm.html` (+ `/__csp/drive.js`) → plain pages that load only
  *   one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
@@ -47,7 +47,7 @@ export function emulatorPlugin() {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
       }
-      const dist = /^\/__dist\/(reactor-elements(?:\.iife)?\.js)$/.exec(context.path);
+      const dist = /^\/__dist\/(reactor-elements(?:\.iife|\.[a-z]{2})?\.js)$/.exec(context.path);
       if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
       const csp = CSP_PAGE.exec(context.path);
       if (csp) {

@@ -1,0 +1,109 @@
+/**
+ * German for every reactor element: `import 'reactor-elements/locales/de'`, or
+ * `<script src="reactor-elements.de.js">` beside the bundle (any order). Used where the closest
+ * `lang` is `de` or `de-*`. Not part of the core bundle: a page opts in.
+ */
+import { registerTranslation } from '../i18n/registry.js';
+import type { balanceMessages } from '../elements/balance-messages.js';
+import type { pricingMessages } from '../elements/pricing-messages.js';
+import type { sessionMessages } from '../elements/session-messages.js';
+
+/** A complete table: every message of the family, translated (checked by the compiler). */
+type Complete<T> = Record<keyof T, string>;
+
+const session: Complete<typeof sessionMessages> = {
+  start: 'Sitzung starten',
+  end: 'Sitzung beenden',
+  cancel: 'Abbrechen',
+  poster: '{model} · Live-Sitzung',
+  idleTitle: 'Noch da?',
+  idleText: 'Die Sitzung endet in {seconds} s, damit keine Kosten entstehen.',
+  keepSession: 'Sitzung behalten',
+  disconnected: 'Nicht verbunden',
+  connecting: 'Verbinde…',
+  waiting: 'Warte auf eine GPU (kostenlos, bis sie live ist)',
+  ready: 'Live: sekundengenau abgerechnet',
+  reconnecting:
+    'Verbindung verloren, verbinde neu (die GPU bleibt reserviert und wird weiter abgerechnet)',
+  ended: 'Sitzung beendet',
+  error: 'Sitzung fehlgeschlagen',
+  endedBecause: 'Sitzung beendet. {reason}',
+  'end-user': 'Sie haben die Sitzung beendet.',
+  'end-idle': 'Beendet, weil niemand die Seite benutzt hat.',
+  'end-timeout': 'Beendet am Zeitlimit.',
+  'end-budget': 'Beendet am Kostenlimit.',
+  'end-unload': 'Beendet, als die Seite verlassen wurde.',
+  'end-removed': 'Beendet, als der Player von der Seite entfernt wurde.',
+  'end-server':
+    'Reactor hat die Sitzung beendet (das Zeitlimit der Plattform war erreicht oder der Server hat sie gestoppt).',
+  'end-error': 'Die Sitzung ist fehlgeschlagen.',
+  busyRetrying: 'Alle GPUs dieser Website sind belegt, neuer Versuch in {seconds} s.',
+  retrying: 'Neuer Versuch in {seconds} s…',
+  billedSoFar: 'Bisher abgerechnet:',
+  receipt: 'Beleg:',
+  billed: '{time} abgerechnet · {amount}',
+  left: 'noch {time}',
+  amount: '{credits} Credits ({money})',
+  costUnavailable: 'Kosten nicht verfügbar',
+  estimate: 'Bis zu {time} pro Sitzung, {cost}',
+  atMost: 'höchstens {amount}',
+  priceUnavailable: 'Preis nicht verfügbar',
+  loadingPrice: 'Preis wird geladen…',
+  topUp: 'Credits aufladen',
+  setup: 'Live-Sitzungen sind auf dieser Seite gerade nicht verfügbar.',
+  unauthorized:
+    'Das Sitzungstoken wurde abgelehnt (401), auch nach einem neuen. Prüfen Sie die Token-Route dieser Website.',
+  'payment-required':
+    'Das Konto hat keine Credits mehr (402). Laden Sie auf, um eine Sitzung zu starten.',
+  forbidden: 'Nicht erlaubt (403): {detail}',
+  'rate-limited':
+    'Alle GPUs dieser Website sind belegt (429). Bitte versuchen Sie es in einer Minute erneut.',
+  'client-outdated':
+    'Diese Seite nutzt einen veralteten Reactor-Client (426). Die Website muss reactor-elements aktualisieren.',
+  'server-outdated': 'Der Reactor-Server unterstützt diesen Client noch nicht (501).',
+  network:
+    'Reactor ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut. ({detail})',
+  timeout: 'Reactor hat nicht rechtzeitig geantwortet. {detail}',
+  'server-error': 'Reactor hatte ein Problem ({status}). Bitte versuchen Sie es erneut.',
+  'not-found': 'Nicht gefunden (404): {detail}',
+  unconfirmedEnd:
+    'Reactor hat das Ende der Sitzung nicht bestätigt. Die Plattform beendet sie und ihre Abrechnung, sobald die Verbindung für ihr Wiederherstellungsfenster (etwa 30 s) getrennt ist.',
+};
+
+const pricing: Complete<typeof pricingMessages> = {
+  loading: 'Preise werden geladen…',
+  failed: 'Die Preise konnten nicht geladen werden. {error}',
+  retry: 'Erneut versuchen',
+  none: 'Derzeit sind keine öffentlichen Preise aufgeführt.',
+  unknownModel: '„{model}“ hat keinen öffentlichen Preis.',
+  caption: 'Reactor-Preise pro Modell',
+  model: 'Modell',
+  creditsPerSecond: 'Credits/s',
+  perMinute: 'Pro Minute',
+  perHour: 'Pro Stunde',
+  creditsPerMinute: 'Credits/min',
+  creditsPerHour: 'Credits/Stunde',
+  rate: '{credits} Credits/s',
+  moneyPerMinute: '{money}/min',
+  creditsAMinute: '{credits} Credits/min',
+};
+
+const balance: Complete<typeof balanceMessages> = {
+  loading: 'Guthaben wird geladen…',
+  failed: 'Das Guthaben konnte nicht geladen werden.',
+  amount: '{credits} Credits',
+  money: '≈ {money}',
+  minutesLeft: '≈ noch {minutes} min beim aktuellen Verbrauch',
+  out: 'Keine Credits mehr: Sitzungen können nicht starten.',
+  low: 'Niedriges Guthaben.',
+  topUp: 'Credits aufladen',
+  prepaid: 'Vorausbezahlt',
+  postpaid: 'Nachträglich (auf Rechnung)',
+  postpaidLimit: 'Nachträglich (auf Rechnung), Kreditlimit {credits} Credits',
+  autoTopupOff: 'automatisches Aufladen aus',
+  autoTopupOn: 'automatisches Aufladen an',
+  autoTopupAmount: 'automatisches Aufladen an ({money})',
+  autoTopupAt: 'automatisches Aufladen an ({money} bei {credits} Credits)',
+};
+
+registerTranslation('de', { session, pricing, balance });
