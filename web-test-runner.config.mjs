@@ -1,30 +1,62 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { resolveBrowser } from './scripts/browser.mjs';
+import * as puppeteer from 'puppeteer-core';
+import { resolveBrowser, resolveFirefox } from './scripts/browser.mjs';
 import { emulatorPlugin } from './test/support/wtr-emulator.ts';
+import { tabsPlugin } from './test/support/wtr-tabs.ts';
 
-const browser = await resolveBrowser();
-console.log(`[reactor-elements] browser: ${browser.label}`);
+// Both engines by default; REACTOR_BROWSERS=chromium (or firefox) runs one, for quick local work.
+const wanted = (process.env.REACTOR_BROWSERS ?? 'chromium,firefox').split(',');
+const browsers = [];
+if (wanted.includes('chromium')) {
+  const chromium = await resolveBrowser();
+  console.log(`[reactor-elements] browser: ${chromium.label}`);
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium.executablePath,
+        headless: chromium.headless,
+        args: chromium.args,
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox')) {
+  const firefox = resolveFirefox();
+  if (firefox) {
+    console.log(`[reactor-elements] browser: ${firefox.label}`);
+    // puppeteer-core drives Firefox over WebDriver BiDi; the runner names it "Firefox".
+    browsers.push(
+      chromeLauncher({
+        puppeteer,
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: firefox.executablePath,
+          headless: true,
+        },
+      }),
+    );
+  } else {
+    console.log(
+      '[reactor-elements] Firefox not found (install firefox-esr): the browser suite runs in Chromium only',
+    );
+  }
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['development'] },
+  // One test file at a time, one engine after the other: the tests share one stateful emulator.
   concurrency: 1,
+  concurrentBrowsers: 1,
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
   plugins: [
     emulatorPlugin(),
+    tabsPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: browser.executablePath,
-        headless: browser.headless,
-        args: browser.args,
-      },
-    }),
-  ],
+  browsers,
   testFramework: { config: { timeout: 15000 } },
   // The official SDK logs every step at debug level; keep warnings and errors.
   filterBrowserLogs: ({ type, args }) =>

@@ -2,6 +2,7 @@
 // 1. $CHROME_PATH, 2. a system Chrome/Chromium, 3. the Chromium that the @sparticuz/chromium
 // devDependency carries inside its npm package (unpacked to the temp folder on first use).
 // REACTOR_BROWSER=bundled skips 1 and 2 (to try the fallback on a machine that has a browser).
+// Firefox: $FIREFOX_PATH or Debian's firefox-esr; none means Chromium only.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -63,4 +64,14 @@ export async function resolveBrowser() {
     args,
     label: `${versionOf(executablePath)} (bundled by @sparticuz/chromium, ${executablePath})`,
   };
+}
+
+const FIREFOX_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/** @returns {{executablePath: string, label: string} | null} the system Firefox, if any. */
+export function resolveFirefox() {
+  const path = [process.env.FIREFOX_PATH, ...FIREFOX_PATHS]
+    .filter(Boolean)
+    .find((p) => existsSync(p));
+  return path ? { executablePath: path, label: `${versionOf(path)} (${path})` } : null;
 }

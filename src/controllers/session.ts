@@ -328,14 +328,16 @@ export class SessionController extends Emitter<SessionEvents> {
    */
   private finish(reason: EndReason, error?: unknown, unload = false): void {
     const client = this.client;
+    // First, before any loop: Firefox may abort an unload handler at its next interrupt check
+    // (see `unloadRequest`). A second call (the second pagehide listener) sends nothing twice.
+    if (unload) client?.terminateOnUnload();
     if (!client) return;
     this.client = null;
     const sessionId = client.sessionId ?? this.lastSessionId;
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     let terminated: Promise<PlatformError | null> = Promise.resolve(null);
-    if (unload) client.terminateOnUnload();
-    else terminated = client.terminate();
+    if (!unload) terminated = client.terminate();
     void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
     this.meter.stop();
     this.deadline.stop();

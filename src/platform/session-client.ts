@@ -11,7 +11,7 @@
 import { Emitter } from './emitter.js';
 import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
-import { deleteSession, deleteSessionOnUnload } from './session-end.js';
+import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
 import type { TokenSource } from './tokens.js';
 import {
   CLIENT_INFO,
@@ -65,6 +65,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   private transport: WebRtcTransport | null = null;
   private controller = new AbortController();
   private jwt: string | null = null;
+  /** The unload DELETE, ready to send (see `unloadRequest`); null while there is no session. */
+  private unloadDelete: PreparedRequest | null = null;
   private ended = false;
 
   constructor(private readonly options: SessionClientOptions) {
@@ -87,6 +89,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     try {
       const created = await this.createSession(signal);
       this.sessionId = created.session_id;
+      this.prepareUnload();
       this.setStatus('waiting');
       this.capabilities = await this.pollCapabilities(signal);
       await this.openTransport('POST', signal);
@@ -125,6 +128,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   async terminate(): Promise<PlatformError | null> {
     const id = this.sessionId;
     this.ended = true;
+    this.unloadDelete = null;
     this.controller.abort();
     this.closeTransport();
     this.sessionId = null;
@@ -133,14 +137,17 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   }
 
   /**
-   * For `pagehide`/`beforeunload`: a DELETE that survives the page (`keepalive`), sent at once
-   * with the token already held. Synchronous; the session is considered over.
+   * For `pagehide`/`beforeunload`: the prepared keepalive DELETE, sent as the very first step
+   * (nothing may run before `fetch`: Firefox may abort this script at any loop, see
+   * `unloadRequest`), then cleared, so a second call sends nothing. Synchronous; the session is
+   * considered over.
    */
   terminateOnUnload(): void {
-    const id = this.sessionId;
-    if (!id || !this.jwt) return;
+    const request = this.unloadDelete;
+    if (request) fetch(request.url, request.init).catch(() => undefined);
+    this.unloadDelete = null;
+    if (this.ended) return;
     this.ended = true;
-    deleteSessionOnUnload(this.apiUrl, id, this.jwt);
     this.controller.abort();
     this.closeTransport();
     this.sessionId = null;
@@ -163,7 +170,10 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     signal: AbortSignal,
   ) {
     return this.options.tokens.withToken(async (jwt) => {
-      this.jwt = jwt;
+      if (jwt !== this.jwt) {
+        this.jwt = jwt;
+        this.prepareUnload();
+      }
       return requestJson<T>(`${this.apiUrl}${path}`, {
         method: init.method ?? 'GET',
         body: init.body,
@@ -174,6 +184,12 @@ export class SessionClient extends Emitter<SessionClientEvents> {
         },
       });
     }, signal);
+  }
+
+  /** Rebuilds the unload DELETE for the current session and token. */
+  private prepareUnload(): void {
+    const id = this.sessionId;
+    this.unloadDelete = id && this.jwt ? unloadRequest(this.apiUrl, id, this.jwt) : null;
   }
 
   private async createSession(signal: AbortSignal): Promise<{ session_id: string }> {

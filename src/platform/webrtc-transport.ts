@@ -159,7 +159,7 @@ export class WebRtcTransport {
     this.pingTimer = null;
     const pc = this.pc;
     this.pc = null;
-    if (this.channel) this.channel.onmessage = null;
+    if (this.channel) this.channel.onmessage = this.channel.onclose = null;
     this.channel?.close();
     this.channel = null;
     pc?.close();
@@ -192,6 +192,12 @@ export class WebRtcTransport {
 
   private attachChannel(channel: RTCDataChannel): void {
     this.channel = channel;
+    // The GPU side closed the channel: the session ended there, or its peer went away. The
+    // connection state says so much later (Firefox: about 10 s, at the ICE consent check;
+    // Chromium: seconds), and the meter would run on until then.
+    channel.onclose = () => {
+      if (channel === this.channel) this.onDrop();
+    };
     channel.onmessage = (event: MessageEvent) => {
       let parsed: unknown = event.data;
       if (typeof event.data === 'string') {

@@ -158,7 +158,7 @@ describe('controllers', () => {
     host.disconnect();
   });
 
-  it('UnloadController calls back on pagehide and beforeunload, and stops when disconnected', () => {
+  it('UnloadController calls back on pagehide (twice: a second chance) and beforeunload, and stops when disconnected', () => {
     const kinds: string[] = [];
     const host = new Host();
     new UnloadController(host, (kind) => kinds.push(kind));
@@ -167,6 +167,7 @@ describe('controllers', () => {
     window.dispatchEvent(new Event('beforeunload'));
     host.disconnect();
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    expect(kinds).to.deep.equal(['pagehide', 'beforeunload']);
+    // Two independent pagehide listeners: Firefox may abort the first mid-way on a tab close.
+    expect(kinds).to.deep.equal(['pagehide', 'pagehide', 'beforeunload']);
   });
 });

@@ -70,23 +70,7 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
     const jwt = await fetchToken();
     const frame = document.createElement('iframe');
     const seen = messageFrom<Record<string, unknown>>(frame, 'blocked');
-    frame.srcdoc = `<meta http-equiv="Content-Security-Policy"
-        content="default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
-      <reactor-session model="helios" api-url="${url}"></reactor-session>
-      <script type="module">
-        const logged = [];
-        console.error = (...args) => logged.push(args.join(' '));
-        await import('/src/index.ts');
-        const el = document.querySelector('reactor-session');
-        el.token = ${JSON.stringify(jwt)};
-        await el.updateComplete;
-        const error = new Promise((r) => el.addEventListener('reactor-error', (e) => r(e.detail), { once: true }));
-        el.connect();
-        const detail = await error;
-        await el.updateComplete;
-        parent.postMessage({ blocked: true, detail,
-          shown: el.shadowRoot.querySelector('[part="error"]').textContent.trim(), logged }, '*');
-      </script>`;
+    frame.src = `/__csp/blocked.html?jwt=${encodeURIComponent(jwt)}`;
     document.body.append(frame);
     const result = await seen;
     frame.remove();

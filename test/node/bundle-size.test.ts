@@ -11,9 +11,10 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * API origins (+156) and the setup-mistake messages (+452); 24,150 with CSP detection (+187);
  * 23,404 with static properties for decorators (-650); 24,161 with the message tables and
  * the translation registry (+1,110, German apart) net of private-name shortening (-300) and
- * annotation stripping (-40).
+ * annotation stripping (-40); 24,300 with the Firefox tab-close fix (the unload DELETE built
+ * ahead, a second pagehide listener) and drop detection on the data channel's close (+91).
  */
-const GZIP_CEILING = 24_200;
+const GZIP_CEILING = 24_300;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
 const LOCALE_GZIP_CEILING = 2_100;

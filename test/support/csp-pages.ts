@@ -5,6 +5,35 @@
  */
 export const CSP_PAGE = /^\/__csp\/(iife|esm)\.html$/;
 
+/**
+ * `/__csp/blocked.html?jwt=…`: a page whose `connect-src` leaves out the API origin, with the
+ * library's source and a fixed token, that tries one session and reports what it was told. A
+ * page of its own, not an `srcdoc` frame: Firefox does not match `'self'` in an `srcdoc` frame's
+ * policy to the parent's origin, so the frame could not load the library at all.
+ */
+export const BLOCKED_PAGE = '/__csp/blocked.html';
+
+export function blockedPage(apiUrl: string, jwt: string): string {
+  return `<!doctype html>
+<meta http-equiv="Content-Security-Policy"
+  content="default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
+<reactor-session model="helios" api-url="${apiUrl}"></reactor-session>
+<script type="module">
+  const logged = [];
+  console.error = (...args) => logged.push(args.join(' '));
+  await import('/src/index.ts');
+  const el = document.querySelector('reactor-session');
+  el.token = ${JSON.stringify(jwt)};
+  await el.updateComplete;
+  const error = new Promise((r) => el.addEventListener('reactor-error', (e) => r(e.detail), { once: true }));
+  el.connect();
+  const detail = await error;
+  await el.updateComplete;
+  parent.postMessage({ blocked: true, detail,
+    shown: el.shadowRoot.querySelector('[part="error"]').textContent.trim(), logged }, '*');
+</script>`;
+}
+
 /** The policy of the pages; `?trusted-types` adds Trusted Types (lit's policy is `lit-html`). */
 export function cspPolicy(apiUrl: string, trustedTypes: boolean): string {
   const base = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${apiUrl}`;

@@ -13,7 +13,7 @@
  *   one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
 import { build } from 'esbuild';
-import { CSP_PAGE, DRIVER, cspPage } from './csp-pages.js';
+import { BLOCKED_PAGE, CSP_PAGE, DRIVER, blockedPage, cspPage } from './csp-pages.js';
 import { shippedBundle } from '../../scripts/shipped-bundle.js';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
@@ -58,6 +58,12 @@ export function emulatorPlugin() {
         };
       }
       if (context.path === '/__csp/drive.js') return { body: DRIVER, type: 'js' };
+      if (context.path === BLOCKED_PAGE) {
+        const jwt = new URLSearchParams((context as { querystring?: string }).querystring).get(
+          'jwt',
+        );
+        return { body: blockedPage(emulator!.url!, jwt ?? ''), type: 'html' };
+      }
       if (context.path === '/__bundle/reactor-elements.js') {
         return { body: await shippedBundle(), type: 'js' };
       }
