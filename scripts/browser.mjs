@@ -70,8 +70,12 @@ const FIREFOX_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 /** @returns {{executablePath: string, label: string} | null} the system Firefox, if any. */
 export function resolveFirefox() {
-  const path = [process.env.FIREFOX_PATH, ...FIREFOX_PATHS]
-    .filter(Boolean)
-    .find((p) => existsSync(p));
-  return path ? { executablePath: path, label: `${versionOf(path)} (${path})` } : null;
+  // A path that does not run (e.g. Debian's /usr/bin/firefox wrapper with firefox-esr removed)
+  // is no Firefox.
+  for (const path of [process.env.FIREFOX_PATH, ...FIREFOX_PATHS].filter(Boolean)) {
+    const version = existsSync(path) ? versionOf(path) : 'version unknown';
+    if (version !== 'version unknown')
+      return { executablePath: path, label: `${version} (${path})` };
+  }
+  return null;
 }
