@@ -289,7 +289,11 @@ export class SessionController extends Emitter<SessionEvents> {
 
   private startBilling(): void {
     this.meter.start();
-    this.deadline.start(this.capSeconds * 1000);
+    // The hard timeout: max-duration, or earlier where the session's token would expire first
+    // (past it, nothing could end the session). The countdown shows whichever comes first.
+    const tokenEnd = this.client?.tokenDeadline;
+    const tokenLeft = tokenEnd == null ? Infinity : Math.max(0, tokenEnd - Date.now());
+    this.deadline.start(Math.min(this.capSeconds * 1000, tokenLeft));
     this.startBudget();
     this.clock.start();
     this.idle.arm({

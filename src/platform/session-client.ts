@@ -12,7 +12,7 @@ import { Emitter } from './emitter.js';
 import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
-import type { TokenSource } from './tokens.js';
+import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
 import {
   CLIENT_INFO,
   WebRtcTransport,
@@ -64,7 +64,10 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   private readonly apiUrl: string;
   private transport: WebRtcTransport | null = null;
   private controller = new AbortController();
+  /** The token the session was created with: it alone can see, and end, the session. */
   private jwt: string | null = null;
+  /** The last moment (epoch ms) the session may run: its token's expiry less a margin. */
+  private endBy: number | null = null;
   /** The unload DELETE, ready to send (see `unloadRequest`); null while there is no session. */
   private unloadDelete: PreparedRequest | null = null;
   private ended = false;
@@ -81,12 +84,19 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     }
     this.ended = false;
     this.controller = new AbortController();
-    const signal = AbortSignal.any([
+    let signal = AbortSignal.any([
       this.controller.signal,
       AbortSignal.timeout(this.options.connectTimeoutMs ?? 180_000),
     ]);
     this.setStatus('connecting');
     try {
+      await this.takeToken(signal);
+      // Waiting for a GPU must not outlast the token either.
+      if (this.endBy !== null)
+        signal = AbortSignal.any([
+          signal,
+          AbortSignal.timeout(Math.max(0, this.endBy - Date.now())),
+        ]);
       const created = await this.createSession(signal);
       this.sessionId = created.session_id;
       this.prepareUnload();
@@ -98,6 +108,14 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       await this.terminate();
       throw this.normalise(error, signal);
     }
+  }
+
+  /**
+   * The last moment (epoch ms) this session may run: the expiry of the token it was created
+   * with, less the time its DELETE needs. Null when the token's expiry is unknown.
+   */
+  get tokenDeadline(): number | null {
+    return this.endBy;
   }
 
   /** Re-establishes the transport of the same session (within the platform's recoverable window). */
@@ -133,7 +151,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.closeTransport();
     this.sessionId = null;
     this.setStatus('disconnected');
-    return id ? deleteSession(this.apiUrl, id, this.options.tokens) : null;
+    return id && this.jwt ? deleteSession(this.apiUrl, id, this.jwt, this.options.tokens) : null;
   }
 
   /**
@@ -164,26 +182,30 @@ export class SessionClient extends Emitter<SessionClientEvents> {
 
   // ---- steps -----------------------------------------------------------------------------
 
-  private async api<T>(
+  /** A coordinator call with the session's own token (never a newer one: see `jwt`). */
+  private api<T>(
     path: string,
     init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; transport?: boolean },
     signal: AbortSignal,
   ) {
-    return this.options.tokens.withToken(async (jwt) => {
-      if (jwt !== this.jwt) {
-        this.jwt = jwt;
-        this.prepareUnload();
-      }
-      return requestJson<T>(`${this.apiUrl}${path}`, {
-        method: init.method ?? 'GET',
-        body: init.body,
-        signal,
-        headers: {
-          ...(init.transport ? TRANSPORT_HEADERS : API_HEADERS),
-          Authorization: `Bearer ${jwt}`,
-        },
-      });
-    }, signal);
+    return requestJson<T>(`${this.apiUrl}${path}`, {
+      method: init.method ?? 'GET',
+      body: init.body,
+      signal,
+      headers: {
+        ...(init.transport ? TRANSPORT_HEADERS : API_HEADERS),
+        Authorization: `Bearer ${this.jwt}`,
+      },
+    });
+  }
+
+  /** Takes a token for a new session, long-lived enough to run one (else a setup error). */
+  private async takeToken(signal: AbortSignal): Promise<void> {
+    const lease = await this.options.tokens.lease(signal);
+    checkSessionLease(lease);
+    this.jwt = lease.jwt;
+    this.endBy = sessionEndBy(lease);
+    this.prepareUnload();
   }
 
   /** Rebuilds the unload DELETE for the current session and token. */
@@ -195,6 +217,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   private async createSession(signal: AbortSignal): Promise<{ session_id: string }> {
     const retries = this.options.rateLimitRetries ?? 5;
     const sleep = this.options.sleep ?? abortableSleep;
+    let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       try {
         const { data } = await this.api<{ session_id?: unknown }>(
@@ -214,6 +237,13 @@ export class SessionClient extends Emitter<SessionClientEvents> {
         }
         return { session_id: data.session_id };
       } catch (error) {
+        if (error instanceof PlatformError && error.code === 'unauthorized' && !refreshed) {
+          // No session exists yet, so a new token is safe to take (once).
+          refreshed = true;
+          this.options.tokens.invalidate();
+          await this.takeToken(signal);
+          continue;
+        }
         const limited =
           error instanceof PlatformError &&
           (error.code === 'rate-limited' || error.code === 'concurrency-limit');

@@ -18,33 +18,40 @@ const RETRYABLE: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * DELETEs the session, retrying transient failures. Never throws. Resolves with null when the
- * platform confirmed the end (a 404 means it was already over), else with the last try's error:
- * the platform then ends the session itself once the connection has been gone for its
+ * DELETEs the session with the token it was created with, retrying transient failures. Never
+ * throws. Resolves with null when the platform confirmed the end, else with the last try's
+ * error: the platform then ends the session itself once the connection has been gone for its
  * recoverable window, and bills until then.
+ *
+ * A 404 is proof of an end only when the session's own token got it: a newer token (tried once
+ * when the session's token was refused) may simply not see the session (a scoped token sees only
+ * its own), so a 404 then proves nothing.
  */
 export async function deleteSession(
   apiUrl: string,
   id: string,
+  jwt: string,
   tokens: TokenSource,
 ): Promise<PlatformError | null> {
+  const send = (token: string) =>
+    requestJson(`${apiUrl}/sessions/${id}`, {
+      method: 'DELETE',
+      headers: { ...API_HEADERS, Authorization: `Bearer ${token}` },
+      timeoutMs: 10_000,
+      // The visitor may leave right after the end (End, then close the tab; a page that
+      // removes its iframe): without keepalive the page's teardown cancels this DELETE and
+      // the platform holds, and bills, the GPU for its recoverable window.
+      keepalive: true,
+    });
   for (let attempt = 1; ; attempt++) {
     try {
-      await tokens.withToken((jwt) =>
-        requestJson(`${apiUrl}/sessions/${id}`, {
-          method: 'DELETE',
-          headers: { ...API_HEADERS, Authorization: `Bearer ${jwt}` },
-          timeoutMs: 10_000,
-          // The visitor may leave right after the end (End, then close the tab; a page that
-          // removes its iframe): without keepalive the page's teardown cancels this DELETE and
-          // the platform holds, and bills, the GPU for its recoverable window.
-          keepalive: true,
-        }),
-      );
+      await send(jwt);
       return null;
     } catch (error) {
-      const failure = asPlatformError(error);
+      let failure: PlatformError | null = asPlatformError(error);
       if (failure.code === 'not-found') return null; // already over
+      if (failure.code === 'unauthorized') failure = await withNewToken(send, tokens, failure);
+      if (!failure) return null;
       if (attempt >= DELETE_ATTEMPTS || !RETRYABLE.has(failure.code)) {
         console.warn('[reactor-elements] could not terminate the session:', failure);
         return failure;
@@ -55,6 +62,26 @@ export async function deleteSession(
           : 500 * 2 ** (attempt - 1);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+}
+
+/**
+ * The session's token was refused: one try with a newer one (an unscoped token may end it).
+ * Null when that ended the session.
+ */
+async function withNewToken(
+  send: (token: string) => Promise<unknown>,
+  tokens: TokenSource,
+  refused: PlatformError,
+): Promise<PlatformError | null> {
+  try {
+    tokens.invalidate();
+    await send(await tokens.get());
+    return null;
+  } catch (error) {
+    const failure = asPlatformError(error);
+    // Not found by another token is not proof of an end: report the refusal instead.
+    return failure.code === 'not-found' ? refused : failure;
   }
 }
 

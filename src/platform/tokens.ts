@@ -26,10 +26,39 @@ export interface TokenSourceOptions {
   now?: () => number;
 }
 
-interface Held {
+/** A token and when it expires (epoch ms on this page's clock; null when unknown). */
+export interface Lease {
   jwt: string;
+  expiresAt: number | null;
+}
+
+interface Held extends Lease {
   /** Epoch ms after which it is not used again. */
   useUntil: number;
+}
+
+/**
+ * A session keeps the token it was created with to its end: a scoped token sees only its own
+ * sessions, so a newer token cannot poll, reconnect or end it. The session therefore ends this
+ * long before that token expires (time for the DELETE and its retries)...
+ */
+export const TOKEN_END_MARGIN_MS = 15_000;
+/** ...and a token with less than this left cannot start one (the margin plus 15 s of use). */
+export const MIN_SESSION_TOKEN_MS = 30_000;
+
+/** The last moment (epoch ms) a session created with `lease` may run; null when unbounded. */
+export const sessionEndBy = (lease: Lease): number | null =>
+  lease.expiresAt === null ? null : lease.expiresAt - TOKEN_END_MARGIN_MS;
+
+/** Throws a setup error when a token expires too soon to run a session with it. */
+export function checkSessionLease(lease: Lease, now = Date.now()): void {
+  if (lease.expiresAt === null || lease.expiresAt - now >= MIN_SESSION_TOKEN_MS) return;
+  const left = Math.max(0, Math.round((lease.expiresAt - now) / 1000));
+  throw setupError(
+    `The session token expires in ${left} s; a session needs ${MIN_SESSION_TOKEN_MS / 1000} s or more ` +
+      `(it ends ${TOKEN_END_MARGIN_MS / 1000} s before its token expires): raise expires_after on your token route.`,
+    'bad-response',
+  );
 }
 
 /** Throws when `value` looks like a Reactor API key: those belong on the server only. */
@@ -42,18 +71,21 @@ export function refuseApiKey(value: string, where: string): void {
   }
 }
 
-/** Reads the `exp` claim (epoch seconds) of a JWT, or null. */
-export function jwtExpiry(jwt: string): number | null {
+/** Reads a numeric claim (`exp`, `iat`: epoch seconds) of a JWT, or null. */
+export function jwtClaim(jwt: string, name: 'exp' | 'iat'): number | null {
   try {
     const payload = jwt.split('.')[1];
     if (!payload) return null;
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return isNumber(exp) ? exp : null;
+    const value = (JSON.parse(json) as Record<string, unknown>)[name];
+    return isNumber(value) ? value : null;
   } catch {
     return null;
   }
 }
+
+/** Reads the `exp` claim (epoch seconds) of a JWT, or null. */
+export const jwtExpiry = (jwt: string) => jwtClaim(jwt, 'exp');
 
 export class TokenSource {
   private held: Held | null = null;
@@ -73,13 +105,20 @@ export class TokenSource {
 
   /** A token that is valid for a while yet; fetched once and shared by concurrent callers. */
   async get(signal?: AbortSignal): Promise<string> {
-    if (this.held && this.now() < this.held.useUntil) return this.held.jwt;
-    if (this.options.token !== undefined && !this.options.url && !this.options.provider) {
-      return this.options.token;
+    return (await this.lease(signal)).jwt;
+  }
+
+  /** Like `get`, with the token's expiry: for a session, which keeps its token to the end. */
+  async lease(signal?: AbortSignal): Promise<Lease> {
+    if (this.held && this.now() < this.held.useUntil) return this.held;
+    const token = this.options.token;
+    if (token !== undefined && !this.options.url && !this.options.provider) {
+      const exp = jwtExpiry(token);
+      return { jwt: token, expiresAt: exp === null ? null : exp * 1000 };
     }
     this.pending ??= this.fetchToken(signal).finally(() => (this.pending = null));
     this.held = await this.pending;
-    return this.held.jwt;
+    return this.held;
   }
 
   /** Forgets the held token (after the platform answered 401). */
@@ -127,7 +166,18 @@ export class TokenSource {
       expiresAt === null
         ? now + (this.options.unknownLifetimeMs ?? 5 * 60_000)
         : Math.max(now, expiresAt * 1000 - margin);
-    return { jwt, useUntil };
+    // The earlier of `exp` on this page's clock and `exp - iat` from now: a page clock that runs
+    // behind would otherwise let a session outlive its token (one ahead only ends it early).
+    const issuedAt = jwtClaim(jwt, 'iat');
+    const lifetime =
+      expiresAt !== null && issuedAt !== null && expiresAt > issuedAt
+        ? now + (expiresAt - issuedAt) * 1000
+        : Infinity;
+    return {
+      jwt,
+      useUntil,
+      expiresAt: expiresAt === null ? null : Math.min(expiresAt * 1000, lifetime),
+    };
   }
 
   /** The site's token route: any failure there is the site's setup, said with the route's URL. */

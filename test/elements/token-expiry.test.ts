@@ -1,0 +1,130 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { ReactorSession } from '../../src/index.js';
+import { emulatorUrl, ledger, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { messageFrom } from '../helpers/frames.js';
+import { part, textOf } from '../helpers/dom.js';
+
+/**
+ * Short-lived tokens (a site owner's `expires_after`). A scoped token sees only the sessions it
+ * created, so a session keeps its creation token to the end, ends 15 s before that token expires,
+ * and a token too short to run a session is refused. The old code fetched a new token once the
+ * first was near expiry: its DELETE got a 404 (not its session), took that for "already over",
+ * and left the session SUSPENDED and billing. Each exit below happens past that point.
+ */
+const TTL = 35; // the TokenSource would refetch 30 s before expiry: after 5 s
+const PAST_REFRESH_MS = 6500;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function session(ttl = TTL): Promise<ReactorSession> {
+  const url = await emulatorUrl();
+  const box = await fixture<HTMLDivElement>(
+    html`<div
+      .innerHTML=${`<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token?expires_after=${ttl}" idle-timeout="0"></reactor-session>`}
+    ></div>`,
+  );
+  return box.querySelector('reactor-session')!;
+}
+
+async function live(el: ReactorSession): Promise<string> {
+  const ready = oneEvent(el, 'reactor-ready');
+  part(el, 'connect-button')!.click();
+  return ((await ready).detail as { sessionId: string }).sessionId;
+}
+
+const closed = (id: string) =>
+  waitFor(
+    async () => {
+      const e = await ledgerEntry(id);
+      return e.state === 'CLOSED' && e;
+    },
+    `session ${id} to close`,
+    5000,
+  ).catch(() => ledgerEntry(id));
+
+describe('a short-lived token', function () {
+  this.timeout(60_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
+
+  it('bounds the hard timeout (the countdown says so) and the session ends itself in time', async () => {
+    const el = await session(31);
+    const id = await live(el);
+    await el.updateComplete;
+    // 31 s token, ended 15 s before expiry: at most 16 s, whatever max-duration (300) says.
+    expect(el.remainingSeconds).to.be.within(12, 16);
+    expect(textOf(part(el, 'countdown'))).to.match(/^0:1[2-6] left$/);
+    const end = oneEvent(el, 'reactor-end');
+    expect(((await end).detail as { reason: string }).reason).to.equal('timeout');
+    const entry = await closed(id);
+    expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+    expect(entry.billed_ms).to.be.within(11_000, 16_500);
+  });
+
+  it('ends with the End button past the point where a new token would be fetched', async () => {
+    const el = await session();
+    const id = await live(el);
+    await sleep(PAST_REFRESH_MS);
+    part(el, 'disconnect-button')!.click();
+    const entry = await closed(id);
+    expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+  });
+
+  it('ends on navigation past that point', async () => {
+    const url = await emulatorUrl();
+    const frame = document.createElement('iframe');
+    const started = messageFrom<{ sessionId: string }>(frame, 'sessionId');
+    frame.srcdoc = `<script type="module">
+      import '/src/index.ts';
+      const el = document.createElement('reactor-session');
+      el.setAttribute('model', 'helios');
+      el.setAttribute('api-url', ${JSON.stringify(url)});
+      el.setAttribute('token-url', ${JSON.stringify(`${url}/api/reactor-token?expires_after=${TTL}`)});
+      el.addEventListener('reactor-ready', (e) => parent.postMessage({ sessionId: e.detail.sessionId }, '*'));
+      document.body.append(el);
+      el.connect();
+    </script>`;
+    document.body.append(frame);
+    const { sessionId } = await started;
+    await sleep(PAST_REFRESH_MS);
+    frame.contentWindow!.location.replace('about:blank');
+    const entry = await closed(sessionId);
+    frame.remove();
+    expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+  });
+
+  it('ends on a tab close past that point', async () => {
+    const apiUrl = await emulatorUrl();
+    const { sessionId } = await executeServerCommand<{ sessionId: string }, unknown>(
+      'reactor-close-tab',
+      { apiUrl, expiresAfter: TTL, holdMs: PAST_REFRESH_MS },
+    );
+    const entry = await closed(sessionId);
+    expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+  });
+
+  it('too short to run a session is refused before anything is created, with the fix said', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await session(4);
+      const failed = oneEvent(el, 'reactor-error');
+      part(el, 'connect-button')!.click();
+      const { detail } = await failed;
+      await el.updateComplete;
+      expect(detail.setup).to.equal(true);
+      expect(textOf(part(el, 'error'))).to.equal(
+        'Live sessions are not available on this page right now.',
+      );
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.match(
+        /^\[reactor-elements\] <reactor-session>: The session token expires in [34] s; a session needs 30 s or more \(it ends 15 s before its token expires\): raise expires_after on your token route\.$/,
+      );
+      expect(await ledger()).to.deep.equal([]);
+    } finally {
+      console.error = original;
+    }
+  });
+});
