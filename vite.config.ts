@@ -75,15 +75,17 @@ export default defineConfig({
       },
     },
     {
-      // `demo/script-tag.html` loads the classic script, as a page builder would: built on first
-      // request, exactly as `npm run build` builds it.
+      // `demo/script-tag.html` loads the classic script, as a page builder would (and
+      // `demo/script-tag.de.html` the German script beside it): built on first request, exactly
+      // as `npm run build` builds them.
       name: 'reactor-classic-script',
       apply: 'serve',
       configureServer(server) {
         server.middlewares.use((req, res, next) => {
-          if (req.url !== '/reactor-elements.iife.js') return next();
+          const file = /^\/(reactor-elements\.(?:iife|de)\.js)$/.exec(req.url ?? '')?.[1];
+          if (!file) return next();
           void import('./scripts/shipped-bundle.js')
-            .then(({ shippedBundle }) => shippedBundle('reactor-elements.iife.js'))
+            .then(({ shippedBundle }) => shippedBundle(file))
             .then((code) => {
               res.setHeader('Content-Type', 'text/javascript');
               res.end(code);
