@@ -33,13 +33,16 @@ export function formatCredits(credits: number, locale: string): string {
 }
 
 export function formatMoney(usd: number, locale: string): string {
-  const small = Math.abs(usd) > 0 && Math.abs(usd) < 0.01;
-  return formatter(locale, small ? 'usd-small' : 'usd', {
+  const size = Math.abs(usd);
+  const small = size > 0 && size < 0.01;
+  const f = formatter(locale, small ? 'usd-small' : 'usd', {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: small ? 4 : 2,
     maximumFractionDigits: small ? 4 : 2,
-  }).format(usd);
+  });
+  // A cost that is not zero never reads as zero: "< $0.0001", not "$0.0000".
+  return size > 0 && size < 0.00005 ? `< ${f.format(0.0001)}` : f.format(usd);
 }
 
 export function formatRate(value: number, locale: string): string {
