@@ -12,13 +12,15 @@ import { describeFailure, type SessionText, visibleMessage } from './session-mes
 
 /** The status line: a 429 wait, how the session ended, or its status. */
 export function announcement(
-  { status, endReason, rateLimit }: SessionController,
+  { status, endReason, rateLimit, wasLive }: SessionController,
   t: SessionText,
 ): string {
   if (rateLimit) return format(t.busyRetrying, { seconds: rateLimit.retryAfter });
-  return status === 'ended' && endReason
-    ? format(t.endedBecause, { reason: t[`end-${endReason}`] })
-    : t[status];
+  if (status !== 'ended' || !endReason) return t[status];
+  // Cancelled while connecting or waiting: there was no session to end, and no bill.
+  return endReason === 'user' && !wasLive
+    ? t.cancelled
+    : format(t.endedBecause, { reason: t[`end-${endReason}`] });
 }
 
 export function retryLine({ rateLimit }: SessionController, t: SessionText) {

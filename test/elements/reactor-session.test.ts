@@ -538,6 +538,8 @@ describe('<reactor-session>', function () {
       part(el, 'disconnect-button')!.click();
       expect((await end).reason).to.equal('user');
       expect(el.status).to.equal('ended');
+      await el.updateComplete;
+      expect(text(el, 'status')).to.equal('Cancelled before it went live: nothing was billed.');
       expect(await ledger()).to.deep.equal([]);
     });
 
