@@ -26,7 +26,7 @@ export const sessionMessages = {
   error: 'Session failed',
   endedBecause: 'Session ended. {reason}',
   'end-user': 'You ended the session.',
-  cancelled: 'Cancelled before it went live: nothing was billed.',
+  cancelled: 'Cancelled: nothing was billed.',
   'end-idle': 'Ended because nobody was using the page.',
   'end-timeout': 'Ended at the time limit.',
   'end-budget': 'Ended at the spending limit.',

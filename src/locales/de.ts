@@ -29,7 +29,7 @@ const session: Complete<typeof sessionMessages> = {
   error: 'Sitzung fehlgeschlagen',
   endedBecause: 'Sitzung beendet. {reason}',
   'end-user': 'Sie haben die Sitzung beendet.',
-  cancelled: 'Abgebrochen, bevor sie live war: nichts wurde abgerechnet.',
+  cancelled: 'Abgebrochen: nichts wurde abgerechnet.',
   'end-idle': 'Beendet, weil niemand die Seite benutzt hat.',
   'end-timeout': 'Beendet am Zeitlimit.',
   'end-budget': 'Beendet am Kostenlimit.',

@@ -539,7 +539,7 @@ describe('<reactor-session>', function () {
       expect((await end).reason).to.equal('user');
       expect(el.status).to.equal('ended');
       await el.updateComplete;
-      expect(text(el, 'status')).to.equal('Cancelled before it went live: nothing was billed.');
+      expect(text(el, 'status')).to.equal('Cancelled: nothing was billed.');
       expect(await ledger()).to.deep.equal([]);
     });
 
