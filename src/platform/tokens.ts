@@ -126,20 +126,6 @@ export class TokenSource {
     this.held = null;
   }
 
-  /** Runs `call` with a token; on 401 fetches a new token and retries once. */
-  async withToken<T>(call: (jwt: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const first = await this.get(signal);
-    try {
-      return await call(first);
-    } catch (error) {
-      const refreshable = this.options.url !== undefined || this.options.provider !== undefined;
-      if (!(error instanceof PlatformError) || error.code !== 'unauthorized' || !refreshable)
-        throw error;
-      this.invalidate();
-      return call(await this.get(signal));
-    }
-  }
-
   private async fetchToken(signal?: AbortSignal): Promise<Held> {
     const reply = this.options.provider
       ? await this.options.provider(signal)

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 
 /**
  * A visitor closes the tab while a session is live: a real tab, opened and closed by the test
@@ -29,14 +29,7 @@ describe('closing the tab', function () {
     for (const id of sessionIds) {
       // The keepalive DELETE lands within ~100 ms of the close; a lost one leaves the session
       // SUSPENDED (the platform holds the GPU, billed, for its recoverable window).
-      const entry = await waitFor(
-        async () => {
-          const e = await ledgerEntry(id);
-          return e.state === 'CLOSED' && e;
-        },
-        `session ${id} to close`,
-        3000,
-      ).catch(() => ledgerEntry(id));
+      const entry = await closedEntry(id, 3000);
       endedBy.push(`${entry.state}/${entry.ended_by ?? '-'}`);
     }
     expect(endedBy).to.deep.equal(sessionIds.map(() => 'CLOSED/client'));

@@ -8,6 +8,7 @@ import {
   emulatorUrl,
   framesPresented,
   ledger,
+  closedEntry,
   ledgerEntry,
   resetEmulator,
   waitFor,
@@ -60,15 +61,7 @@ async function live(el: ReactorSession): Promise<string> {
 const ended = (el: ReactorSession) =>
   oneEvent(el, 'reactor-end').then((e) => (e as CustomEvent<SessionEndDetail>).detail);
 
-const closed = (id: string) =>
-  waitFor(
-    async () => {
-      const entry = await ledgerEntry(id);
-      return entry.state === 'CLOSED' && entry;
-    },
-    `session ${id} to close`,
-    5000,
-  );
+const closed = (id: string) => closedEntry(id);
 
 /** Nothing is billing or waiting: every session in the ledger is closed. */
 async function nothingOpen(): Promise<LedgerEntry[]> {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
-import { emulatorUrl, ledger, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { closedEntry, emulatorUrl, ledger, resetEmulator } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
 import { part, textOf } from '../helpers/dom.js';
 
@@ -34,16 +34,6 @@ async function live(el: ReactorSession): Promise<string> {
   return ((await ready).detail as { sessionId: string }).sessionId;
 }
 
-const closed = (id: string) =>
-  waitFor(
-    async () => {
-      const e = await ledgerEntry(id);
-      return e.state === 'CLOSED' && e;
-    },
-    `session ${id} to close`,
-    5000,
-  ).catch(() => ledgerEntry(id));
-
 describe('a short-lived token', function () {
   this.timeout(60_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
@@ -57,7 +47,7 @@ describe('a short-lived token', function () {
     expect(textOf(part(el, 'countdown'))).to.match(/^0:1[2-6] left$/);
     const end = oneEvent(el, 'reactor-end');
     expect(((await end).detail as { reason: string }).reason).to.equal('timeout');
-    const entry = await closed(id);
+    const entry = await closedEntry(id);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
     expect(entry.billed_ms).to.be.within(11_000, 16_500);
   });
@@ -67,7 +57,7 @@ describe('a short-lived token', function () {
     const id = await live(el);
     await sleep(PAST_REFRESH_MS);
     part(el, 'disconnect-button')!.click();
-    const entry = await closed(id);
+    const entry = await closedEntry(id);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
   });
 
@@ -89,7 +79,7 @@ describe('a short-lived token', function () {
     const { sessionId } = await started;
     await sleep(PAST_REFRESH_MS);
     frame.contentWindow!.location.replace('about:blank');
-    const entry = await closed(sessionId);
+    const entry = await closedEntry(sessionId);
     frame.remove();
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
   });
@@ -100,7 +90,7 @@ describe('a short-lived token', function () {
       'reactor-close-tab',
       { apiUrl, expiresAfter: TTL, holdMs: PAST_REFRESH_MS },
     );
-    const entry = await closed(sessionId);
+    const entry = await closedEntry(sessionId);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
   });
 

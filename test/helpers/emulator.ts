@@ -37,6 +37,20 @@ export const dropPeer = (id: string) => call<LedgerEntry>(`/_emulator/sessions/$
 export const terminateFromPlatform = (id: string) =>
   call<LedgerEntry>(`/_emulator/sessions/${id}/terminate`, {});
 
+/**
+ * The session's ledger entry once it is CLOSED; after `timeoutMs`, the entry as it stands (so a
+ * failing test shows SUSPENDED or READY rather than a timeout).
+ */
+export const closedEntry = (id: string, timeoutMs = 5000): Promise<LedgerEntry> =>
+  waitFor(
+    async () => {
+      const entry = await ledgerEntry(id);
+      return entry.state === 'CLOSED' && entry;
+    },
+    `session ${id} to close`,
+    timeoutMs,
+  ).catch(() => ledgerEntry(id));
+
 export async function ledgerEntry(id: string): Promise<LedgerEntry> {
   const entry = (await ledger()).find((e) => e.session_id === id);
   if (!entry) throw new Error(`session ${id} is not in the ledger`);

@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { rejection } from '../helpers/assertions.js';
 import { PlatformError } from '../../src/platform/errors.js';
-import { TokenSource, jwtExpiry, refuseApiKey } from '../../src/platform/tokens.js';
+import {
+  TokenSource,
+  checkSessionLease,
+  jwtExpiry,
+  refuseApiKey,
+  sessionEndBy,
+} from '../../src/platform/tokens.js';
 import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 
 describe('platform/tokens', () => {
@@ -51,24 +57,30 @@ describe('platform/tokens', () => {
     expect(await new TokenSource({ provider: async () => jwt }).get()).to.equal(jwt);
   });
 
-  it('refreshes once on a 401 and retries the call once', async () => {
-    const source = new TokenSource({ url: `${url}/api/reactor-token` });
-    const seen: string[] = [];
-    const result = await source.withToken(async (jwt) => {
-      seen.push(jwt);
-      if (seen.length === 1) throw new PlatformError('unauthorized', 'expired', 401);
-      return 'ok';
-    });
-    expect(result).to.equal('ok');
-    expect(seen).to.have.length(2);
-    expect(seen[0]).to.not.equal(seen[1]);
-    const always401 = await rejection(
-      source.withToken(async () => {
-        throw new PlatformError('unauthorized', 'still no', 401);
-      }),
+  it('leases a token with its expiry on the page clock, even a clock that runs behind', async () => {
+    const route = `${url}/api/reactor-token?expires_after=120`;
+    const lease = await new TokenSource({ url: route }).lease();
+    expect(lease.expiresAt! - Date.now()).to.be.within(110_000, 121_000);
+    // Ten minutes behind: `exp` alone would read as 12 minutes left; `exp - iat` says 2.
+    const behind = () => Date.now() - 600_000;
+    const skewed = await new TokenSource({ url: route, now: behind }).lease();
+    expect(skewed.expiresAt! - behind()).to.be.within(110_000, 121_000);
+    const source = new TokenSource({ url: route });
+    const first = await source.lease();
+    expect(await source.lease()).to.equal(first);
+    source.invalidate();
+    expect((await source.lease()).jwt).to.not.equal(first.jwt);
+    expect(requests).to.have.length(4);
+  });
+
+  it('refuses a token too short to run a session, with the fix', () => {
+    const now = Date.now();
+    expect(() => checkSessionLease({ jwt: 'x', expiresAt: now + 20_000 }, now)).to.throw(
+      /expires in 20 s; a session needs 30 s or more .*raise expires_after/,
     );
-    expect(always401.code).to.equal('unauthorized');
-    expect(requests).to.have.length(3);
+    expect(() => checkSessionLease({ jwt: 'x', expiresAt: now + 30_000 }, now)).to.not.throw();
+    expect(() => checkSessionLease({ jwt: 'x', expiresAt: null }, now)).to.not.throw();
+    expect(sessionEndBy({ jwt: 'x', expiresAt: now + 60_000 })).to.equal(now + 45_000);
   });
 
   it('refuses an rk_ API key wherever it appears, as a setup mistake', async () => {
