@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { resolveBrowser, resolveFirefox } from './scripts/browser.mjs';
 import { emulatorPlugin } from './test/support/wtr-emulator.ts';
+import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
 
 // Both engines by default; REACTOR_BROWSERS=chromium (or firefox) runs one, for quick local work.
@@ -54,6 +55,7 @@ export default {
   plugins: [
     emulatorPlugin(),
     tabsPlugin(),
+    matrixPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers,

@@ -126,7 +126,9 @@ export class Platform {
   /** Takes the next forced fault that matches `METHOD /path`, if any. */
   takeFault(method: string, path: string): Fault | null {
     const route = `${method} ${path}`;
-    const fault = this.faults.find((f) => f.times > 0 && (!f.route || route.startsWith(f.route)));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.route || routeMatches(f.route, route)),
+    );
     if (!fault) return null;
     fault.times -= 1;
     this.faults = this.faults.filter((f) => f.times > 0);
@@ -529,4 +531,13 @@ export class Platform {
       commands_received: s.commands,
     };
   }
+}
+
+/**
+ * A fault's `route` matches `METHOD /path` as a prefix, where `*` stands for one path segment:
+ * with a star in place of the session id, one step of every session's connect can be picked.
+ */
+function routeMatches(pattern: string, route: string): boolean {
+  const parts = pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[^/]+')}`).test(route);
 }

@@ -192,8 +192,11 @@ export function createEmulator(
   }
 
   /** Plays the site owner's backend: holds the API key, hands the page a scoped short-lived token. */
-  function demoToken(ctx: Context): Reply {
+  /** The demo's token route; `expires_after` (s) and `delay_ms` (a slow backend) for tests. */
+  async function demoToken(ctx: Context): Promise<Reply> {
     const ttl = Number(ctx.url.searchParams.get('expires_after') ?? 3600);
+    const delay = Number(ctx.url.searchParams.get('delay_ms') ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 60_000)));
     const models = Object.keys(platform.config.models);
     return noStore(
       json(

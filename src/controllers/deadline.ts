@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-export type MonotonicClock = () => number;
+import { type Clock, MAX_WAKE_UP_MS, sessionClock } from '../platform/session-clock.js';
 
 /**
  * One absolute deadline on a monotonic clock (a hard timeout, a budget). The timer is only a
  * wake-up call: on every wake-up, and when the tab becomes visible again, the time left is
- * recomputed from the clock, so a throttled background tab cannot stretch it. The deadline
+ * recomputed from the session clock, so neither a throttled background tab nor a sleeping
+ * laptop can stretch it (wake-ups are at most a second apart). The deadline
  * survives the host being moved in the DOM (disconnected and connected again).
  */
 export class DeadlineController implements ReactiveController {
@@ -16,7 +16,7 @@ export class DeadlineController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onExpire: () => void,
-    private readonly clock: MonotonicClock = () => performance.now(),
+    private readonly clock: Clock = sessionClock,
   ) {
     host.addController(this);
   }
@@ -62,7 +62,7 @@ export class DeadlineController implements ReactiveController {
       this.expire();
       return;
     }
-    this.timer = setTimeout(this.check, left);
+    this.timer = setTimeout(this.check, Math.min(left, MAX_WAKE_UP_MS));
   }
 
   private readonly check = () => {

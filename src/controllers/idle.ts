@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type Clock, MAX_WAKE_UP_MS, sessionClock } from '../platform/session-clock.js';
 
 /** The page activity that counts as "someone is here". */
 export const ACTIVITY_EVENTS = [
@@ -42,7 +43,7 @@ export class IdleController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly clock: () => number = () => performance.now(),
+    private readonly clock: Clock = sessionClock,
   ) {
     host.addController(this);
   }
@@ -131,7 +132,7 @@ export class IdleController implements ReactiveController {
       this.state === 'warning'
         ? WARNING_POLL_MS
         : this.lastActivity + this.options.timeoutMs - this.clock();
-    this.timer = setTimeout(() => this.check(), Math.max(0, wait));
+    this.timer = setTimeout(() => this.check(), Math.min(Math.max(0, wait), MAX_WAKE_UP_MS));
   }
 
   private check(): void {

@@ -306,7 +306,22 @@ export class ReactorSession extends ReactorElement {
 
   private readonly onDialogCancel = (event: Event) => event.preventDefault();
 
-  private readonly onConnectClick = () => void this.connect();
+  /** When the Start button was last pressed (`performance.now()`). */
+  private startClickAt = -Infinity;
+
+  private readonly onConnectClick = () => {
+    this.startClickAt = performance.now();
+    void this.connect();
+  };
+
+  /**
+   * Cancel takes Start's place under the pointer: a double (or fivefold) click on Start must not
+   * cancel the session it started, so Cancel ignores presses in the first moments.
+   */
+  private readonly onDisconnectClick = () => {
+    if (performance.now() - this.startClickAt < CLICK_THROUGH_MS) return;
+    this.disconnect();
+  };
 
   private readonly onDialogKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -375,7 +390,7 @@ export class ReactorSession extends ReactorElement {
                   part="disconnect-button"
                   class="secondary"
                   type="button"
-                  @click=${this.disconnect}
+                  @click=${this.onDisconnectClick}
                 >
                   ${live ? t.end : t.cancel}
                 </button>`
@@ -388,6 +403,9 @@ export class ReactorSession extends ReactorElement {
     `;
   }
 }
+
+/** How long after Start a press of the button in its place counts as part of the same clicks. */
+const CLICK_THROUGH_MS = 600;
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {

@@ -2,19 +2,16 @@
  * The billing meter: what a session has cost so far, by the platform's rules. It starts when the
  * session is `ready`, keeps running through a recoverable disconnect (the GPU is still held and
  * billed), and stops at termination. It reads a monotonic clock and never counts ticks, so it is
- * right after the tab was in the background or the machine slept.
+ * right after the tab was in the background or the machine slept (see `sessionClock`).
  */
 import { type Cost, costOf } from './pricing.js';
-
-export type MonotonicClock = () => number;
-
-const performanceClock: MonotonicClock = () => performance.now();
+import { type Clock, sessionClock } from './session-clock.js';
 
 export class BillingMeter {
   private startedAt: number | null = null;
   private stoppedAt: number | null = null;
 
-  constructor(private readonly clock: MonotonicClock = performanceClock) {}
+  constructor(private readonly clock: Clock = sessionClock) {}
 
   /** The session is ready. A later ready (after a reconnect) does not restart the meter. */
   start(): void {

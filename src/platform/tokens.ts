@@ -4,7 +4,7 @@
  * one loudly if it does.
  */
 import { PlatformError, setupError } from './errors.js';
-import { requestJson } from './http.js';
+import { DEFAULT_TIMEOUT_MS, requestJson } from './http.js';
 import { isNumber } from './values.js';
 
 /** What a token provider may return: a JWT, or the backend's JSON. */
@@ -128,7 +128,7 @@ export class TokenSource {
 
   private async fetchToken(signal?: AbortSignal): Promise<Held> {
     const reply = this.options.provider
-      ? await this.options.provider(signal)
+      ? await this.fromProvider(this.options.provider, signal)
       : await this.fetchFromRoute(signal);
     const record = typeof reply === 'string' ? { jwt: reply } : reply;
     const jwt = typeof record.jwt === 'string' ? record.jwt : record.token;
@@ -164,6 +164,27 @@ export class TokenSource {
       useUntil,
       expiresAt: expiresAt === null ? null : Math.min(expiresAt * 1000, lifetime),
     };
+  }
+
+  /** The page's `tokenProvider`, given as long as a token route gets (a hung one is a timeout). */
+  private fromProvider(provider: TokenProvider, signal?: AbortSignal): Promise<TokenReply> {
+    const timeout = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
+    const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    return new Promise<TokenReply>((resolve, reject) => {
+      const onAbort = () =>
+        reject(
+          signal?.aborted
+            ? new PlatformError('aborted', 'The request was cancelled.')
+            : setupError(
+                `tokenProvider did not answer within ${DEFAULT_TIMEOUT_MS / 1000} s.`,
+                'timeout',
+              ),
+        );
+      both.addEventListener('abort', onAbort, { once: true });
+      provider(both)
+        .then(resolve, reject)
+        .finally(() => both.removeEventListener('abort', onAbort));
+    });
   }
 
   /** The site's token route: any failure there is the site's setup, said with the route's URL. */

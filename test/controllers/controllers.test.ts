@@ -4,6 +4,7 @@ import { ClockController } from '../../src/controllers/clock.js';
 import { DeadlineController } from '../../src/controllers/deadline.js';
 import { IdleController } from '../../src/controllers/idle.js';
 import { UnloadController } from '../../src/controllers/unload.js';
+import { createSessionClock } from '../../src/platform/session-clock.js';
 
 /** A bare controller host: records render requests, connects and disconnects on demand. */
 class Host implements ReactiveControllerHost {
@@ -138,6 +139,47 @@ describe('controllers', () => {
       now = 99_000;
       visibilityChange();
       expect(calls).to.deep.equal(['warn', 'resume']);
+      host.disconnect();
+    });
+  });
+
+  describe('the session clock', () => {
+    it('counts a sleep (wall clock far ahead of the stopped monotonic one), never a clock set back', () => {
+      let mono = 5000;
+      let wall = 1_700_000_000_000;
+      const clock = createSessionClock(
+        () => mono,
+        () => wall,
+      );
+      const start = clock();
+      mono += 1000;
+      wall += 1001; // ordinary jitter between the two clocks: the monotonic step counts
+      expect(clock() - start).to.equal(1000);
+      wall += 600_000; // ten minutes asleep: performance.now() stood still
+      expect(clock() - start).to.equal(601_000);
+      mono += 500;
+      wall -= 3_600_000; // the wall clock set back an hour: only the monotonic step counts
+      expect(clock() - start).to.equal(601_500);
+      mono += 250;
+      wall += 250;
+      expect(clock() - start).to.equal(601_750);
+    });
+
+    it('wakes a deadline within a second of a sleep, with real timers', async () => {
+      let asleep = 0;
+      const clock = createSessionClock(
+        () => performance.now(),
+        () => Date.now() + asleep,
+      );
+      let expired = 0;
+      const host = new Host();
+      const deadline = new DeadlineController(host, () => (expired += 1), clock);
+      host.connect();
+      deadline.start(60_000);
+      await sleep(100);
+      asleep = 120_000; // the laptop slept for two minutes: no timer fired, no event came
+      await sleep(1300);
+      expect(expired).to.equal(1);
       host.disconnect();
     });
   });

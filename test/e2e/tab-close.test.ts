@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
+import { matrixRow } from '../helpers/matrix.js';
 
 /**
  * A visitor closes the tab while a session is live: a real tab, opened and closed by the test
@@ -17,12 +18,14 @@ describe('closing the tab', function () {
     const apiUrl = await emulatorUrl();
     const times = await executeServerCommand<number, unknown>('reactor-tab-closes');
     const sessionIds: string[] = [];
+    const closedAt: Record<string, number> = {};
     for (let i = 0; i < times; i++) {
-      const { sessionId } = await executeServerCommand<{ sessionId: string }, unknown>(
+      const reply = await executeServerCommand<{ sessionId: string; closedAt: number }, unknown>(
         'reactor-close-tab',
         { apiUrl },
       );
-      sessionIds.push(sessionId);
+      sessionIds.push(reply.sessionId);
+      closedAt[reply.sessionId] = reply.closedAt;
     }
     expect(sessionIds.length).to.be.at.least(3);
     const endedBy: string[] = [];
@@ -33,5 +36,12 @@ describe('closing the tab', function () {
       endedBy.push(`${entry.state}/${entry.ended_by ?? '-'}`);
     }
     expect(endedBy).to.deep.equal(sessionIds.map(() => 'CLOSED/client'));
+    await matrixRow({
+      group: 'exit',
+      scenario: `tab closed (${times} tabs, seconds summed)`,
+      ids: sessionIds,
+      goneAt: null,
+      goneAtById: closedAt,
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   type LedgerEntry,
 } from '../helpers/emulator.js';
 import { part, textOf } from '../helpers/dom.js';
+import { matrixRow } from '../helpers/matrix.js';
 
 const text = (el: Element, name: string) => textOf(part(el, name));
 
@@ -299,11 +300,18 @@ describe('<reactor-session>', function () {
       const el = await session('idle-timeout="0" reconnect="false"');
       const id = await live(el);
       const end = ended(el);
+      const goneAt = Date.now();
       await dropPeer(id);
       expect((await end).reason).to.equal('error');
       const entry = await closed(id);
       expect(entry.ended_by).to.equal('client');
       expect(entry.reconnects).to.equal(0);
+      await matrixRow({
+        group: 'platform',
+        scenario: 'network drop, reconnect="false"',
+        ids: [id],
+        goneAt,
+      });
     });
 
     it('keeps billing through a recoverable drop and resumes the same session', async () => {
@@ -320,6 +328,12 @@ describe('<reactor-session>', function () {
       const entry = await closed(id);
       expect(entry.reconnects).to.equal(1);
       expect(entry.ended_by).to.equal('client');
+      await matrixRow({
+        group: 'platform',
+        scenario: 'network drop, resumed within the window, then End',
+        ids: [id],
+        goneAt: entry.terminated_at,
+      });
     });
   });
 
@@ -346,6 +360,12 @@ describe('<reactor-session>', function () {
       const entry = await closed(id);
       expect(entry.ended_by).to.equal('client');
       expect(entry.billed_ms).to.be.within(3500, 4800); // 2 s idle + 2 s warning
+      await matrixRow({
+        group: 'exit',
+        scenario: 'idle (2 s + 2 s warning)',
+        ids: [id],
+        goneAt: entry.ready_at! + 4000,
+      });
       spacer.remove();
     });
 
@@ -377,6 +397,12 @@ describe('<reactor-session>', function () {
       expect(entry.ended_by).to.equal('client');
       expect(entry.billed_ms).to.be.within(2500, 3500);
       expect(text(el, 'status')).to.contain('time limit');
+      await matrixRow({
+        group: 'exit',
+        scenario: 'max-duration 3 s',
+        ids: [id],
+        goneAt: entry.ready_at! + 3000,
+      });
     });
 
     it('ends at max-cost with reason budget', async () => {
@@ -388,6 +414,12 @@ describe('<reactor-session>', function () {
       expect(detail.credits).to.be.closeTo(34, 2);
       const entry = await closed(id);
       expect(entry.billed_ms).to.be.within(1500, 2500);
+      await matrixRow({
+        group: 'exit',
+        scenario: 'max-cost 34 credits (2 s)',
+        ids: [id],
+        goneAt: entry.ready_at! + 2000,
+      });
     });
 
     it('says plainly when the platform ended the session', async () => {
@@ -398,7 +430,14 @@ describe('<reactor-session>', function () {
       expect(detail.reason).to.equal('server');
       expect(el.status).to.equal('ended');
       expect(text(el, 'status')).to.contain('Reactor ended the session');
-      expect((await closed(id)).ended_by).to.equal('max-duration');
+      const entry = await closed(id);
+      expect(entry.ended_by).to.equal('max-duration');
+      await matrixRow({
+        group: 'platform',
+        scenario: "the platform's max duration (2 s)",
+        ids: [id],
+        goneAt: entry.ready_at! + 2000,
+      });
     });
 
     it('ends the session when removed from the page, but not when moved', async () => {
@@ -411,9 +450,16 @@ describe('<reactor-session>', function () {
       expect(el.status).to.equal('ready');
       expect((await ledgerEntry(id)).state).to.equal('ACTIVE');
       const end = ended(el);
+      const goneAt = Date.now();
       other.remove();
       expect((await end).reason).to.equal('removed');
       expect((await closed(id)).ended_by).to.equal('client');
+      await matrixRow({
+        group: 'exit',
+        scenario: 'element moved (kept live), then removed',
+        ids: [id],
+        goneAt,
+      });
     });
 
     for (const event of ['pagehide', 'beforeunload'] as const) {
@@ -421,6 +467,7 @@ describe('<reactor-session>', function () {
         const el = await session('idle-timeout="0"');
         const id = await live(el);
         const end = ended(el);
+        const goneAt = Date.now();
         window.dispatchEvent(
           event === 'pagehide'
             ? new PageTransitionEvent('pagehide', { persisted: true })
@@ -429,6 +476,23 @@ describe('<reactor-session>', function () {
         expect((await end).reason).to.equal('unload');
         expect(el.status).to.equal('ended');
         expect((await closed(id)).ended_by).to.equal('client');
+        await matrixRow({
+          group: 'exit',
+          scenario:
+            event === 'pagehide'
+              ? 'pagehide persisted (into the back/forward cache)'
+              : 'beforeunload',
+          ids: [id],
+          goneAt,
+        });
+        if (event === 'pagehide') {
+          // Restored from the cache (neither engine caches a page with WebRTC today, see the
+          // matrix row): the page shows the ended session and offers a new one.
+          window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+          await el.updateComplete;
+          expect(el.status).to.equal('ended');
+          expect(part(el, 'connect-button')).to.exist;
+        }
       });
     }
 
@@ -455,6 +519,12 @@ describe('<reactor-session>', function () {
         const entry = await closed(id);
         expect(entry.ended_by).to.equal('client');
         expect(entry.terminated_at! - leftAt).to.be.below(2000);
+        await matrixRow({
+          group: 'exit',
+          scenario: how === 'removed' ? 'iframe removed' : 'navigation (the iframe navigated away)',
+          ids: [id],
+          goneAt: leftAt,
+        });
         frame.remove();
       });
     }
@@ -527,6 +597,7 @@ describe('<reactor-session>', function () {
       const el = await session();
       part(el, 'connect-button')!.click();
       await waitFor(() => text(el, 'status').includes('busy'), 'the busy message');
+      await new Promise((r) => setTimeout(r, 650)); // a press right after Start is ignored
       const end = ended(el);
       part(el, 'disconnect-button')!.click();
       expect((await end).reason).to.equal('user');

@@ -5,6 +5,7 @@ import type { ReactorSession } from '../../src/index.js';
 import { closedEntry, emulatorUrl, ledger, resetEmulator } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
 import { part, textOf } from '../helpers/dom.js';
+import { matrixRow } from '../helpers/matrix.js';
 
 /**
  * Short-lived tokens (a site owner's `expires_after`). A scoped token sees only the sessions it
@@ -50,15 +51,23 @@ describe('a short-lived token', function () {
     const entry = await closedEntry(id);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
     expect(entry.billed_ms).to.be.within(11_000, 16_500);
+    await matrixRow({
+      group: 'token',
+      scenario: 'a 31 s token: the session ends itself 15 s before it expires',
+      ids: [id],
+      goneAt: entry.ready_at! + entry.billed_ms, // due when the countdown said
+    });
   });
 
   it('ends with the End button past the point where a new token would be fetched', async () => {
     const el = await session();
     const id = await live(el);
     await sleep(PAST_REFRESH_MS);
+    const goneAt = Date.now();
     part(el, 'disconnect-button')!.click();
     const entry = await closedEntry(id);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+    await matrixRow({ group: 'token', scenario: 'short token: End button', ids: [id], goneAt });
   });
 
   it('ends on navigation past that point', async () => {
@@ -78,20 +87,33 @@ describe('a short-lived token', function () {
     document.body.append(frame);
     const { sessionId } = await started;
     await sleep(PAST_REFRESH_MS);
+    const goneAt = Date.now();
     frame.contentWindow!.location.replace('about:blank');
     const entry = await closedEntry(sessionId);
     frame.remove();
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+    await matrixRow({
+      group: 'token',
+      scenario: 'short token: navigation',
+      ids: [sessionId],
+      goneAt,
+    });
   });
 
   it('ends on a tab close past that point', async () => {
     const apiUrl = await emulatorUrl();
-    const { sessionId } = await executeServerCommand<{ sessionId: string }, unknown>(
-      'reactor-close-tab',
-      { apiUrl, expiresAfter: TTL, holdMs: PAST_REFRESH_MS },
-    );
+    const { sessionId, closedAt } = await executeServerCommand<
+      { sessionId: string; closedAt: number },
+      unknown
+    >('reactor-close-tab', { apiUrl, expiresAfter: TTL, holdMs: PAST_REFRESH_MS });
     const entry = await closedEntry(sessionId);
     expect(`${entry.state}/${entry.ended_by}`).to.equal('CLOSED/client');
+    await matrixRow({
+      group: 'token',
+      scenario: 'short token: tab closed',
+      ids: [sessionId],
+      goneAt: closedAt,
+    });
   });
 
   it('too short to run a session is refused before anything is created, with the fix said', async () => {
@@ -113,6 +135,12 @@ describe('a short-lived token', function () {
         /^\[reactor-elements\] <reactor-session>: The session token expires in [34] s; a session needs 30 s or more \(it ends 15 s before its token expires\): raise expires_after on your token route\.$/,
       );
       expect(await ledger()).to.deep.equal([]);
+      await matrixRow({
+        group: 'token',
+        scenario: 'a 4 s token: refused before anything is created',
+        ids: [],
+        goneAt: null,
+      });
     } finally {
       console.error = original;
     }

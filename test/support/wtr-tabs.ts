@@ -1,9 +1,15 @@
 /**
- * A @web/test-runner plugin for leaving a page the way a visitor does, which page script cannot
- * do to itself: the `reactor-close-tab` command opens a real browser tab on a plain page that
- * runs one session with the built classic script, waits until it is live, and closes the tab
- * (a tab close, not a synthetic event: in Firefox it shuts the tab's content process down).
- * `REACTOR_TAB_CLOSES` sets how many times per run (default 3), for a longer count by hand.
+ * A @web/test-runner plugin for what a visitor does with tabs, which page script cannot do to
+ * itself. Each tab is a real browser tab on a plain page that runs one `<reactor-session>` with
+ * the built classic script (`/__unload/tab.html`):
+ * - `reactor-close-tab` opens a tab, waits until its session is live, and closes the tab (a tab
+ *   close, not a synthetic event: in Firefox it shuts the tab's content process down);
+ * - `reactor-tab` drives a tab step by step: `open` (optionally without waiting for a session),
+ *   `close`, `reload`, `away-and-back` (navigate, then history back: the back/forward cache),
+ *   `hide` (another tab comes to the front, so this one is hidden and its timers throttled),
+ *   `eval` (an expression in the tab) and `click` (a part of its session, by name).
+ * `REACTOR_TAB_CLOSES` sets how many tabs the tab-close test closes per run (default 3).
+ * A command must answer within 20 s, so long waits stay in the tests.
  */
 import type { Page } from 'puppeteer-core';
 
@@ -14,61 +20,136 @@ interface CommandArgs {
 }
 
 const TAB_PAGE = '/__unload/tab.html';
+const AWAY_PAGE = '/__unload/away.html';
 
-function tabPage(apiUrl: string, tokenQuery: string): string {
+function tabPage(apiUrl: string, tokenQuery: string, attrs: string): string {
   // No pagehide listener of the page's own: one registered before the element's, and already
   // warm, would take Firefox's abort in its place and hide a bug (firefox-unload.md, §1).
   return `<!doctype html>
 <html lang="en">
 <body>
 <reactor-session model="helios" api-url="${apiUrl}" token-url="${apiUrl}/api/reactor-token${tokenQuery}"
-  idle-timeout="0" autoconnect></reactor-session>
+  ${attrs || 'idle-timeout="0" autoconnect'}></reactor-session>
 <script src="/__dist/reactor-elements.iife.js"></script>
 <script>
-  document.querySelector('reactor-session').addEventListener('reactor-ready', (event) => {
+  const el = document.querySelector('reactor-session');
+  el.addEventListener('reactor-ready', (event) => {
     window.reactorReady = event.detail.sessionId;
-  }, { once: true });
+  });
+  el.addEventListener('reactor-end', (event) => {
+    window.reactorEnd = event.detail.reason;
+  });
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) window.reactorRestored = true;
+  });
 </script>
 </body>
 </html>`;
 }
 
+interface OpenArgs {
+  apiUrl: string;
+  expiresAfter?: number;
+  /** The element's attributes besides model, api-url and token-url. */
+  attrs?: string;
+  /** Wait until the session is live (default true). */
+  waitReady?: boolean;
+}
+
+type TabArgs =
+  | ({ op: 'open' } & OpenArgs)
+  | { op: 'close' | 'reload' | 'away-and-back' | 'hide'; tab: number }
+  | { op: 'eval'; tab: number; js: string }
+  | { op: 'click'; tab: number; part: string };
+
 export function tabsPlugin() {
+  const tabs = new Map<number, Page>();
+  let nextTab = 1;
+
+  async function readyId(tab: Page): Promise<string> {
+    const ready = await tab.waitForFunction(
+      () => (window as { reactorReady?: string }).reactorReady,
+      { timeout: 15_000, polling: 50 },
+    );
+    return (await ready.jsonValue()) as string;
+  }
+
+  async function open(runner: Page, args: OpenArgs) {
+    const ttl = args.expiresAfter ? `&expires_after=${args.expiresAfter}` : '';
+    const attrs = args.attrs ? `&attrs=${encodeURIComponent(args.attrs)}` : '';
+    const path = `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
+    const tab = await runner.browser().newPage();
+    await tab.goto(new URL(path, runner.url()).href);
+    const id = nextTab++;
+    tabs.set(id, tab);
+    const sessionId = args.waitReady === false ? null : await readyId(tab);
+    return { tab: id, sessionId };
+  }
+
+  async function drive(runner: Page, args: TabArgs): Promise<unknown> {
+    if (args.op === 'open') return open(runner, args);
+    const tab = tabs.get(args.tab);
+    if (!tab) throw new Error(`no tab ${args.tab}`);
+    switch (args.op) {
+      case 'close':
+        tabs.delete(args.tab);
+        await tab.close();
+        return true;
+      case 'reload':
+        await tab.reload();
+        return true;
+      case 'away-and-back': {
+        await tab.goto(new URL(AWAY_PAGE, tab.url()).href);
+        await tab.goBack();
+        return tab.evaluate(() => ({
+          restored: (window as { reactorRestored?: boolean }).reactorRestored === true,
+        }));
+      }
+      case 'hide':
+        await runner.bringToFront();
+        return tab.evaluate(() => document.visibilityState);
+      case 'eval':
+        return tab.evaluate(args.js);
+      case 'click':
+        return tab.evaluate((name: string) => {
+          const el = document.querySelector('reactor-session')!;
+          const target = el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+          target?.click();
+          return Boolean(target);
+        }, args.part);
+    }
+  }
+
   return {
     name: 'reactor-tabs',
     serve(context: { path: string; querystring?: string }) {
+      if (context.path === AWAY_PAGE) return { body: '<!doctype html><p>away</p>', type: 'html' };
       if (context.path !== TAB_PAGE) return undefined;
       const query = new URLSearchParams(context.querystring);
       const ttl = query.get('expires_after');
       return {
-        body: tabPage(query.get('api') ?? '', ttl ? `?expires_after=${Number(ttl)}` : ''),
+        body: tabPage(
+          query.get('api') ?? '',
+          ttl ? `?expires_after=${Number(ttl)}` : '',
+          query.get('attrs') ?? '',
+        ),
         type: 'html',
       };
     },
     async executeCommand({ command, payload, session }: CommandArgs) {
-      // How many tabs a run closes (one command each: a command must answer within 20 s).
       if (command === 'reactor-tab-closes') return Number(process.env.REACTOR_TAB_CLOSES) || 3;
-      if (command !== 'reactor-close-tab') return undefined;
-      // `expiresAfter`: the token route's lifetime; `holdMs`: how long the session stays live.
-      const { apiUrl, expiresAfter, holdMs } = payload as {
-        apiUrl: string;
-        expiresAfter?: number;
-        holdMs?: number;
-      };
+      if (command !== 'reactor-close-tab' && command !== 'reactor-tab') return undefined;
       const launcher = session.browser as unknown as { getPage(id: string): Page };
       const runner = launcher.getPage(session.id);
-      const ttl = expiresAfter ? `&expires_after=${expiresAfter}` : '';
-      const url = new URL(`${TAB_PAGE}?api=${encodeURIComponent(apiUrl)}${ttl}`, runner.url()).href;
-      const tab = await runner.browser().newPage();
-      await tab.goto(url);
-      const ready = await tab.waitForFunction(
-        () => (window as { reactorReady?: string }).reactorReady,
-        { timeout: 15_000, polling: 50 },
-      );
-      const sessionId = (await ready.jsonValue()) as string;
+      // Wrapped: a command that answers null or undefined counts as unknown to the runner.
+      if (command === 'reactor-tab') return { value: await drive(runner, payload as TabArgs) };
+      // `expiresAfter`: the token route's lifetime; `holdMs`: how long the session stays live.
+      const { holdMs, ...args } = payload as OpenArgs & { holdMs?: number };
+      const { tab, sessionId } = await open(runner, args);
       if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
-      await tab.close();
-      return { sessionId };
+      const closedAt = Date.now();
+      await drive(runner, { op: 'close', tab });
+      return { sessionId, closedAt };
     },
   };
 }
