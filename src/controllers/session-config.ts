@@ -17,6 +17,8 @@ export interface SessionConfig {
   readonly token: string | undefined;
   readonly tokenProvider: TokenProvider | undefined;
   readonly reconnect: boolean;
+  /** One live session per visitor across the site's tabs and elements. */
+  readonly exclusive: boolean;
   readonly maxDuration: number;
   readonly idleTimeout: number;
   readonly idleWarning: number;

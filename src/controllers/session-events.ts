@@ -2,12 +2,24 @@
 import type { PlatformError } from '../platform/errors.js';
 import type { SessionStatus } from '../platform/session-client.js';
 
-/** `disconnected` before the first connect; then the client's states; then `ended` or `error`. */
-export type SessionElementStatus = SessionStatus | 'ended' | 'error';
+/**
+ * `disconnected` before the first connect; then the client's states; then `ended` or `error`.
+ * `elsewhere`: this visitor's session is live in another tab or element of the site.
+ */
+export type SessionElementStatus = SessionStatus | 'ended' | 'error' | 'elsewhere';
 
 /** Why a session ended. */
 export type EndReason =
-  'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'server' | 'error';
+  | 'user'
+  | 'idle'
+  | 'timeout'
+  | 'budget'
+  | 'unload'
+  | 'removed'
+  | 'server'
+  | 'error'
+  /** Another tab or element of the site took the session over. */
+  | 'moved';
 
 /** Detail of `reactor-end`. */
 export interface SessionEndDetail {

@@ -15,6 +15,7 @@ import { PlatformError, asPlatformError } from '../platform/errors.js';
 import { BillingMeter } from '../platform/meter.js';
 import type { Cost } from '../platform/pricing.js';
 import { SessionClient, type SessionStatus } from '../platform/session-client.js';
+import { type TabLease, takeOver, tryAcquire } from '../platform/tab-lock.js';
 import type { TokenSource } from '../platform/tokens.js';
 import type { AccountStore, BilledSession } from '../store/account-store.js';
 import { ClockController } from './clock.js';
@@ -62,6 +63,8 @@ export class SessionController extends Emitter<SessionEvents> {
   private meter = new BillingMeter();
   private lastSessionId: string | null = null;
   private billed: BilledSession | null = null;
+  /** The site-wide lock of the current attempt (see `exclusive`). */
+  private lease: TabLease | null = null;
   private unsubscribe: (() => void)[] = [];
   private warnedModel = '';
   private readonly clock: ClockController;
@@ -156,8 +159,11 @@ export class SessionController extends Emitter<SessionEvents> {
 
   // ---- methods -----------------------------------------------------------------------------
 
-  /** Starts a session. Resolves when it is live, or when it failed (see the `error` event). */
-  async connect(): Promise<void> {
+  /**
+   * Starts a session. Resolves when it is live, or when it failed (see the `error` event).
+   * `takeOver`: first end this visitor's session in another tab or element (`elsewhere`).
+   */
+  async connect(takeOver = false): Promise<void> {
     if (this.busy) return;
     this._failure = null;
     this._endReason = null;
@@ -182,6 +188,7 @@ export class SessionController extends Emitter<SessionEvents> {
     this.meter = new BillingMeter();
     this.listen(client);
     this.setStatus('connecting');
+    if (config.exclusive && !(await this.takeLock(client, takeOver))) return;
     const rate = this.loadPrice();
     if (budgetCredits(config) !== null) {
       await rate;
@@ -253,6 +260,30 @@ export class SessionController extends Emitter<SessionEvents> {
   }
 
   // ---- the session -------------------------------------------------------------------------
+
+  /**
+   * One session per visitor: takes the site-wide lock for `client`'s attempt, or shows
+   * `elsewhere` when another tab or element holds it. False: do not go on.
+   */
+  private async takeLock(client: SessionClient, force: boolean): Promise<boolean> {
+    const onTakeover = () => {
+      if (this.client === client) this.finish('moved');
+    };
+    const lease = await (force ? takeOver(onTakeover) : tryAcquire(onTakeover));
+    if (client !== this.client) {
+      lease?.release(); // cancelled meanwhile
+      return false;
+    }
+    if (!lease) {
+      this.client = null;
+      for (const off of this.unsubscribe) off();
+      this.unsubscribe = [];
+      this.setStatus('elsewhere');
+      return false;
+    }
+    this.lease = lease;
+    return true;
+  }
 
   private listen(client: SessionClient): void {
     this.unsubscribe = [
@@ -343,6 +374,10 @@ export class SessionController extends Emitter<SessionEvents> {
     let terminated: Promise<PlatformError | null> = Promise.resolve(null);
     if (!unload) terminated = client.terminate();
     void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
+    // The lock goes once the platform has answered the DELETE: the next tab starts after that.
+    const lease = this.lease;
+    this.lease = null;
+    if (lease) void terminated.then(() => lease.release());
     this.meter.stop();
     this.deadline.stop();
     this.budget.stop();

@@ -46,6 +46,7 @@ const onUnlessFalse = {
  * @csspart countdown - The time left before the hard timeout.
  * @csspart connect-button - The button that starts a session.
  * @csspart disconnect-button - The button that ends (or cancels) a session.
+ * @csspart take-over-button - "Move it here", when the visitor's session is live in another tab.
  * @csspart idle-dialog - The "still there?" dialog.
  * @csspart keep-alive-button - The dialog's "Keep session" button.
  * @csspart error - The error message.
@@ -77,6 +78,7 @@ export class ReactorSession extends ReactorElement {
     maxCost: { attribute: 'max-cost', type: Number, reflect: true },
     autoconnect: { type: Boolean, reflect: true },
     reconnect: { converter: onUnlessFalse, reflect: true },
+    exclusive: { converter: onUnlessFalse, reflect: true },
     muted: { converter: onUnlessFalse, reflect: true },
     videoTrack: { attribute: 'video-track', reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
@@ -114,6 +116,12 @@ export class ReactorSession extends ReactorElement {
 
   /** Recover a dropped connection within the platform's window (on unless `reconnect="false"`). */
   reconnect = true;
+
+  /**
+   * One live session per visitor across the site's tabs and players (on unless
+   * `exclusive="false"`): another tab shows "live in another tab" with a choice to move it here.
+   */
+  exclusive = true;
 
   /** Mute the audio (on unless `muted="false"`), so autoplay works. */
   muted = true;
@@ -201,6 +209,14 @@ export class ReactorSession extends ReactorElement {
   /** Starts a session. Resolves when it is live, or when it failed (see `reactor-error`). */
   connect(): Promise<void> {
     return this.session.connect();
+  }
+
+  /**
+   * Ends this visitor's session in another tab or player of the site (status `elsewhere`), then
+   * starts one here.
+   */
+  takeOver(): Promise<void> {
+    return this.session.connect(true);
   }
 
   /** Ends the session for good (non-recoverable); also cancels a connect in progress. */
@@ -314,6 +330,11 @@ export class ReactorSession extends ReactorElement {
     void this.connect();
   };
 
+  private readonly onTakeOverClick = () => {
+    this.startClickAt = performance.now();
+    void this.takeOver();
+  };
+
   /**
    * Cancel takes Start's place under the pointer: a double (or fivefold) click on Start must not
    * cancel the session it started, so Cancel ignores presses in the first moments.
@@ -394,9 +415,13 @@ export class ReactorSession extends ReactorElement {
                 >
                   ${live ? t.end : t.cancel}
                 </button>`
-              : html`<button part="connect-button" type="button" @click=${this.onConnectClick}>
-                  <slot name="connect-label">${t.start}</slot>
-                </button>`
+              : status === 'elsewhere'
+                ? html`<button part="take-over-button" type="button" @click=${this.onTakeOverClick}>
+                    ${t.moveHere}
+                  </button>`
+                : html`<button part="connect-button" type="button" @click=${this.onConnectClick}>
+                    <slot name="connect-label">${t.start}</slot>
+                  </button>`
           }
         </div>
       </div>

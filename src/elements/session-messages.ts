@@ -35,6 +35,9 @@ export const sessionMessages = {
   'end-server':
     'Reactor ended the session (the platform time limit was reached or the server stopped it).',
   'end-error': 'The session failed.',
+  'end-moved': 'It moved to another tab.',
+  elsewhere: 'Your session is live in another tab.',
+  moveHere: 'Move it here',
   busyRetrying: 'All GPUs for this site are busy, retrying in {seconds} s.',
   retrying: 'Retrying in {seconds} s…',
   billedSoFar: 'Billed so far:',

@@ -38,6 +38,9 @@ const session: Complete<typeof sessionMessages> = {
   'end-server':
     'Reactor hat die Sitzung beendet (das Zeitlimit der Plattform war erreicht oder der Server hat sie gestoppt).',
   'end-error': 'Die Sitzung ist fehlgeschlagen.',
+  'end-moved': 'Sie läuft jetzt in einem anderen Tab.',
+  elsewhere: 'Ihre Sitzung läuft in einem anderen Tab.',
+  moveHere: 'Hierher holen',
   busyRetrying: 'Alle GPUs dieser Website sind belegt, neuer Versuch in {seconds} s.',
   retrying: 'Neuer Versuch in {seconds} s…',
   billedSoFar: 'Bisher abgerechnet:',

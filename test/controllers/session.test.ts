@@ -66,6 +66,7 @@ async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
     token: undefined,
     tokenProvider: undefined,
     reconnect: true,
+    exclusive: true,
     maxDuration: 300,
     idleTimeout: 0,
     idleWarning: 15,

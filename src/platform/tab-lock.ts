@@ -1,0 +1,140 @@
+/**
+ * One live session per visitor across a site's tabs (and the `<reactor-session>` elements in
+ * them): whoever runs a session holds the lock; another tab that wants one can only ask the
+ * holder to give it up ("move it here"), and starts once the holder's session has ended.
+ *
+ * With the Web Locks API (every supported browser, in secure contexts) the lock is a real one,
+ * released by the browser when the holding tab closes or crashes; the handover request travels
+ * on a BroadcastChannel. Where locks are missing (a page on plain http), the channel alone plays
+ * the lock: a holder answers "who holds it?" within a moment, or nobody does.
+ */
+const NAME = 'reactor-elements:session';
+/** How long a polite handover may take (the holder's DELETE) before the lock is taken anyway. */
+const HANDOVER_MS = 5000;
+/** Without Web Locks: how long to wait for a holder to answer. */
+const ANSWER_MS = 150;
+
+type Message = { type: 'take' } | { type: 'who' } | { type: 'here' } | { type: 'released' };
+
+/** A held lock. `release()` is idempotent. */
+export interface TabLease {
+  release(): void;
+}
+
+/** Called on the holder when another tab takes the session over (or took the lock). */
+export type OnTakeover = () => void;
+
+const locks = (): LockManager | null =>
+  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
+
+/**
+ * Takes the lock if nobody holds it; resolves with null when another tab or element does.
+ * `onTakeover` runs on this holder when someone else takes it over.
+ */
+export function tryAcquire(onTakeover: OnTakeover): Promise<TabLease | null> {
+  return acquire(onTakeover, 'if-available');
+}
+
+/** Asks the holder to end its session and takes the lock once it has (at most ~5 s later). */
+export async function takeOver(onTakeover: OnTakeover): Promise<TabLease> {
+  post({ type: 'take' });
+  return (await acquire(onTakeover, 'wait'))!;
+}
+
+function post(message: Message): void {
+  const channel = new BroadcastChannel(NAME);
+  channel.postMessage(message);
+  channel.close();
+}
+
+async function acquire(
+  onTakeover: OnTakeover,
+  mode: 'if-available' | 'wait',
+): Promise<TabLease | null> {
+  const channel = new BroadcastChannel(NAME);
+  let released = false;
+  let releaseLock: () => void = () => undefined;
+  const lease: TabLease = {
+    release() {
+      if (released) return;
+      released = true;
+      channel.close();
+      releaseLock();
+      if (!manager) post({ type: 'released' });
+    },
+  };
+  const takenOver = () => {
+    if (released) return;
+    onTakeover();
+  };
+  const manager = locks();
+  const held = manager
+    ? await withWebLocks(manager, mode, (release) => (releaseLock = release), takenOver)
+    : await withChannelOnly(channel, mode);
+  if (!held) {
+    channel.close();
+    return null;
+  }
+  channel.onmessage = ({ data }: MessageEvent<Message>) => {
+    if (data.type === 'take') takenOver();
+    else if (data.type === 'who') channel.postMessage({ type: 'here' } satisfies Message);
+  };
+  return lease;
+}
+
+/** Resolves true once the Web Lock is held (false: taken, with `if-available`). */
+function withWebLocks(
+  manager: LockManager,
+  mode: 'if-available' | 'wait',
+  setRelease: (release: () => void) => void,
+  onStolen: () => void,
+): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let granted = false;
+    const request = (options: LockOptions) =>
+      manager.request(NAME, options, (lock) => {
+        if (!lock) return resolve(false);
+        granted = true;
+        resolve(true);
+        // Held until released; the browser releases it if the tab goes away.
+        return new Promise<void>((done) => setRelease(done));
+      });
+    // Once held, a rejection means another tab stole the lock: this session must end.
+    const lost = () => granted && onStolen();
+    if (mode === 'if-available') {
+      request({ ifAvailable: true }).catch(lost);
+      return;
+    }
+    // A holder that does not give the lock up in time (a frozen tab) loses it: `steal` rejects
+    // its request, which ends its session (see `lost`) as soon as it runs again.
+    request({ signal: AbortSignal.timeout(HANDOVER_MS) }).catch(() => {
+      if (granted) return lost();
+      request({ steal: true }).catch(lost);
+    });
+  });
+}
+
+/** The lock without Web Locks: nobody answers "who holds it?" (or the holder says released). */
+function withChannelOnly(
+  channel: BroadcastChannel,
+  mode: 'if-available' | 'wait',
+): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let answered = false;
+    const finish = (held: boolean) => {
+      channel.onmessage = null;
+      clearTimeout(timer);
+      resolve(held);
+    };
+    channel.onmessage = ({ data }: MessageEvent<Message>) => {
+      if (data.type === 'here') answered = true;
+      if (data.type === 'released') finish(true);
+      if (data.type === 'here' && mode === 'if-available') finish(false);
+    };
+    channel.postMessage({ type: 'who' } satisfies Message);
+    const timer = setTimeout(
+      () => finish(mode === 'wait' || !answered),
+      mode === 'wait' ? HANDOVER_MS : ANSWER_MS,
+    );
+  });
+}
