@@ -10,6 +10,8 @@ export interface EmulatorConfig {
   pricingListsModels: boolean;
   /** When set, `GET /pricing` answers this raw text instead of the document (bad-input tests). */
   pricingBody: string | null;
+  /** The `Content-Type` sent with `pricingBody` (a wrong one is a bad-input case too). */
+  pricingContentType: string;
   creditsPerDollar: number;
   /** How long a new session waits for a GPU (CREATED/WAITING, free) before it is ACTIVE. */
   gpuDelayMs: number;
@@ -44,6 +46,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   models: { helios: 17, lingbot: 29 },
   pricingListsModels: true,
   pricingBody: null,
+  pricingContentType: 'application/json',
   creditsPerDollar: 10_000,
   gpuDelayMs: 300,
   sdpAnswerDelayMs: 0,

@@ -172,7 +172,11 @@ export function createEmulator(
   function pricing(): Reply {
     const c = platform.config;
     if (c.pricingBody !== null)
-      return { status: 200, text: c.pricingBody, headers: { 'Content-Type': 'application/json' } };
+      return {
+        status: 200,
+        text: c.pricingBody,
+        headers: { 'Content-Type': c.pricingContentType },
+      };
     return json(pricingDocument(c), 200, { 'Cache-Control': 'public, max-age=60' });
   }
 

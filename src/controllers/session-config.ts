@@ -8,7 +8,7 @@ import { setupError } from '../platform/errors.js';
 import { checkApiUrl } from '../platform/http.js';
 import type { Capabilities } from '../platform/session-client.js';
 import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
-import { numberOr } from '../platform/values.js';
+import { numberAtLeast } from '../internal/numbers.js';
 
 export interface SessionConfig {
   readonly model: string;
@@ -26,23 +26,76 @@ export interface SessionConfig {
   readonly videoTrack: string;
 }
 
+const DEFAULT_MAX_DURATION = 300;
+const DEFAULT_IDLE_TIMEOUT = 60;
+const DEFAULT_IDLE_WARNING = 15;
+
+/** A `max-duration` that is a positive number (else null: the default is used, and said). */
+const maxDurationOf = (config: SessionConfig) => {
+  const n = numberAtLeast(config.maxDuration, 0);
+  return n && n > 0 ? n : null;
+};
+
 /** `max-duration` clamped to the platform's limits, in seconds. */
 export function capSeconds(config: SessionConfig): number {
-  return Math.min(PLATFORM_MAX_DURATION, Math.max(1, numberOr(config.maxDuration, 300)));
+  const seconds = maxDurationOf(config) ?? DEFAULT_MAX_DURATION;
+  return Math.min(PLATFORM_MAX_DURATION, Math.max(1, seconds));
 }
 
-/** The idle timeout and warning in milliseconds (a timeout of 0 disables idle detection). */
+/**
+ * The idle timeout and warning in milliseconds. A timeout of 0 disables idle detection; a value
+ * that is not a number (or is negative) is a mistake, and never turns the safeguard off.
+ */
 export function idleTimes(config: SessionConfig): { timeoutMs: number; warningMs: number } {
   return {
-    timeoutMs: Math.max(0, numberOr(config.idleTimeout, 60)) * 1000,
-    warningMs: Math.max(0, numberOr(config.idleWarning, 15)) * 1000,
+    timeoutMs: (numberAtLeast(config.idleTimeout, 0) ?? DEFAULT_IDLE_TIMEOUT) * 1000,
+    warningMs: (numberAtLeast(config.idleWarning, 0) ?? DEFAULT_IDLE_WARNING) * 1000,
   };
 }
 
-/** The budget in credits, or null when there is none. */
+/** `max-cost` when it is a positive number of credits; null when unset or not usable. */
 export function budgetCredits(config: SessionConfig): number | null {
-  const { maxCost } = config;
-  return maxCost !== null && Number.isFinite(maxCost) ? Math.max(0, maxCost) : null;
+  const credits = numberAtLeast(config.maxCost, 0);
+  return credits && credits > 0 ? credits : null;
+}
+
+/** A `max-cost` was set but is not a positive number: no session runs without its budget. */
+const badBudget = (config: SessionConfig) =>
+  config.maxCost != null && budgetCredits(config) === null;
+
+/**
+ * What is wrong with the numeric attributes, one console line each (`raw`: the attribute's text
+ * as written). Everything but a bad `max-cost` falls back to a safe value.
+ */
+export function numberProblems(
+  config: SessionConfig,
+  raw: (attribute: string, value: unknown) => string,
+): string[] {
+  const problems: string[] = [];
+  const { maxDuration, idleTimeout, idleWarning, maxCost } = config;
+  const duration = maxDurationOf(config);
+  if (duration === null)
+    problems.push(
+      `max-duration="${raw('max-duration', maxDuration)}" is not a positive number of seconds: using ${DEFAULT_MAX_DURATION}.`,
+    );
+  else if (duration > PLATFORM_MAX_DURATION)
+    problems.push(
+      `max-duration="${raw('max-duration', maxDuration)}" is over the platform's limit: using ${PLATFORM_MAX_DURATION}.`,
+    );
+  const idle = [
+    ['idle-timeout', idleTimeout, DEFAULT_IDLE_TIMEOUT, ' (0 turns idle detection off)'],
+    ['idle-warning', idleWarning, DEFAULT_IDLE_WARNING, ''],
+  ] as const;
+  for (const [name, value, fallback, note] of idle)
+    if (numberAtLeast(value, 0) === null)
+      problems.push(
+        `${name}="${raw(name, value)}" is not a number of seconds${note}: using ${fallback}.`,
+      );
+  if (badBudget(config))
+    problems.push(
+      `max-cost="${raw('max-cost', maxCost)}" is not a positive number of credits: no session starts until it is fixed.`,
+    );
+  return problems;
 }
 
 /** Validates the configuration (and the API origin it resolves to) and returns the token source. */
@@ -60,6 +113,11 @@ export function tokenSourceFor(
     throw setupError('Set the model attribute, for example <reactor-session model="helios">.');
   }
   checkApiUrl(apiUrl);
+  if (badBudget(config)) {
+    throw setupError(
+      `max-cost "${String(config.maxCost)}" is not a positive number of credits: a session is not started without the budget it asks for.`,
+    );
+  }
   if (tokenUrl) refuseApiKey(tokenUrl, 'token-url');
   if (tokenProvider) return new TokenSource({ provider: tokenProvider });
   if (token) return new TokenSource({ token });

@@ -11,6 +11,7 @@ import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
 import { balanceMessages } from './balance-messages.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
+import { ProblemLog, numberAtLeast, refreshProblem } from '../internal/numbers.js';
 
 /** Detail of `reactor-balance-change`. */
 export interface BalanceChangeDetail {
@@ -129,10 +130,11 @@ export class ReactorBalance extends ReactorElement {
     this.watch(store);
   });
   private readonly clock = new ClockController(this, 500);
+  private readonly problems = new ProblemLog('reactor-balance');
   private readonly msg = new LocalizeController(this, 'balance', balanceMessages);
   private readonly poll = new PollController(this, {
     run: (signal) => this.load(signal),
-    intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
+    intervalMs: () => (numberAtLeast(this.refresh, 0) ?? 60) * 1000,
   });
 
   /** The balance as last fetched, in credits (null before the first fetch). */
@@ -164,6 +166,12 @@ export class ReactorBalance extends ReactorElement {
     super.disconnectedCallback();
     for (const off of this.storeEvents) off();
     this.storeEvents = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the attribute is reflected back (a NaN would overwrite what the owner wrote).
+    if (changed.has('refresh'))
+      this.problems.say([refreshProblem(this.refresh, 60, this.getAttribute('refresh'))]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

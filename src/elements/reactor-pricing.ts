@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { PollController } from '../controllers/poll.js';
 import { LocalizeController, format } from '../controllers/localize.js';
 import { formatCredits, formatMoney, formatRate } from '../internal/format.js';
@@ -10,6 +10,7 @@ import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
 import { pricingMessages } from './pricing-messages.js';
 import { hostStyles, panelStyles } from './shared-styles.js';
+import { ProblemLog, numberAtLeast, refreshProblem } from '../internal/numbers.js';
 
 export type CurrencyDisplay = 'usd' | 'credits' | 'both';
 
@@ -126,15 +127,22 @@ export class ReactorPricing extends ReactorElement {
   private loading = true;
 
   private readonly store = new StoreController(this);
+  private readonly problems = new ProblemLog('reactor-pricing');
   private readonly msg = new LocalizeController(this, 'pricing', pricingMessages);
   private readonly poll = new PollController(this, {
     run: (signal, round) => this.load(signal, round > 0),
-    intervalMs: () => Math.max(0, Number(this.refresh) || 0) * 1000,
+    intervalMs: () => (numberAtLeast(this.refresh, 0) ?? 0) * 1000,
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.store.store.nameApiUrl(this.apiUrl);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the attribute is reflected back (a NaN would overwrite what the owner wrote).
+    if (changed.has('refresh'))
+      this.problems.say([refreshProblem(this.refresh, 0, this.getAttribute('refresh'))]);
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -152,8 +160,11 @@ export class ReactorPricing extends ReactorElement {
       this.emit('reactor-pricing-load', { pricing });
     } catch (error) {
       if (error instanceof PlatformError && error.code === 'aborted') return;
+      // The site's mistake is an error; a bad answer from the platform a warning (it shows too).
+      const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PlatformError && error.setup)
-        console.error(`[reactor-elements] <reactor-pricing>: ${error.message}`);
+        console.error(`[reactor-elements] <reactor-pricing>: ${message}`);
+      else console.warn(`[reactor-elements] <reactor-pricing>: ${message}`);
       this.pricing = null;
       this.error = error instanceof Error ? error.message : String(error);
     } finally {

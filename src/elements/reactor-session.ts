@@ -5,7 +5,9 @@ import {
   type SessionElementStatus,
   type SessionEndDetail,
 } from '../controllers/session.js';
+import { numberProblems } from '../controllers/session-config.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
+import { ProblemLog } from '../internal/numbers.js';
 import { LocalizeController, fill, format } from '../controllers/localize.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import type { Cost } from '../platform/pricing.js';
@@ -150,6 +152,7 @@ export class ReactorSession extends ReactorElement {
   private media: MediaStream | null = null;
   private focusBeforeDialog: HTMLElement | null = null;
   private readonly store = new StoreController(this);
+  private readonly problems = new ProblemLog('reactor-session');
   private readonly msg = new LocalizeController(this, 'session', sessionMessages);
   /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
   private readonly session = new SessionController(this, this, () => this.store.store);
@@ -250,6 +253,11 @@ export class ReactorSession extends ReactorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
+    const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
+    if (numbers.some((name) => changed.has(name)))
+      this.problems.say(
+        numberProblems(this, (attribute, value) => this.getAttribute(attribute) ?? String(value)),
+      );
   }
 
   protected override firstUpdated(): void {

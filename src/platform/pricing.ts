@@ -67,7 +67,7 @@ export function parsePricing(data: unknown): Pricing {
     const rate = m.rate?.amount_per_sec;
     if (!isNumber(rate) || rate < 0 || rate > Number.MAX_SAFE_INTEGER) {
       throw bad(
-        `the rate of ${m.name} must be a non-negative number, not ${JSON.stringify(rate) ?? 'missing'}.`,
+        `the rate of ${m.name} must be a non-negative number, not ${rate === undefined ? 'missing' : typeof rate === 'number' ? String(rate) : JSON.stringify(rate)}.`,
       );
     }
     return {

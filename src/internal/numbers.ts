@@ -1,0 +1,37 @@
+/**
+ * Numeric attributes: a mistyped value is never silently taken for another one. Each element
+ * reads its numbers through `numberAtLeast` (the default for anything that is not a finite
+ * number at or above the floor) and says once, in one console line, what it used instead.
+ */
+import { isNumber } from '../platform/values.js';
+
+/** A number from an attribute or a property (a numeric string counts, as frameworks set them). */
+export function asNumber(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+}
+
+/** `value` when it is a finite number ≥ `min`, else null. */
+export function numberAtLeast(value: unknown, min: number): number | null {
+  const n = asNumber(value);
+  return isNumber(n) && n >= min ? n : null;
+}
+
+/** Logs each distinct problem once per element (attributes are set again and again). */
+export class ProblemLog {
+  private readonly said = new Set<string>();
+  constructor(private readonly tag: string) {}
+
+  say(problems: readonly (string | null)[]): void {
+    for (const problem of problems) {
+      if (problem === null || this.said.has(problem)) continue;
+      this.said.add(problem);
+      console.warn(`[reactor-elements] <${this.tag}>: ${problem}`);
+    }
+  }
+}
+
+/** The console line for a `refresh` that is not a number of seconds, or null. */
+export function refreshProblem(refresh: unknown, fallback: number, raw: string | null) {
+  if (refresh == null || numberAtLeast(refresh, 0) !== null) return null;
+  return `refresh="${raw ?? String(refresh)}" is not a number of seconds (0 turns refreshing off): using ${fallback}.`;
+}
