@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
-import { emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { closedEntry, emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { part } from '../helpers/dom.js';
 
@@ -128,5 +128,24 @@ describe('matrix: exits', function () {
       ids: [sessions[0].session_id],
       goneAt,
     });
+  });
+
+  it('the whole browser quit with a session live: ended as the client, or held for the window', async function () {
+    this.timeout(90_000);
+    const apiUrl = await emulatorUrl();
+    const { sessionId, quitAt } = await executeServerCommand<
+      { sessionId: string; quitAt: number },
+      unknown
+    >('reactor-quit-browser', { apiUrl });
+    // A quit runs the page's pagehide like a tab close; should it not (a crash, a killed
+    // process), the platform ends the session after its recoverable window, billed until then.
+    const entry = await closedEntry(sessionId, 3000);
+    await matrixRow({
+      group: 'exit',
+      scenario: 'the whole browser quit',
+      ids: [sessionId],
+      goneAt: quitAt,
+    });
+    expect(entry.ended_by).to.equal('client');
   });
 });

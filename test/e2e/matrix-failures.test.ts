@@ -272,6 +272,29 @@ describe('matrix: failures', function () {
       });
     });
 
+    it('429 at the concurrency limit: the wait holds no session, and it connects when a slot frees', async () => {
+      await configureEmulator({ concurrencyLimit: 1, concurrencyRetryAfter: 1 });
+      const first = await element('exclusive="false"');
+      const { id } = await start(first);
+      const second = await element('exclusive="false"');
+      part(second, 'connect-button')!.click();
+      await waitFor(() => text(second, 'status').includes('busy'), 'the busy message');
+      expect((await ledger()).length).to.equal(1);
+      first.disconnect();
+      await waitFor(() => second.status === 'ready', 'the second session after the retry');
+      const goneAt = Date.now();
+      second.disconnect();
+      const entries = await ledger();
+      expect(entries.length).to.equal(2);
+      await matrixRow({
+        group: 'platform',
+        scenario: '429 at the concurrency limit (1): waited, connected when the first ended',
+        ids: entries.map((e) => e.session_id),
+        goneAt: null,
+        goneAtById: { [entries[1].session_id]: goneAt, [id!]: entries[0].terminated_at! },
+      });
+    });
+
     it('429 at the per-minute limit: waiting holds no session, and the visitor can cancel', async () => {
       await configureEmulator({ sessionsPerMinute: 1 });
       const first = await element();

@@ -8,15 +8,19 @@
  *   `close`, `reload`, `away-and-back` (navigate, then history back: the back/forward cache),
  *   `hide` (another tab comes to the front, so this one is hidden and its timers throttled),
  *   `eval` (an expression in the tab) and `click` (a part of its session, by name).
+ * - `reactor-quit-browser` starts a second browser of the same engine, runs a session in it, and
+ *   quits that whole browser (what a visitor does with Ctrl+Q or the window's close button).
  * `REACTOR_TAB_CLOSES` sets how many tabs the tab-close test closes per run (default 3).
  * A command must answer within 20 s, so long waits stay in the tests.
  */
+import * as puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
+import { resolveBrowser, resolveFirefox } from '../../scripts/browser.mjs';
 
 interface CommandArgs {
   command: string;
   payload?: unknown;
-  session: { id: string; browser: { type?: string } };
+  session: { id: string; browser: { type?: string; name?: string } };
 }
 
 const TAB_PAGE = '/__unload/tab.html';
@@ -138,6 +142,11 @@ export function tabsPlugin() {
     },
     async executeCommand({ command, payload, session }: CommandArgs) {
       if (command === 'reactor-tab-closes') return Number(process.env.REACTOR_TAB_CLOSES) || 3;
+      if (command === 'reactor-quit-browser') {
+        const launcher = session.browser as unknown as { getPage(id: string): Page };
+        const base = launcher.getPage(session.id).url();
+        return quitBrowser(session.browser.name ?? '', base, payload as OpenArgs);
+      }
       if (command !== 'reactor-close-tab' && command !== 'reactor-tab') return undefined;
       const launcher = session.browser as unknown as { getPage(id: string): Page };
       const runner = launcher.getPage(session.id);
@@ -152,4 +161,31 @@ export function tabsPlugin() {
       return { sessionId, closedAt };
     },
   };
+}
+
+/** A second browser of the runner's engine: a live session in it, then the browser quits. */
+async function quitBrowser(engine: string, base: string, args: OpenArgs) {
+  const firefox = /firefox/i.test(engine) ? resolveFirefox() : null;
+  const chromium = firefox ? null : await resolveBrowser();
+  const browser = await puppeteer.launch(
+    firefox
+      ? { browser: 'firefox', executablePath: firefox.executablePath, headless: true }
+      : { executablePath: chromium!.executablePath, headless: true, args: chromium!.args },
+  );
+  try {
+    const page = await browser.newPage();
+    const path = `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}`;
+    await page.goto(new URL(path, base).href);
+    const ready = await page.waitForFunction(
+      () => (window as { reactorReady?: string }).reactorReady,
+      { timeout: 15_000, polling: 50 },
+    );
+    const sessionId = (await ready.jsonValue()) as string;
+    const quitAt = Date.now();
+    await browser.close();
+    return { sessionId, quitAt };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
