@@ -245,7 +245,13 @@ export function createEmulator(
       if (next) return next();
       return send(req, res, fromError(errors.notFound(`No route for ${method} ${url.pathname}.`)));
     }
-    if (method === 'OPTIONS') return send(req, res, { status: 204 });
+    const control = candidates.every((r) => r.kind === 'control');
+    if (method === 'OPTIONS') {
+      // A modelled network delays every answer, CORS preflights included (a real one does).
+      if (!control && platform.config.latencyMs > 0)
+        await new Promise((r) => setTimeout(r, platform.config.latencyMs));
+      return send(req, res, { status: 204 });
+    }
     const route = candidates.find((r) => r.method === method);
     if (!route)
       return send(req, res, {

@@ -374,10 +374,13 @@ export class SessionController extends Emitter<SessionEvents> {
     let terminated: Promise<PlatformError | null> = Promise.resolve(null);
     if (!unload) terminated = client.terminate();
     void terminated.then((failure) => failure && this.unconfirmedEnd(failure));
-    // The lock goes once the platform has answered the DELETE: the next tab starts after that.
+    // Handed over: the lock goes once the platform has answered the DELETE, so the next session
+    // starts after this one is over. Any other end lets go at once (a new Start right after an
+    // End, here or in a sibling player, must not meet "live in another tab").
     const lease = this.lease;
     this.lease = null;
-    if (lease) void terminated.then(() => lease.release());
+    if (reason === 'moved') void terminated.then(() => lease?.release());
+    else lease?.release();
     this.meter.stop();
     this.deadline.stop();
     this.budget.stop();

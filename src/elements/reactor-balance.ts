@@ -170,8 +170,7 @@ export class ReactorBalance extends ReactorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the attribute is reflected back (a NaN would overwrite what the owner wrote).
-    if (changed.has('refresh'))
-      this.problems.say([refreshProblem(this.refresh, 60, this.getAttribute('refresh'))]);
+    if (changed.has('refresh')) this.problems.say([refreshProblem(this, 60)]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -141,8 +141,7 @@ export class ReactorPricing extends ReactorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the attribute is reflected back (a NaN would overwrite what the owner wrote).
-    if (changed.has('refresh'))
-      this.problems.say([refreshProblem(this.refresh, 0, this.getAttribute('refresh'))]);
+    if (changed.has('refresh')) this.problems.say([refreshProblem(this, 0)]);
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

@@ -7,7 +7,7 @@ import {
 } from '../controllers/session.js';
 import { numberProblems } from '../controllers/session-config.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
-import { ProblemLog } from '../internal/numbers.js';
+import { ProblemLog, written } from '../internal/numbers.js';
 import { LocalizeController, fill, format } from '../controllers/localize.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import type { Cost } from '../platform/pricing.js';
@@ -256,7 +256,7 @@ export class ReactorSession extends ReactorElement {
     const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
     if (numbers.some((name) => changed.has(name)))
       this.problems.say(
-        numberProblems(this, (attribute, value) => this.getAttribute(attribute) ?? String(value)),
+        numberProblems(this, (attribute, value) => written(this, attribute, value)),
       );
   }
 

@@ -30,8 +30,15 @@ export class ProblemLog {
   }
 }
 
+/** How `value` was written: the attribute's text when it holds this value, else the value. */
+export function written(host: Element, attribute: string, value: unknown): string {
+  const text = host.getAttribute(attribute);
+  return text !== null && Object.is(Number(text), Number(value)) ? text : String(value);
+}
+
 /** The console line for a `refresh` that is not a number of seconds, or null. */
-export function refreshProblem(refresh: unknown, fallback: number, raw: string | null) {
+export function refreshProblem(host: Element & { refresh: unknown }, fallback: number) {
+  const { refresh } = host;
   if (refresh == null || numberAtLeast(refresh, 0) !== null) return null;
-  return `refresh="${raw ?? String(refresh)}" is not a number of seconds (0 turns refreshing off): using ${fallback}.`;
+  return `refresh="${written(host, 'refresh', refresh)}" is not a number of seconds (0 turns refreshing off): using ${fallback}.`;
 }

@@ -260,8 +260,10 @@ describe('SessionController (the session unit, without an element)', function ()
     const h = await harness({ maxDuration: 5000 });
     expect(h.session.capSeconds).to.equal(1200);
     expect(h.session.remainingSeconds).to.equal(1200);
-    h.config.maxDuration = 0;
+    h.config.maxDuration = 0.5;
     expect(h.session.capSeconds).to.equal(1);
+    h.config.maxDuration = 0; // not a positive number: the default, never a 0 s session
+    expect(h.session.capSeconds).to.equal(300);
     h.config.maxDuration = Number.NaN;
     expect(h.session.capSeconds).to.equal(300);
     await h.session.loadPrice();

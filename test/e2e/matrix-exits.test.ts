@@ -2,7 +2,14 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
-import { closedEntry, emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator.js';
+import {
+  closedEntry,
+  configureEmulator,
+  emulatorUrl,
+  ledger,
+  resetEmulator,
+  waitFor,
+} from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { part } from '../helpers/dom.js';
 
@@ -130,22 +137,26 @@ describe('matrix: exits', function () {
     });
   });
 
-  it('the whole browser quit with a session live: ended as the client, or held for the window', async function () {
+  it('the whole browser quit with a session live: how the platform sees it', async function () {
     this.timeout(90_000);
+    // Past what page script can do when a browser shuts down without running pagehide: the
+    // platform's recoverable window ends the session (3 s here, 30 s on the emulator's default).
+    await configureEmulator({ recoverableWindowMs: 3000 });
     const apiUrl = await emulatorUrl();
     const { sessionId, quitAt } = await executeServerCommand<
       { sessionId: string; quitAt: number },
       unknown
     >('reactor-quit-browser', { apiUrl });
-    // A quit runs the page's pagehide like a tab close; should it not (a crash, a killed
-    // process), the platform ends the session after its recoverable window, billed until then.
-    const entry = await closedEntry(sessionId, 3000);
+    const entry = await closedEntry(sessionId, 8000);
     await matrixRow({
       group: 'exit',
-      scenario: 'the whole browser quit',
+      scenario: `the whole browser quit (${entry.ended_by === 'client' ? 'pagehide ran' : 'no pagehide: the 3 s window ended it'})`,
       ids: [sessionId],
       goneAt: quitAt,
+      allowAbandoned: true,
+      // The window, plus the time the platform takes to notice a peer that vanished (Chromium's
+      // killed process: about 6 s on the emulator's WebRTC stack).
+      allowedSeconds: 12,
     });
-    expect(entry.ended_by).to.equal('client');
   });
 });

@@ -91,8 +91,10 @@ describe('<reactor-session>', function () {
       expect(el.autoconnect).to.equal(false);
       expect(el.videoTrack).to.equal('main_video');
       expect(el.remainingSeconds).to.equal(1200);
-      el.maxDuration = 0;
+      el.maxDuration = 0.5;
       expect(el.remainingSeconds).to.equal(1);
+      el.maxDuration = 0; // not a positive number: the default (and a console line), never 0 s
+      expect(el.remainingSeconds).to.equal(300);
       el.muted = false;
       el.maxCost = 40;
       await el.updateComplete;

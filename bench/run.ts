@@ -1,0 +1,223 @@
+/**
+ * `npm run bench`: figures, not timed tests. Starts the emulator and a static page server on
+ * loopback, drives headless Chromium, and measures in the same run, alternating:
+ * - connect: click → ready and ready → first presented frame, `<reactor-session>` (the shipped
+ *   classic script) against the official SDK (`@reactor-team/js-sdk`, bundled for the browser),
+ *   medians and spread of `BENCH_RUNS` runs (default 11), at GPU delay 300 ms and 0, on loopback
+ *   and with a modelled 40 ms per request (preflights included); requests per connect;
+ * - size: raw, gzip and brotli of each shipped bundle and of the SDK's browser bundle.
+ * Prints a table and writes `bench/results.json`. Exits non-zero only when something failed to
+ * run, never on a slow figure.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import * as puppeteer from 'puppeteer-core';
+import { createEmulator } from '../demo/emulator/index.js';
+import { shippedBundle } from '../scripts/shipped-bundle.js';
+import { resolveBrowser } from '../scripts/browser.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS) || 11;
+
+interface Sample {
+  readyMs: number;
+  frameMs: number;
+  requests: number;
+  preflights: number;
+}
+
+const PAGE = `<!doctype html><html lang="en"><body>
+<video id="sdk-video" muted playsinline autoplay></video>
+<script src="/reactor-elements.iife.js"></script>
+<script type="module">
+  const { Reactor } = await import('/sdk.js');
+  const frame = (video) => new Promise((resolve) => video.requestVideoFrameCallback(() => resolve(performance.now())));
+  window.benchElement = async (api) => {
+    const el = document.createElement('reactor-session');
+    for (const [k, v] of Object.entries({ model: 'helios', 'api-url': api, 'token-url': api + '/api/reactor-token', 'idle-timeout': '0', exclusive: 'false' })) el.setAttribute(k, v);
+    document.body.append(el);
+    await el.updateComplete;
+    const ready = new Promise((resolve) => el.addEventListener('reactor-ready', () => resolve(performance.now()), { once: true }));
+    const t0 = performance.now();
+    el.shadowRoot.querySelector('[part="connect-button"]').click();
+    const readyAt = await ready;
+    const framedAt = await frame(el.shadowRoot.querySelector('video'));
+    const ended = new Promise((resolve) => el.addEventListener('reactor-end', resolve, { once: true }));
+    el.disconnect();
+    await ended;
+    el.remove();
+    return { readyMs: readyAt - t0, frameMs: framedAt - readyAt };
+  };
+  window.benchSdk = async (api) => {
+    const video = document.getElementById('sdk-video');
+    const t0 = performance.now();
+    // The same work as the element: the token from the site's route, then connect.
+    const { jwt } = await (await fetch(api + '/api/reactor-token')).json();
+    const reactor = new Reactor({ modelName: 'helios', apiUrl: api });
+    const ready = new Promise((resolve) => reactor.on('statusChanged', (s) => s === 'ready' && resolve(performance.now())));
+    reactor.on('trackReceived', (name, track, stream) => { video.srcObject = stream; });
+    await reactor.connect(jwt);
+    const readyAt = await ready;
+    const framedAt = await frame(video);
+    await reactor.disconnect(false);
+    video.srcObject = null;
+    return { readyMs: readyAt - t0, frameMs: framedAt - readyAt };
+  };
+  window.benchLoaded = true;
+</script></body></html>`;
+
+async function sdkBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: ['@reactor-team/js-sdk'],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    platform: 'browser',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function listen(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(handler);
+  return new Promise<{ url: string; close: () => void }>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+          server.closeAllConnections();
+          server.close();
+        },
+      });
+    }),
+  );
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const spread = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
+
+function sizes(code: string) {
+  return {
+    raw: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function main() {
+  const [esm, iife, sdk] = await Promise.all([
+    shippedBundle('reactor-elements.js'),
+    shippedBundle('reactor-elements.iife.js'),
+    sdkBundle(),
+  ]);
+  const emulator = createEmulator();
+  const counts = { requests: 0, preflights: 0 };
+  const api = await listen((req, res) => {
+    if (!req.url?.startsWith('/_emulator')) {
+      counts.requests += 1;
+      if (req.method === 'OPTIONS') counts.preflights += 1;
+    }
+    emulator.handler(req, res);
+  });
+  const files: Record<string, [string, string]> = {
+    '/': [PAGE, 'text/html'],
+    '/reactor-elements.iife.js': [iife, 'text/javascript'],
+    '/sdk.js': [sdk, 'text/javascript'],
+  };
+  const site = await listen((req, res) => {
+    const file = files[req.url ?? '/'];
+    res.writeHead(file ? 200 : 404, { 'Content-Type': file?.[1] ?? 'text/plain' });
+    res.end(file?.[0] ?? 'not found');
+  });
+  const chromium = await resolveBrowser();
+  const browser = await puppeteer.launch({
+    executablePath: chromium.executablePath,
+    headless: true,
+    args: [...chromium.args, '--autoplay-policy=no-user-gesture-required'],
+  });
+  const connect: Record<string, unknown>[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/`);
+    await page.waitForFunction(() => (window as { benchLoaded?: boolean }).benchLoaded);
+    for (const gpuDelayMs of [300, 0]) {
+      for (const latencyMs of [0, 40]) {
+        emulator.platform.configure({ gpuDelayMs, latencyMs });
+        const runs: Record<'element' | 'sdk', Sample[]> = { element: [], sdk: [] };
+        // One warm-up each (first-connect costs: the bundle's first run, the peer stack).
+        for (let i = -1; i < RUNS; i++) {
+          for (const who of i % 2 ? (['element', 'sdk'] as const) : (['sdk', 'element'] as const)) {
+            counts.requests = counts.preflights = 0;
+            const fn = who === 'element' ? 'benchElement' : 'benchSdk';
+            const sample = (await page.evaluate(
+              (name, url) =>
+                (window as unknown as Record<string, (api: string) => Promise<unknown>>)[name]!(url),
+              fn,
+              api.url,
+            )) as { readyMs: number; frameMs: number };
+            if (i >= 0) runs[who].push({ ...sample, ...counts });
+          }
+        }
+        for (const who of ['element', 'sdk'] as const) {
+          const r = runs[who];
+          connect.push({
+            who,
+            gpuDelayMs,
+            latencyMs,
+            readyMedian: Math.round(median(r.map((s) => s.readyMs))),
+            readySpread: spread(r.map((s) => s.readyMs)),
+            frameMedian: Math.round(median(r.map((s) => s.frameMs))),
+            requests: median(r.map((s) => s.requests)),
+            preflights: median(r.map((s) => s.preflights)),
+          });
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    site.close();
+    api.close();
+    await emulator.close();
+  }
+  const size = {
+    'reactor-elements.js': sizes(esm),
+    'reactor-elements.iife.js': sizes(iife),
+    '@reactor-team/js-sdk (browser bundle)': sizes(sdk),
+  };
+  const results = { date: new Date().toISOString(), runs: RUNS, browser: chromium.label, connect, size };
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Connect (Chromium, click → ready, ms; median of ${RUNS}, spread; ready → frame)`);
+  console.log('| who | GPU delay | per request | click → ready | spread | → frame | requests | preflights |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const c of connect)
+    console.log(
+      `| ${c.who} | ${c.gpuDelayMs} | ${c.latencyMs} | ${c.readyMedian} | ${c.readySpread} | ${c.frameMedian} | ${c.requests} | ${c.preflights} |`,
+    );
+  const pairs = connect.filter((c) => c.who === 'element');
+  for (const e of pairs) {
+    const s = connect.find(
+      (c) => c.who === 'sdk' && c.gpuDelayMs === e.gpuDelayMs && c.latencyMs === e.latencyMs,
+    )!;
+    console.log(
+      `GPU ${e.gpuDelayMs as number} ms, ${e.latencyMs as number} ms/request: the element is ${((s.readyMedian as number) / (e.readyMedian as number)).toFixed(2)}× the SDK's speed; over the GPU delay: ${(e.readyMedian as number) - (e.gpuDelayMs as number)} ms`,
+    );
+  }
+  console.log('\nSize (bytes)');
+  console.log('| file | raw | gzip -9 | brotli 11 |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [name, s] of Object.entries(size))
+    console.log(`| ${name} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
