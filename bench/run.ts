@@ -159,7 +159,9 @@ async function main() {
             const fn = who === 'element' ? 'benchElement' : 'benchSdk';
             const sample = (await page.evaluate(
               (name, url) =>
-                (window as unknown as Record<string, (api: string) => Promise<unknown>>)[name]!(url),
+                (window as unknown as Record<string, (api: string) => Promise<unknown>>)[name]!(
+                  url,
+                ),
               fn,
               api.url,
             )) as { readyMs: number; frameMs: number };
@@ -192,10 +194,18 @@ async function main() {
     'reactor-elements.iife.js': sizes(iife),
     '@reactor-team/js-sdk (browser bundle)': sizes(sdk),
   };
-  const results = { date: new Date().toISOString(), runs: RUNS, browser: chromium.label, connect, size };
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    browser: chromium.label,
+    connect,
+    size,
+  };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Connect (Chromium, click → ready, ms; median of ${RUNS}, spread; ready → frame)`);
-  console.log('| who | GPU delay | per request | click → ready | spread | → frame | requests | preflights |');
+  console.log(
+    '| who | GPU delay | per request | click → ready | spread | → frame | requests | preflights |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const c of connect)
     console.log(
