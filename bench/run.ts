@@ -20,10 +20,15 @@ import { shippedBundle } from '../scripts/shipped-bundle.js';
 import { resolveBrowser } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 11;
+/** The element clicked at once, the element after the pointer rested on Start, the SDK. */
+const WHO = ['element', 'element, hovered', 'sdk'] as const;
+type Who = (typeof WHO)[number];
 
 interface Sample {
   readyMs: number;
   frameMs: number;
+  /** The element's connect phases (ms from the click), when it marks them. */
+  marks?: Record<string, number>;
   requests: number;
   preflights: number;
 }
@@ -34,21 +39,29 @@ const PAGE = `<!doctype html><html lang="en"><body>
 <script type="module">
   const { Reactor } = await import('/sdk.js');
   const frame = (video) => new Promise((resolve) => video.requestVideoFrameCallback(() => resolve(performance.now())));
-  window.benchElement = async (api) => {
+  window.benchElement = async (api, hover) => {
     const el = document.createElement('reactor-session');
     for (const [k, v] of Object.entries({ model: 'helios', 'api-url': api, 'token-url': api + '/api/reactor-token', 'idle-timeout': '0', exclusive: 'false' })) el.setAttribute(k, v);
     document.body.append(el);
     await el.updateComplete;
+    const button = el.shadowRoot.querySelector('[part="connect-button"]');
+    if (hover) {
+      // A visitor's pointer rests on Start before the click (the element fetches the token then).
+      button.dispatchEvent(new PointerEvent('pointerenter'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     const ready = new Promise((resolve) => el.addEventListener('reactor-ready', () => resolve(performance.now()), { once: true }));
+    performance.clearMarks();
     const t0 = performance.now();
-    el.shadowRoot.querySelector('[part="connect-button"]').click();
+    button.click();
     const readyAt = await ready;
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('reactor:')).map((m) => [m.name.slice(8), m.startTime - t0]));
     const framedAt = await frame(el.shadowRoot.querySelector('video'));
     const ended = new Promise((resolve) => el.addEventListener('reactor-end', resolve, { once: true }));
     el.disconnect();
     await ended;
     el.remove();
-    return { readyMs: readyAt - t0, frameMs: framedAt - readyAt };
+    return { readyMs: readyAt - t0, frameMs: framedAt - readyAt, marks };
   };
   window.benchSdk = async (api) => {
     const video = document.getElementById('sdk-video');
@@ -104,6 +117,19 @@ const median = (xs: number[]) => {
 };
 const spread = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
 
+const PHASES = ['token', 'created', 'gpu', 'ice', 'answer', 'ready'] as const;
+
+/** Median time spent in each connect phase (from the previous mark; the first from the click). */
+function phases(samples: Sample[]): Record<string, number> | undefined {
+  if (!samples.every((s) => s.marks && PHASES.every((p) => p in s.marks!))) return undefined;
+  return Object.fromEntries(
+    PHASES.map((p, i) => [
+      p,
+      Math.round(median(samples.map((s) => s.marks![p]! - (i ? s.marks![PHASES[i - 1]!]! : 0)))),
+    ]),
+  );
+}
+
 function sizes(code: string) {
   return {
     raw: Buffer.byteLength(code),
@@ -150,25 +176,27 @@ async function main() {
     await page.waitForFunction(() => (window as { benchLoaded?: boolean }).benchLoaded);
     for (const gpuDelayMs of [300, 0]) {
       for (const latencyMs of [0, 40]) {
-        emulator.platform.configure({ gpuDelayMs, latencyMs });
-        const runs: Record<'element' | 'sdk', Sample[]> = { element: [], sdk: [] };
+        emulator.platform.configure({ gpuDelayMs, latencyMs, sessionsPerMinute: 1_000_000 });
+        const runs: Record<Who, Sample[]> = { element: [], 'element, hovered': [], sdk: [] };
         // One warm-up each (first-connect costs: the bundle's first run, the peer stack).
         for (let i = -1; i < RUNS; i++) {
-          for (const who of i % 2 ? (['element', 'sdk'] as const) : (['sdk', 'element'] as const)) {
+          for (const who of i % 2 ? WHO : [...WHO].reverse()) {
             counts.requests = counts.preflights = 0;
-            const fn = who === 'element' ? 'benchElement' : 'benchSdk';
+            const fn = who === 'sdk' ? 'benchSdk' : 'benchElement';
+            const run = (name: string, url: string, hover: boolean) =>
+              (window as unknown as Record<string, (a: string, h: boolean) => Promise<unknown>>)[
+                name
+              ]!(url, hover);
             const sample = (await page.evaluate(
-              (name, url) =>
-                (window as unknown as Record<string, (api: string) => Promise<unknown>>)[name]!(
-                  url,
-                ),
+              run,
               fn,
               api.url,
-            )) as { readyMs: number; frameMs: number };
+              who === 'element, hovered',
+            )) as Omit<Sample, 'requests' | 'preflights'>;
             if (i >= 0) runs[who].push({ ...sample, ...counts });
           }
         }
-        for (const who of ['element', 'sdk'] as const) {
+        for (const who of WHO) {
           const r = runs[who];
           connect.push({
             who,
@@ -179,6 +207,7 @@ async function main() {
             frameMedian: Math.round(median(r.map((s) => s.frameMs))),
             requests: median(r.map((s) => s.requests)),
             preflights: median(r.map((s) => s.preflights)),
+            phases: phases(r),
           });
         }
       }
@@ -211,13 +240,21 @@ async function main() {
     console.log(
       `| ${c.who} | ${c.gpuDelayMs} | ${c.latencyMs} | ${c.readyMedian} | ${c.readySpread} | ${c.frameMedian} | ${c.requests} | ${c.preflights} |`,
     );
-  const pairs = connect.filter((c) => c.who === 'element');
+  console.log("\nThe element's phases (median ms spent in each, from the click)");
+  console.log(`| who | GPU delay | per request | ${PHASES.join(' | ')} |`);
+  console.log(`| --- | --- | --- | ${PHASES.map(() => '---').join(' | ')} |`);
+  for (const c of connect.filter((x) => x.who !== 'sdk' && x.phases)) {
+    const p = c.phases as Record<string, number>;
+    const cells = PHASES.map((k) => p[k]).join(' | ');
+    console.log(`| ${c.who as string} | ${c.gpuDelayMs} | ${c.latencyMs} | ${cells} |`);
+  }
+  const pairs = connect.filter((c) => c.who !== 'sdk');
   for (const e of pairs) {
     const s = connect.find(
       (c) => c.who === 'sdk' && c.gpuDelayMs === e.gpuDelayMs && c.latencyMs === e.latencyMs,
     )!;
     console.log(
-      `GPU ${e.gpuDelayMs as number} ms, ${e.latencyMs as number} ms/request: the element is ${((s.readyMedian as number) / (e.readyMedian as number)).toFixed(2)}× the SDK's speed; over the GPU delay: ${(e.readyMedian as number) - (e.gpuDelayMs as number)} ms`,
+      `GPU ${e.gpuDelayMs as number} ms, ${e.latencyMs as number} ms/request: ${e.who as string} is ${((s.readyMedian as number) / (e.readyMedian as number)).toFixed(2)}× the SDK's speed; over the GPU delay: ${(e.readyMedian as number) - (e.gpuDelayMs as number)} ms`,
     );
   }
   console.log('\nSize (bytes)');

@@ -63,6 +63,8 @@ export class SessionController extends Emitter<SessionEvents> {
   private meter = new BillingMeter();
   private lastSessionId: string | null = null;
   private billed: BilledSession | null = null;
+  /** A token source whose token was fetched ahead (see `prefetchToken`). */
+  private prefetched: { tokens: TokenSource; key: unknown[] } | null = null;
   /** The site-wide lock of the current attempt (see `exclusive`). */
   private lease: TabLease | null = null;
   private unsubscribe: (() => void)[] = [];
@@ -171,6 +173,7 @@ export class SessionController extends Emitter<SessionEvents> {
     let tokens: TokenSource;
     try {
       tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
+      tokens = this.takePrefetched() ?? tokens;
     } catch (error) {
       // Bad configuration: refused before anything was created.
       this._endReason = 'error';
@@ -208,6 +211,25 @@ export class SessionController extends Emitter<SessionEvents> {
       await client.connect();
     } catch (error) {
       if (client === this.client) this.finish('error', error);
+    }
+  }
+
+  /**
+   * Fetches the session token ahead, while the visitor's pointer (or focus) is on Start: the
+   * click then skips that round trip. The token serves one connect; a hover without a click
+   * costs one short-lived token, never one per page view. A failure here is silent (the connect
+   * fetches again and reports it).
+   */
+  prefetchToken(): void {
+    if (this.busy) return;
+    try {
+      const tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
+      const key = this.tokenKey();
+      if (!this.prefetched || this.prefetched.key.some((v, i) => v !== key[i]))
+        this.prefetched = { tokens, key };
+      this.prefetched.tokens.lease().catch(() => undefined);
+    } catch {
+      // A setup problem: said at load, and again on Start.
     }
   }
 
@@ -260,6 +282,20 @@ export class SessionController extends Emitter<SessionEvents> {
   }
 
   // ---- the session -------------------------------------------------------------------------
+
+  /** What decides which token source a connect uses. */
+  private tokenKey(): unknown[] {
+    const { tokenUrl, token, tokenProvider } = this.config;
+    return [this.apiUrl, tokenUrl, token, tokenProvider];
+  }
+
+  /** The prefetched token source, when it still fits the configuration; used once. */
+  private takePrefetched(): TokenSource | null {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    const key = this.tokenKey();
+    return prefetched && prefetched.key.every((v, i) => v === key[i]) ? prefetched.tokens : null;
+  }
 
   /**
    * One session per visitor: takes the site-wide lock for `client`'s attempt, or shows

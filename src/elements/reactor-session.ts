@@ -338,6 +338,9 @@ export class ReactorSession extends ReactorElement {
     void this.connect();
   };
 
+  /** The pointer or the focus is on Start: the click is likely, so its token is fetched now. */
+  private readonly onStartHint = () => this.session.prefetchToken();
+
   private readonly onTakeOverClick = () => {
     this.startClickAt = performance.now();
     void this.takeOver();
@@ -427,7 +430,13 @@ export class ReactorSession extends ReactorElement {
                 ? html`<button part="take-over-button" type="button" @click=${this.onTakeOverClick}>
                     ${t.moveHere}
                   </button>`
-                : html`<button part="connect-button" type="button" @click=${this.onConnectClick}>
+                : html`<button
+                    part="connect-button"
+                    type="button"
+                    @click=${this.onConnectClick}
+                    @pointerenter=${this.onStartHint}
+                    @focus=${this.onStartHint}
+                  >
                     <slot name="connect-label">${t.start}</slot>
                   </button>`
           }

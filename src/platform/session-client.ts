@@ -11,12 +11,13 @@
 import { Emitter } from './emitter.js';
 import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
+import { CAPABILITIES_POLL, abortableSleep, markPhase, poll } from './poll-schedule.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
 import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
 import {
   CLIENT_INFO,
   WebRtcTransport,
-  abortableSleep,
+  type IceServers,
   type TrackCapability,
   type TransportEvents,
 } from './webrtc-transport.js';
@@ -97,12 +98,19 @@ export class SessionClient extends Emitter<SessionClientEvents> {
           signal,
           AbortSignal.timeout(Math.max(0, this.endBy - Date.now())),
         ]);
+      markPhase('token');
       const created = await this.createSession(signal);
+      markPhase('created');
       this.sessionId = created.session_id;
       this.prepareUnload();
       this.setStatus('waiting');
+      // The ICE servers do not depend on the GPU: fetched while it is being assigned.
+      const ice = this.iceServers(signal);
+      ice.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
       this.capabilities = await this.pollCapabilities(signal);
-      await this.openTransport('POST', signal);
+      markPhase('gpu');
+      await this.openTransport('POST', signal, await ice);
+      markPhase('ready');
       this.setStatus('ready');
     } catch (error) {
       await this.terminate();
@@ -256,34 +264,50 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     }
   }
 
-  private async pollCapabilities(signal: AbortSignal): Promise<Capabilities> {
-    let delay = 100;
-    for (;;) {
-      const { data } = await this.api<{
-        state?: string;
-        capabilities?: Capabilities;
-        selected_transport?: { protocol: string };
-      }>(`/sessions/${this.sessionId}`, {}, signal);
-      if (data?.state === 'CLOSED' || data?.state === 'INACTIVE') {
-        throw new PlatformError('conflict', 'The session ended before a GPU was ready.');
-      }
-      if (data?.capabilities && data.selected_transport) {
-        if (data.selected_transport.protocol !== 'webrtc') {
-          throw new PlatformError(
-            'bad-response',
-            `Unsupported transport ${data.selected_transport.protocol}.`,
-          );
-        }
-        if (!Array.isArray(data.capabilities.tracks))
-          throw new PlatformError('bad-response', 'No track list.');
-        return data.capabilities;
-      }
-      await abortableSleep(delay, signal);
-      delay = Math.min(1000, delay * 1.5);
-    }
+  private pollCapabilities(signal: AbortSignal): Promise<Capabilities> {
+    return poll(CAPABILITIES_POLL, () => this.capabilitiesNow(signal), signal);
   }
 
-  private async openTransport(method: 'POST' | 'PUT', signal: AbortSignal): Promise<void> {
+  /** One poll of the session: its capabilities once the GPU is assigned, else undefined. */
+  private async capabilitiesNow(signal: AbortSignal): Promise<Capabilities | undefined> {
+    const { data } = await this.api<{
+      state?: string;
+      capabilities?: Capabilities;
+      selected_transport?: { protocol: string };
+    }>(`/sessions/${this.sessionId}`, {}, signal);
+    if (data?.state === 'CLOSED' || data?.state === 'INACTIVE') {
+      throw new PlatformError('conflict', 'The session ended before a GPU was ready.');
+    }
+    if (!data?.capabilities || !data.selected_transport) return undefined;
+    if (data.selected_transport.protocol !== 'webrtc') {
+      throw new PlatformError(
+        'bad-response',
+        `Unsupported transport ${data.selected_transport.protocol}.`,
+      );
+    }
+    if (!Array.isArray(data.capabilities.tracks))
+      throw new PlatformError('bad-response', 'No track list.');
+    return data.capabilities;
+  }
+
+  /** `GET …/ice_servers` of the session, as `RTCIceServer`s. */
+  private async iceServers(signal: AbortSignal): Promise<IceServers> {
+    const { data } = await this.api<{
+      ice_servers?: { uris: string[]; credentials?: { username: string; password: string } }[];
+    }>(`/sessions/${this.sessionId}/transport/webrtc/ice_servers`, { transport: true }, signal);
+    return (data?.ice_servers ?? []).map((s) => ({
+      urls: s.uris,
+      ...(s.credentials
+        ? { username: s.credentials.username, credential: s.credentials.password }
+        : {}),
+    }));
+  }
+
+  private async openTransport(
+    method: 'POST' | 'PUT',
+    signal: AbortSignal,
+    ice?: IceServers,
+  ): Promise<void> {
     const base = `/sessions/${this.sessionId}/transport/webrtc/`;
     const transport = new WebRtcTransport(
       (path, init, callSignal) =>
@@ -293,7 +317,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       () => void this.dropped(),
     );
     this.transport = transport;
-    await transport.open(method, signal);
+    await transport.open(method, signal, ice ?? (await this.iceServers(signal)));
   }
 
   /** The connection dropped without a terminate: recover, or end the session so it stops billing. */

@@ -5,6 +5,7 @@
  * the size limit and the keep-alive ping. Framework-free; the session client drives it.
  */
 import { PlatformError } from './errors.js';
+import { ANSWER_POLL, markPhase, poll } from './poll-schedule.js';
 import type { JsonResponse } from './http.js';
 
 export interface TrackCapability {
@@ -16,9 +17,12 @@ export interface TrackCapability {
 /** Identifies this client to the platform (the official SDK's protocol version). */
 export const CLIENT_INFO = { sdk_version: '2.9.0', sdk_type: 'js' };
 
+/** The session's ICE servers, ready for `RTCPeerConnection`. */
+export type IceServers = RTCIceServer[];
+
 /** One call to `/sessions/{id}/transport/webrtc/{path}`, authorised by the session client. */
 export type TransportCall = <T>(
-  path: 'ice_servers' | 'sdp_params',
+  path: 'sdp_params',
   init: { method?: 'POST' | 'PUT'; body?: unknown },
   signal: AbortSignal,
 ) => Promise<JsonResponse<T>>;
@@ -38,23 +42,9 @@ export type TransportReport = <K extends keyof TransportEvents>(
 ) => void;
 
 const PING_INTERVAL_MS = 5000;
-const ICE_GATHER_LIMIT_MS = 3000;
+const ICE_GATHER_LIMIT_MS = 1000;
 const TRANSPORT_READY_LIMIT_MS = 20_000;
 const MAX_MESSAGE_BYTES = 256 * 1024;
-
-export const abortableSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(new PlatformError('aborted', 'Cancelled.'));
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new PlatformError('aborted', 'Cancelled.'));
-      },
-      { once: true },
-    );
-  });
 
 export class WebRtcTransport {
   private pc: RTCPeerConnection | null = null;
@@ -75,16 +65,7 @@ export class WebRtcTransport {
   }
 
   /** Offers (POST) or re-offers (PUT, a reconnect) and resolves once the connection is up. */
-  async open(method: 'POST' | 'PUT', signal: AbortSignal): Promise<void> {
-    const { data: ice } = await this.call<{
-      ice_servers?: { uris: string[]; credentials?: { username: string; password: string } }[];
-    }>('ice_servers', {}, signal);
-    const iceServers: RTCIceServer[] = (ice?.ice_servers ?? []).map((s) => ({
-      urls: s.uris,
-      ...(s.credentials
-        ? { username: s.credentials.username, credential: s.credentials.password }
-        : {}),
-    }));
+  async open(method: 'POST' | 'PUT', signal: AbortSignal, iceServers: IceServers): Promise<void> {
     const pc = new RTCPeerConnection({ iceServers });
     this.pc = pc;
     this.attachChannel(pc.createDataChannel('data'));
@@ -102,7 +83,8 @@ export class WebRtcTransport {
       this.report('track', { name, track: event.track, stream });
     };
     await pc.setLocalDescription(await pc.createOffer());
-    await iceGathered(pc);
+    await iceReady(pc, iceServers.length > 0);
+    markPhase('ice');
     const mapping = this.tracks.map((track) => {
       const transceiver = [...byTransceiver].find(([, name]) => name === track.name)![0];
       return { mid: transceiver.mid ?? '', ...track };
@@ -121,16 +103,18 @@ export class WebRtcTransport {
     );
     if (offered.status !== 202)
       throw new PlatformError('bad-response', `The SDP offer got ${offered.status}, not 202.`);
-    let delay = 50;
-    for (;;) {
-      const answer = await this.call<{ sdp_answer?: string }>('sdp_params', {}, signal);
-      if (answer.status === 200 && answer.data?.sdp_answer) {
-        await pc.setRemoteDescription({ type: 'answer', sdp: answer.data.sdp_answer });
-        break;
-      }
-      await abortableSleep(delay, signal);
-      delay = Math.min(500, delay * 1.5);
-    }
+    const sdp = await poll(
+      ANSWER_POLL,
+      async () => {
+        const answer = await this.call<{ sdp_answer?: string }>('sdp_params', {}, signal);
+        return answer.status === 200 && answer.data?.sdp_answer
+          ? answer.data.sdp_answer
+          : undefined;
+      },
+      signal,
+    );
+    markPhase('answer');
+    await pc.setRemoteDescription({ type: 'answer', sdp });
     await this.connected(pc, signal);
     pc.onconnectionstatechange = () => {
       const state = pc.connectionState;
@@ -179,12 +163,15 @@ export class WebRtcTransport {
       const onAbort = () => finish(new PlatformError('aborted', 'Cancelled.'));
       const finish = (error?: PlatformError) => {
         clearTimeout(timer);
-        clearInterval(poll);
+        pc.removeEventListener('connectionstatechange', check);
         signal.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve();
       };
-      const poll = setInterval(check, 20);
+      // Up is an event (the connection state, or the channel opening), not a polled state.
+      pc.addEventListener('connectionstatechange', check);
+      this.channel?.addEventListener('open', check);
+      pc.addEventListener('datachannel', ({ channel }) => channel.addEventListener('open', check));
       signal.addEventListener('abort', onAbort, { once: true });
       check();
     });
@@ -222,15 +209,39 @@ export class WebRtcTransport {
   }
 }
 
-function iceGathered(pc: RTCPeerConnection): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+/**
+ * When the offer may go: the protocol has no trickle ICE, so the offer carries every candidate
+ * the platform will ever see from us, and waiting for gathering to complete costs ~100 ms for
+ * candidates a server on the internet cannot use anyway.
+ * - Without STUN/TURN servers only host candidates exist, and they appear within a millisecond
+ *   or two: the offer goes once every media section of the BUNDLE group can be reached, that is
+ *   once the group's first section has a candidate (every current WebRTC stack, the platform's
+ *   included, accepts BUNDLE; one that refused it would find the other sections unreachable).
+ * - With servers, it waits for the first server-reflexive or relay candidate: the one a peer
+ *   behind NAT needs (a host-only offer would not connect from behind a home router).
+ * - Either way at most `ICE_GATHER_LIMIT_MS`, and never past `complete`.
+ */
+function iceReady(pc: RTCPeerConnection, hasServers: boolean): Promise<void> {
+  const enough = () => {
+    if (pc.iceGatheringState === 'complete') return true;
+    const sdp = pc.localDescription?.sdp ?? '';
+    if (hasServers) return / typ (srflx|relay)/.test(sdp);
+    const first = sdp.split(/\r?\nm=/)[1] ?? '';
+    return /\na=candidate:/.test(`\n${first}`);
+  };
+  if (enough()) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ICE_GATHER_LIMIT_MS);
-    pc.addEventListener('icegatheringstatechange', () => {
-      if (pc.iceGatheringState === 'complete') {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
+    const done = () => {
+      clearTimeout(timer);
+      pc.removeEventListener('icecandidate', check);
+      pc.removeEventListener('icegatheringstatechange', check);
+      resolve();
+    };
+    const check = () => {
+      if (enough()) done();
+    };
+    const timer = setTimeout(done, ICE_GATHER_LIMIT_MS);
+    pc.addEventListener('icecandidate', check);
+    pc.addEventListener('icegatheringstatechange', check);
   });
 }

@@ -6,6 +6,7 @@ import {
   configureEmulator,
   dropPeer,
   emulatorUrl,
+  fetchToken,
   framesPresented,
   ledger,
   closedEntry,
@@ -273,6 +274,25 @@ describe('<reactor-session>', function () {
       expect(el.status).to.equal('ended');
       expect(video.srcObject).to.equal(null);
       expect(part(el, 'connect-button')).to.exist;
+    });
+
+    it('fetches the token while the pointer is on Start, and uses it for that one connect', async () => {
+      const el = await session('idle-timeout="0"');
+      let fetched = 0;
+      el.tokenProvider = async () => {
+        fetched += 1;
+        return fetchToken();
+      };
+      part(el, 'connect-button')!.dispatchEvent(new PointerEvent('pointerenter'));
+      await waitFor(() => fetched === 1, 'the token fetched ahead');
+      await live(el);
+      expect(fetched).to.equal(1); // the click used it
+      el.disconnect();
+      await nothingOpen();
+      await live(el); // the next session gets a token of its own
+      expect(fetched).to.equal(2);
+      el.disconnect();
+      await nothingOpen();
     });
 
     it('forwards model messages and sends commands only while live', async () => {

@@ -1,0 +1,61 @@
+import { expect } from '@open-wc/testing';
+import { PlatformError } from '../../src/platform/errors.js';
+import { poll, type PollSchedule } from '../../src/platform/poll-schedule.js';
+import { rejection } from '../helpers/assertions.js';
+
+/** The connect's polling: fast at first, slower later, a 429's Retry-After honoured. */
+describe('poll schedule', () => {
+  const fast: PollSchedule = { fastMs: 20, fastForMs: 200, capMs: 200 };
+
+  it('polls at the fast interval first, then waits longer and longer', async () => {
+    const at: number[] = [];
+    const start = performance.now();
+    await poll(
+      fast,
+      () => {
+        at.push(performance.now() - start);
+        return Promise.resolve(performance.now() - start > 700 ? 'done' : undefined);
+      },
+      new AbortController().signal,
+    );
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    const early = gaps.filter((_, i) => at[i + 1]! < 200);
+    const late = gaps.filter((_, i) => at[i]! > 350);
+    expect(Math.max(...early)).to.be.below(60); // every ~20 ms (timers may run a little late)
+    expect(Math.min(...late)).to.be.above(55); // backed off: 60, 90, 135, 200 …
+    expect(at.length).to.be.below(20);
+  });
+
+  it("waits a 429's Retry-After, then goes on; any other error ends it", async () => {
+    let calls = 0;
+    const start = performance.now();
+    const value = await poll(
+      fast,
+      () => {
+        calls += 1;
+        if (calls === 1) throw new PlatformError('rate-limited', 'Too many polls.', 429, 1);
+        return Promise.resolve('done');
+      },
+      new AbortController().signal,
+    );
+    expect(value).to.equal('done');
+    expect(performance.now() - start).to.be.at.least(950);
+    const failure = await rejection(
+      poll(
+        fast,
+        () => Promise.reject(new PlatformError('server-error', 'No.', 500)),
+        new AbortController().signal,
+      ),
+    );
+    expect(failure.code).to.equal('server-error');
+  });
+
+  it('stops when the signal aborts', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 60);
+    const failure = await rejection(
+      poll(fast, () => Promise.resolve(undefined), controller.signal),
+    );
+    expect(failure.code).to.equal('aborted');
+  });
+});
