@@ -37,6 +37,7 @@ import type {
   SessionFailure,
 } from './session-events.js';
 import { RemovalController } from './removal.js';
+import { TokenPrefetch } from './token-prefetch.js';
 import { UnloadController } from './unload.js';
 
 export type { SessionConfig };
@@ -63,8 +64,11 @@ export class SessionController extends Emitter<SessionEvents> {
   private meter = new BillingMeter();
   private lastSessionId: string | null = null;
   private billed: BilledSession | null = null;
-  /** A token source whose token was fetched ahead (see `prefetchToken`). */
-  private prefetched: { tokens: TokenSource; key: unknown[] } | null = null;
+  /** The token fetched ahead while the pointer is on Start. */
+  private readonly prefetch = new TokenPrefetch(() => {
+    const { tokenUrl, token, tokenProvider } = this.config;
+    return [this.apiUrl, tokenUrl, token, tokenProvider];
+  });
   /** The site-wide lock of the current attempt (see `exclusive`). */
   private lease: TabLease | null = null;
   private unsubscribe: (() => void)[] = [];
@@ -173,7 +177,7 @@ export class SessionController extends Emitter<SessionEvents> {
     let tokens: TokenSource;
     try {
       tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
-      tokens = this.takePrefetched() ?? tokens;
+      tokens = this.prefetch.take() ?? tokens;
     } catch (error) {
       // Bad configuration: refused before anything was created.
       this._endReason = 'error';
@@ -214,20 +218,11 @@ export class SessionController extends Emitter<SessionEvents> {
     }
   }
 
-  /**
-   * Fetches the session token ahead, while the visitor's pointer (or focus) is on Start: the
-   * click then skips that round trip. The token serves one connect; a hover without a click
-   * costs one short-lived token, never one per page view. A failure here is silent (the connect
-   * fetches again and reports it).
-   */
+  /** The pointer or focus is on Start: fetch the token now (see `TokenPrefetch`). */
   prefetchToken(): void {
     if (this.busy) return;
     try {
-      const tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
-      const key = this.tokenKey();
-      if (!this.prefetched || this.prefetched.key.some((v, i) => v !== key[i]))
-        this.prefetched = { tokens, key };
-      this.prefetched.tokens.lease().catch(() => undefined);
+      this.prefetch.warm(tokenSourceFor(this.config, this.apiUrl, this.host.isConnected));
     } catch {
       // A setup problem: said at load, and again on Start.
     }
@@ -282,20 +277,6 @@ export class SessionController extends Emitter<SessionEvents> {
   }
 
   // ---- the session -------------------------------------------------------------------------
-
-  /** What decides which token source a connect uses. */
-  private tokenKey(): unknown[] {
-    const { tokenUrl, token, tokenProvider } = this.config;
-    return [this.apiUrl, tokenUrl, token, tokenProvider];
-  }
-
-  /** The prefetched token source, when it still fits the configuration; used once. */
-  private takePrefetched(): TokenSource | null {
-    const prefetched = this.prefetched;
-    this.prefetched = null;
-    const key = this.tokenKey();
-    return prefetched && prefetched.key.every((v, i) => v === key[i]) ? prefetched.tokens : null;
-  }
 
   /**
    * One session per visitor: takes the site-wide lock for `client`'s attempt, or shows

@@ -29,6 +29,12 @@ export interface RequestOptions {
   keepalive?: boolean;
   /** Cookies: none for the Reactor API (default `omit`); the site's own routes may want them. */
   credentials?: RequestCredentials;
+  /**
+   * The HTTP cache mode. Default `no-cache`: every request asks the server (freshness is the
+   * platform layer's business, e.g. the pricing cache, and a credential is never reused). The
+   * session's own calls pass `default` (see `SessionClient`).
+   */
+  cache?: RequestCache;
 }
 
 export interface JsonResponse<T> {
@@ -60,13 +66,7 @@ export async function requestJson<T = unknown>(
       signal,
       keepalive: options.keepalive,
       credentials: options.credentials ?? 'omit',
-      // The HTTP cache's default mode, on purpose. `no-store` and `no-cache` also bypass
-      // Chromium's CORS preflight cache: every poll then paid a preflight (12 of 27 requests per
-      // connect, measured by `npm run bench`). A poll is still never answered from the cache:
-      // the platform's answers carry no freshness (no max-age, Expires or Last-Modified), so a
-      // browser has to ask the server each time; freshness of the price list is the pricing
-      // cache's business.
-      cache: 'default',
+      cache: options.cache ?? 'no-cache',
     });
     text = await response.text();
   } catch (error) {

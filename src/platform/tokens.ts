@@ -195,6 +195,7 @@ export class TokenSource {
         method: this.options.method ?? 'GET',
         signal,
         credentials: 'same-origin',
+        cache: 'no-store', // a credential: never kept in, nor taken from, the HTTP cache
       });
       return data ?? {};
     } catch (error) {

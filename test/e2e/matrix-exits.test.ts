@@ -11,6 +11,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { tab } from '../helpers/tabs.js';
 import { part } from '../helpers/dom.js';
 
 /**
@@ -18,9 +19,6 @@ import { part } from '../helpers/dom.js';
  * (test/helpers/matrix.ts). Tab close, navigation, iframe and element removal, idle, timeout
  * and budget rows are recorded by the tests that prove them (tab-close, reactor-session).
  */
-const tab = async <T>(payload: Record<string, unknown>): Promise<T> =>
-  (await executeServerCommand<{ value: T }, Record<string, unknown>>('reactor-tab', payload)).value;
-
 /** A tab whose session starts with a click, so a reload or a return does not start another. */
 async function clickedTab(apiUrl: string): Promise<{ tab: number; sessionId: string }> {
   const { tab: id } = await tab<{ tab: number }>({

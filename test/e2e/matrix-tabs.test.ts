@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
 import { emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { tab } from '../helpers/tabs.js';
 import { part, textOf } from '../helpers/dom.js';
 
 /**
@@ -11,9 +11,6 @@ import { part, textOf } from '../helpers/dom.js';
  * site's tabs and players by default (Web Locks; src/platform/tab-lock.ts). A second one shows
  * "live in another tab" and offers to move it here, which ends the first before starting.
  */
-const tab = async <T>(payload: Record<string, unknown>): Promise<T> =>
-  (await executeServerCommand<{ value: T }, Record<string, unknown>>('reactor-tab', payload)).value;
-
 async function players(attrs = ''): Promise<[ReactorSession, ReactorSession]> {
   const url = await emulatorUrl();
   const one = `<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token" idle-timeout="0" ${attrs}></reactor-session>`;

@@ -1,18 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
 import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { tab } from '../helpers/tabs.js';
 
 /**
  * The money-never-lost matrix, time (#13): a real background tab (another tab brought to the
  * front, so this one is hidden and its timers throttled), and a laptop's sleep (the wall clock
  * jumps while `performance.now()` stands still, as it does on Linux and macOS).
  */
-const tab = async <T>(payload: Record<string, unknown>): Promise<T> =>
-  (await executeServerCommand<{ value: T }, Record<string, unknown>>('reactor-tab', payload)).value;
-
 describe('matrix: time', function () {
   this.timeout(60_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
