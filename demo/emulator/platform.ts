@@ -535,9 +535,13 @@ export class Platform {
 
 /**
  * A fault's `route` matches `METHOD /path` as a prefix, where `*` stands for one path segment:
- * with a star in place of the session id, one step of every session's connect can be picked.
+ * with a star in place of the session id, one step of every session's connect can be picked, and
+ * a trailing `$` makes it that path only (`GET /sessions/*$`: the poll, not the transport calls).
  */
 function routeMatches(pattern: string, route: string): boolean {
-  const parts = pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/]+')}`).test(route);
+  const exact = pattern.endsWith('$'); // a trailing `$`: this path only, not a prefix
+  const parts = (exact ? pattern.slice(0, -1) : pattern)
+    .split('*')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[^/]+')}${exact ? '$' : ''}`).test(route);
 }

@@ -180,7 +180,7 @@ describe('matrix: failures', function () {
 
     const steps = [
       ['create', 'POST /sessions'],
-      ['poll', 'GET /sessions/*'],
+      ['poll', 'GET /sessions/*$'],
       ['ice servers', 'GET /sessions/*/transport/webrtc/ice_servers'],
       ['offer', 'POST /sessions/*/transport/webrtc/sdp_params'],
       ['answer', 'GET /sessions/*/transport/webrtc/sdp_params'],
