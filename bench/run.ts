@@ -18,6 +18,7 @@ import * as puppeteer from 'puppeteer-core';
 import { createEmulator } from '../demo/emulator/index.js';
 import { shippedBundle } from '../scripts/shipped-bundle.js';
 import { resolveBrowser } from '../scripts/browser.mjs';
+import { type Costs, measureCosts } from './costs.js';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 11;
 /** The element clicked at once, the element after the pointer rested on Start, the SDK. */
@@ -159,6 +160,15 @@ async function main() {
     '/sdk.js': [sdk, 'text/javascript'],
   };
   const site = await listen((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bench.local');
+    if (url.pathname === '/page.html') {
+      // A plain page with the classic script and the given markup (the cost figures).
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(
+        `<!doctype html><html lang="en"><body>${url.searchParams.get('markup') ?? ''}<script src="/reactor-elements.iife.js"></script></body></html>`,
+      );
+      return;
+    }
     const file = files[req.url ?? '/'];
     res.writeHead(file ? 200 : 404, { 'Content-Type': file?.[1] ?? 'text/plain' });
     res.end(file?.[0] ?? 'not found');
@@ -170,6 +180,7 @@ async function main() {
     args: [...chromium.args, '--autoplay-policy=no-user-gesture-required'],
   });
   const connect: Record<string, unknown>[] = [];
+  let costs: Costs | undefined;
   try {
     const page = await browser.newPage();
     await page.goto(`${site.url}/`);
@@ -212,6 +223,13 @@ async function main() {
         }
       }
     }
+    costs = await measureCosts(
+      browser,
+      emulator,
+      (markup) => `${site.url}/page.html?markup=${encodeURIComponent(markup)}`,
+      api.url,
+      () => counts.requests,
+    );
   } finally {
     await browser.close();
     site.close();
@@ -228,6 +246,7 @@ async function main() {
     runs: RUNS,
     browser: chromium.label,
     connect,
+    costs,
     size,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -255,6 +274,21 @@ async function main() {
     )!;
     console.log(
       `GPU ${e.gpuDelayMs as number} ms, ${e.latencyMs as number} ms/request: ${e.who as string} is ${((s.readyMedian as number) / (e.readyMedian as number)).toFixed(2)}× the SDK's speed; over the GPU delay: ${(e.readyMedian as number) - (e.gpuDelayMs as number)} ms`,
+    );
+  }
+  if (costs) {
+    const { idle, live, churn } = costs;
+    console.log('\nCosts');
+    console.log('| what | figure |');
+    console.log('| --- | --- |');
+    console.log(
+      `| idle page (pricing, balance, session; no refresh), ${idle.seconds} s | ${idle.timersPerMinute} timers/min, ${idle.requestsPerMinute} requests/min |`,
+    );
+    console.log(
+      `| live session, ${live.seconds} s | ${live.mainThreadMsPerSecond} ms main thread per s, ${live.timersPerSecond} timers/s |`,
+    );
+    console.log(
+      `| after ${churn.cycles} connect/disconnect cycles | ${churn.openPeerConnections} open peer connections, heap ${churn.heapGrowthKb >= 0 ? '+' : ''}${churn.heapGrowthKb} KB, ${churn.openSessions} sessions open in the ledger |`,
     );
   }
   console.log('\nSize (bytes)');
