@@ -52,7 +52,13 @@ const localeScripts = {
         },
       })) as Rollup.RollupOutput[];
       const chunk = result[0]!.output[0];
-      this.emitFile({ type: 'asset', fileName, source: chunk.code });
+      // ASCII only, as the bundles (see `ascii_only` below); the texts are plain string and
+      // template literals, where a \u escape means the same character.
+      const ascii = chunk.code.replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      this.emitFile({ type: 'asset', fileName, source: ascii });
     }
   },
 };
@@ -126,7 +132,9 @@ export default defineConfig({
       ecma: 2022,
       compress: { passes: 2 },
       mangle: { properties: { regex: new RegExp(`^(${privateNames(src('')).join('|')})$`) } },
-      format: { comments: false, preamble: LICENCE_NOTICE },
+      // ASCII only: a page without `<meta charset="utf-8">`, served without a charset, decodes
+      // the script as windows-1252 and showed "Â·" for every "·" of the texts.
+      format: { comments: false, preamble: LICENCE_NOTICE, ascii_only: true },
     },
     rolldownOptions: {
       output: {

@@ -54,3 +54,17 @@ test(`dist/reactor-elements.de.js is a small classic script apart from the bundl
   for (const bundle of ['reactor-elements.js', 'reactor-elements.iife.js'])
     assert.doesNotMatch(await shippedBundle(bundle), /Sitzung/, `${bundle} carries no German`);
 });
+
+// A page without `<meta charset="utf-8">` decodes a script served without a charset as
+// windows-1252: a "·" in the texts then reads "Â·". The built files are ASCII only.
+for (const file of ['reactor-elements.js', 'reactor-elements.iife.js', 'reactor-elements.de.js']) {
+  test(`dist/${file} is ASCII only`, async () => {
+    const code = await shippedBundle(file);
+    const found = /[\u0080-\uffff]/.exec(code);
+    assert.equal(
+      found,
+      null,
+      `a non-ASCII character at ${found?.index}: ${code.slice(found?.index ?? 0, (found?.index ?? 0) + 20)}`,
+    );
+  });
+}
