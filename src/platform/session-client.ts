@@ -104,12 +104,15 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       this.sessionId = created.session_id;
       this.prepareUnload();
       this.setStatus('waiting');
-      // The ICE servers do not depend on the GPU: fetched while it is being assigned.
-      const ice = this.iceServers(signal);
-      ice.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
+      // Neither the ICE servers nor the peer connection (its certificate, its candidates)
+      // depend on the GPU: both are made while it is being assigned.
+      const transport = this.newTransport();
+      const prepared = this.iceServers(signal).then((ice) => transport.prepare(ice));
+      prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
       this.capabilities = await this.pollCapabilities(signal);
       markPhase('gpu');
-      await this.openTransport('POST', signal, await ice);
+      await prepared;
+      await transport.open('POST', this.capabilities.tracks, signal);
       markPhase('ready');
       this.setStatus('ready');
     } catch (error) {
@@ -134,7 +137,9 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.setStatus('reconnecting');
     const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(25_000)]);
     try {
-      await this.openTransport('PUT', signal);
+      const transport = this.newTransport();
+      await transport.prepare(await this.iceServers(signal));
+      await transport.open('PUT', this.capabilities.tracks, signal);
       this.setStatus('ready');
     } catch (error) {
       const failure = this.normalise(error, signal);
@@ -309,21 +314,17 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     }));
   }
 
-  private async openTransport(
-    method: 'POST' | 'PUT',
-    signal: AbortSignal,
-    ice?: IceServers,
-  ): Promise<void> {
+  /** A new transport for this session, in place of any earlier one. */
+  private newTransport(): WebRtcTransport {
+    this.closeTransport();
     const base = `/sessions/${this.sessionId}/transport/webrtc/`;
-    const transport = new WebRtcTransport(
+    this.transport = new WebRtcTransport(
       (path, init, callSignal) =>
         this.api(`${base}${path}`, { ...init, transport: true }, callSignal),
-      this.capabilities!.tracks,
       (type, detail) => this.emit<keyof TransportEvents>(type, detail),
       () => void this.dropped(),
     );
-    this.transport = transport;
-    await transport.open(method, signal, ice ?? (await this.iceServers(signal)));
+    return this.transport;
   }
 
   /** The connection dropped without a terminate: recover, or end the session so it stops billing. */

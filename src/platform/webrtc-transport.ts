@@ -51,9 +51,11 @@ export class WebRtcTransport {
   private channel: RTCDataChannel | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
 
+  private hasServers = false;
+  private closed = false;
+
   constructor(
     private readonly call: TransportCall,
-    private readonly tracks: readonly TrackCapability[],
     private readonly report: TransportReport,
     /** The connection went away after it was up; never called after `close()`. */
     private readonly onDrop: () => void,
@@ -64,14 +66,33 @@ export class WebRtcTransport {
     return this.channel?.readyState === 'open';
   }
 
-  /** Offers (POST) or re-offers (PUT, a reconnect) and resolves once the connection is up. */
-  async open(method: 'POST' | 'PUT', signal: AbortSignal, iceServers: IceServers): Promise<void> {
-    const pc = new RTCPeerConnection({ iceServers });
+  /**
+   * Creates the peer connection with its `data` channel and a first local offer, so that its
+   * certificate and ICE candidates exist before the GPU does: the session client calls this
+   * during the wait for a GPU (the tracks come with the GPU). One BUNDLE transport
+   * (`max-bundle`) carries every section, so the sections `open` adds need no candidates of
+   * their own. Does nothing once the transport is closed.
+   */
+  async prepare(iceServers: IceServers): Promise<void> {
+    if (this.closed || this.pc) return;
+    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.pc = pc;
+    this.hasServers = iceServers.length > 0;
     this.attachChannel(pc.createDataChannel('data'));
     pc.ondatachannel = (event) => this.attachChannel(event.channel);
+    await pc.setLocalDescription(await pc.createOffer());
+  }
+
+  /** Offers (POST) or re-offers (PUT, a reconnect) the tracks; resolves once the connection is up. */
+  async open(
+    method: 'POST' | 'PUT',
+    tracks: readonly TrackCapability[],
+    signal: AbortSignal,
+  ): Promise<void> {
+    const pc = this.pc;
+    if (!pc || this.closed) throw new PlatformError('aborted', 'Cancelled.');
     const byTransceiver = new Map<RTCRtpTransceiver, string>();
-    for (const track of this.tracks) {
+    for (const track of tracks) {
       byTransceiver.set(pc.addTransceiver(track.kind, { direction: track.direction }), track.name);
     }
     pc.ontrack = (event) => {
@@ -83,9 +104,9 @@ export class WebRtcTransport {
       this.report('track', { name, track: event.track, stream });
     };
     await pc.setLocalDescription(await pc.createOffer());
-    await iceReady(pc, iceServers.length > 0);
+    await iceReady(pc, this.hasServers);
     markPhase('ice');
-    const mapping = this.tracks.map((track) => {
+    const mapping = tracks.map((track) => {
       const transceiver = [...byTransceiver].find(([, name]) => name === track.name)![0];
       return { mid: transceiver.mid ?? '', ...track };
     });
@@ -139,6 +160,7 @@ export class WebRtcTransport {
 
   /** Closes the channel and the peer connection. Idempotent; no hook is called afterwards. */
   close(): void {
+    this.closed = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
     const pc = this.pc;

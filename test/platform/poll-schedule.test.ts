@@ -26,6 +26,26 @@ describe('poll schedule', () => {
     expect(at.length).to.be.below(20);
   });
 
+  it("counts the fast interval from one poll's start to the next (a slow answer does not stretch it)", async () => {
+    const at: number[] = [];
+    const start = performance.now();
+    await poll(
+      fast,
+      async () => {
+        at.push(performance.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 15)); // a 15 ms round trip
+        return at.length >= 8 ? 'done' : undefined;
+      },
+      new AbortController().signal,
+    );
+    const gaps = at
+      .slice(1)
+      .map((t, i) => t - at[i]!)
+      .sort((a, b) => a - b);
+    // Start to start: 20 ms. Waiting 20 ms after each answer would make every gap 35 ms or more.
+    expect(gaps[Math.floor(gaps.length / 2)]).to.be.below(30);
+  });
+
   it("waits a 429's Retry-After, then goes on; any other error ends it", async () => {
     let calls = 0;
     const start = performance.now();
