@@ -1,10 +1,14 @@
 /**
- * Mounts a Web-standard handler on `node:http` or an Express-style app:
+ * Mounts a Web-standard handler on `node:http` or an Express-style app, with the socket's
+ * address as the second argument:
  * `app.get('/api/reactor-token', toNodeHandler(createTokenHandler({...})))`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ConnectionInfo } from './client-identity.js';
 
-export function toNodeHandler(handler: (request: Request) => Promise<Response>) {
+export function toNodeHandler(
+  handler: (request: Request, info?: ConnectionInfo) => Promise<Response>,
+) {
   return (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void => {
     void (async () => {
       const host = req.headers.host ?? 'localhost';
@@ -22,7 +26,8 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
         headers,
         body: hasBody && chunks.length ? Buffer.concat(chunks) : undefined,
       });
-      const response = await handler(request);
+      // The socket's address: the client as far as this server can know (see client-identity).
+      const response = await handler(request, { remoteAddress: req.socket.remoteAddress });
       res.statusCode = response.status;
       response.headers.forEach((value, name) => res.setHeader(name, value));
       res.end(Buffer.from(await response.arrayBuffer()));

@@ -1,112 +1,79 @@
 /**
- * The token broker a site owner runs on their backend: `(Request) => Promise<Response>`, usable
- * from Node, edge runtimes and serverless functions. It holds the Reactor API key, asks
+ * The token broker a site owner runs on their backend: `(Request, info?) => Promise<Response>`,
+ * usable from Node, edge runtimes and serverless functions. It holds the Reactor API key, asks
  * `POST {apiUrl}/tokens` for a JWT scoped to the allowed models and a session count, and hands
  * the page `{jwt, expires_at}`. It never sends the key, or an upstream error body that could
  * carry it, to the browser.
  *
- * Refusals answer `{code, message}` (the platform's own error shape, which the elements read) and
- * are logged as one line each, without secrets, so a site owner can see why pages get no token.
+ * Before a token is minted: the page's origin, the site's own `authorize` hook, then every limit
+ * at once on the limit store (tokens per client and per site a minute, the day's worst-case
+ * spend). A store that cannot be reached refuses the token (it fails closed). See SECURITY.md.
  */
+import { clientAddress, type ConnectionInfo } from './client-identity.js';
+import type { LimitCheck } from './limit-store.js';
+import {
+  brokerSettings,
+  type AuthorizeResult,
+  type TokenHandlerOptions,
+} from './broker-options.js';
+import { originOf, refusal, reply, retrySeconds, said } from './replies.js';
+import { priceList, utcDay, worstCaseCredits } from './spend.js';
 
-export interface TokenHandlerOptions {
-  /** The Reactor API key (`rk_…`). Server-side only. */
-  apiKey: string;
-  /** Models the tokens may start sessions for, e.g. `['reactor/helios']`. */
-  models: string[];
-  /** Page origins allowed to ask, e.g. `['https://example.com']`. */
-  allowedOrigins: string[];
-  /** Sessions one token may create (reconnects reuse the session). Default 5. */
-  maxSessions?: number;
-  /** Token lifetime in seconds (the platform caps it at 21,600). Default 3,600. */
-  expiresAfter?: number;
-  /** Default `https://api.reactor.inc`. */
-  apiUrl?: string;
-  /** Tokens one client may get per minute. Default 10. */
-  perClientPerMinute?: number;
-  /** How to tell clients apart; default: the first `X-Forwarded-For` address, else the origin. */
-  clientKey?: (request: Request) => string;
-  /** Where refusals are logged, one line each (default `console.warn`). */
-  log?: (line: string) => void;
-  /** For tests and unusual runtimes. */
-  fetch?: typeof fetch;
-  now?: () => number;
-}
+export type { AuthorizeResult, TokenHandlerOptions } from './broker-options.js';
 
-export type TokenHandler = (request: Request) => Promise<Response>;
+export type TokenHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
 const short = (model: string) => model.slice(model.lastIndexOf('/') + 1).toLowerCase();
 
 export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
-  if (!options.apiKey) throw new Error('createTokenHandler: apiKey is required.');
-  if (!options.models?.length) throw new Error('createTokenHandler: list at least one model.');
-  if (!options.allowedOrigins?.length)
-    throw new Error('createTokenHandler: list the allowed origins.');
-  const apiUrl = (options.apiUrl ?? 'https://api.reactor.inc').replace(/\/+$/, '');
-  const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
-  const perMinute = options.perClientPerMinute ?? 10;
-  const now = options.now ?? (() => Date.now());
-  const doFetch = options.fetch ?? fetch;
-  const recent = new Map<string, number[]>();
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const {
+    apiUrl,
+    allowed,
+    perClient,
+    perSite,
+    maxSessions,
+    maxDuration,
+    ceiling,
+    expiresAfter,
+    trustProxy,
+    store,
+    now,
+    doFetch,
+    log,
+  } = brokerSettings(options);
+  const refuse = refusal(log);
+  const prices = priceList(apiUrl, doFetch, now);
+  let warnedUnknownClient = false;
+  let storeDown = false;
 
-  /** A refusal: `{code, message}` for the page, and one log line (`why`) for the site owner. */
-  const refuse = (
-    status: number,
-    code: string,
-    message: string,
-    why: string,
-    origin: string | null,
-    headers: Record<string, string> = {},
-  ) => {
-    log(`[reactor-elements token broker] ${status} ${code}: ${why}`);
-    return reply(status, { code, message }, origin, headers);
-  };
-
-  const reply = (
-    status: number,
-    body: unknown,
-    origin: string | null,
-    headers: Record<string, string> = {},
-  ) =>
-    new Response(body === null ? null : JSON.stringify(body), {
-      status,
-      headers: {
-        'Content-Type': 'application/json',
-        'Cache-Control': 'no-store',
-        Vary: 'Origin',
-        ...(origin
-          ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET, POST' }
-          : {}),
-        ...headers,
-      },
-    });
-
-  /** The page's origin: the Origin header, or the Referer's origin (same-origin GETs omit Origin). */
-  const originOf = (request: Request): string | null => {
-    const header = request.headers.get('Origin') ?? request.headers.get('Referer');
-    if (!header || header === 'null') return null;
-    try {
-      return new URL(header).origin;
-    } catch {
-      return null;
+  /** Who asks: the site's `clientKey`, else an address the client cannot choose. */
+  const clientOf = (request: Request, info?: ConnectionInfo) => {
+    const key = options.clientKey?.(request, info) ?? clientAddress(request, info, trustProxy);
+    if (key) return key;
+    if (!warnedUnknownClient) {
+      warnedUnknownClient = true;
+      log(
+        '[reactor-elements token broker] the client address is unknown, so every client shares one per-client limit: mount it with toNodeHandler, pass { remoteAddress } as the second argument, or set trustProxy or clientKey',
+      );
     }
+    return '(unknown)';
   };
 
-  const underLimit = (key: string): number | null => {
-    const t = now();
-    const times = (recent.get(key) ?? []).filter((at) => t - at < 60_000);
-    if (times.length >= perMinute) {
-      recent.set(key, times);
-      return Math.max(1, Math.ceil((times[0]! + 60_000 - t) / 1000));
+  /** Every limit this request counts against. Throws when the day's reservation cannot be sized. */
+  const checksFor = async (client: string, models: string[]): Promise<LimitCheck[]> => {
+    const checks: LimitCheck[] = [
+      { kind: 'rate', key: `client:${client}`, limit: perClient, windowMs: 60_000 },
+      { kind: 'rate', key: 'site', limit: perSite, windowMs: 60_000 },
+    ];
+    if (ceiling !== null) {
+      const cost = worstCaseCredits(await prices(), models, maxSessions, maxDuration);
+      const { day, resetAt } = utcDay(now());
+      checks.push({ kind: 'budget', key: `credits:${day}`, limit: ceiling, cost, resetAt });
     }
-    times.push(t);
-    recent.set(key, times);
-    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
-    return null;
+    return checks;
   };
 
-  return async (request) => {
+  return async (request, info) => {
     const origin = originOf(request);
     if (!origin || !allowed.has(origin)) {
       return refuse(
@@ -133,7 +100,10 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     }
     let requested = new URL(request.url).searchParams.get('model');
     if (request.method === 'POST' && !requested) {
-      const body = (await request.json().catch(() => null)) as { model?: unknown } | null;
+      const body = (await request
+        .clone()
+        .json()
+        .catch(() => null)) as { model?: unknown } | null;
       if (typeof body?.model === 'string') requested = body.model;
     }
     let models = options.models;
@@ -150,33 +120,113 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         );
       }
     }
-    const client =
-      options.clientKey?.(request) ??
-      request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ??
-      origin;
-    const retryAfter = underLimit(client);
-    if (retryAfter !== null) {
+
+    if (options.authorize) {
+      let verdict: AuthorizeResult;
+      try {
+        verdict = await options.authorize(request, info);
+      } catch (error) {
+        return refuse(
+          500,
+          'authorize-failed',
+          'Tokens are not available right now.',
+          `authorize threw (${said(error)})`,
+          origin,
+        );
+      }
+      if (verdict !== true) {
+        const status = verdict === false ? 403 : verdict.status;
+        const message =
+          (verdict !== false && verdict.message) ||
+          (status === 401 ? 'Sign in to start a session.' : 'Not allowed to start a session.');
+        return refuse(
+          status,
+          status === 401 ? 'unauthenticated' : 'forbidden',
+          message,
+          `authorize refused (${status})`,
+          origin,
+        );
+      }
+    }
+
+    const client = clientOf(request, info);
+    let checks: LimitCheck[];
+    try {
+      checks = await checksFor(client, models);
+    } catch (error) {
+      return refuse(
+        503,
+        'pricing-unavailable',
+        'Tokens are not available right now.',
+        `the daily ceiling needs the price of ${models.join(', ')}: ${said(error)}`,
+        origin,
+        { 'Retry-After': '30' },
+      );
+    }
+    let verdict;
+    try {
+      verdict = await store.take(checks, now());
+      if (storeDown) log('[reactor-elements token broker] the limit store answers again');
+      storeDown = false;
+    } catch (error) {
+      // Fail closed: without the shared counts no limit holds. One line per outage, not per request.
+      if (!storeDown)
+        log(
+          `[reactor-elements token broker] 503 limits-unavailable: the limit store failed (${said(error)}); no tokens until it answers`,
+        );
+      storeDown = true;
+      return reply(
+        503,
+        {
+          error: 'Tokens are not available right now.',
+          code: 'limits-unavailable',
+          message: 'Tokens are not available right now.',
+        },
+        origin,
+        { 'Retry-After': '5' },
+      );
+    }
+    if (!verdict.ok) {
+      const check = checks[verdict.index]!;
+      const headers = { 'Retry-After': retrySeconds(verdict.retryAfterMs) };
+      if (check.kind === 'budget')
+        return refuse(
+          429,
+          'daily-ceiling',
+          'The site has reached its sessions for today.',
+          `the day's reservations would pass dailyCreditCeiling ${ceiling} (each token reserves ${check.cost} credits)`,
+          origin,
+          headers,
+        );
+      const who =
+        check.key === 'site'
+          ? `the site asked for more than ${perSite}`
+          : `client ${client} asked for more than ${perClient}`;
       return refuse(
         429,
         'rate-limited',
         'Too many token requests.',
-        `client ${client} asked for more than ${perMinute} tokens a minute`,
+        `${who} tokens a minute`,
         origin,
-        { 'Retry-After': String(retryAfter) },
+        headers,
       );
     }
+    return mint(models, origin);
+  };
+
+  async function mint(models: string[], origin: string): Promise<Response> {
     let upstream: Response;
     try {
       upstream = await doFetch(`${apiUrl}/tokens`, {
         method: 'POST',
         headers: { 'Reactor-API-Key': options.apiKey, 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          expires_after: Math.min(21_600, Math.max(60, options.expiresAfter ?? 3600)),
+          expires_after: expiresAfter,
           authorization_details: [
             {
               type: 'session',
               resources: { models: { match: models } },
-              constraints: { max_sessions: options.maxSessions ?? 5 },
+              constraints: { max_sessions: maxSessions },
             },
           ],
         }),
@@ -187,7 +237,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         502,
         'token-service-unreachable',
         'The token service could not be reached.',
-        `POST ${apiUrl}/tokens failed (${error instanceof Error ? error.message : String(error)})`,
+        `POST ${apiUrl}/tokens failed (${said(error)})`,
         origin,
       );
     }
@@ -207,5 +257,5 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       );
     }
     return reply(200, { jwt: data.jwt, expires_at: data.expires_at }, origin);
-  };
+  }
 }

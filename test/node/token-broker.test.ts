@@ -90,7 +90,7 @@ describe('token broker against the emulator', () => {
     assert.equal(down.status, 502);
   });
 
-  it('answers refusals as {code, message} and logs one line each, without secrets', async () => {
+  it('answers refusals as {error, code, message} and logs one line each, without secrets', async () => {
     const lines: string[] = [];
     const wrongKey = 'rk_secret_that_must_not_leak';
     const handler = broker({ apiKey: wrongKey, log: (line) => lines.push(line) });
@@ -98,17 +98,21 @@ describe('token broker against the emulator', () => {
       new Request(`${SITE}/api/reactor-token`, { headers: { Origin: 'https://evil.test' } }),
     );
     assert.deepEqual(await foreign.json(), {
+      error: 'This origin may not request tokens.',
       code: 'origin-not-allowed',
       message: 'This origin may not request tokens.',
     });
     const refused = await ask(handler);
     assert.equal(refused.status, 502);
     assert.deepEqual(await refused.json(), {
+      error: 'The token service refused (401).',
       code: 'token-service-refused',
       message: 'The token service refused (401).',
     });
     assert.deepEqual(lines, [
       '[reactor-elements token broker] 403 origin-not-allowed: origin https://evil.test is not in allowedOrigins',
+      // Called without the connection's address (no toNodeHandler here): said once.
+      '[reactor-elements token broker] the client address is unknown, so every client shares one per-client limit: mount it with toNodeHandler, pass { remoteAddress } as the second argument, or set trustProxy or clientKey',
       `[reactor-elements token broker] 502 token-service-refused: POST ${h.url}/tokens answered 401 (check apiKey)`,
     ]);
     assert.ok(!lines.join('\n').includes(wrongKey));
