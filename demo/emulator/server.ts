@@ -196,9 +196,13 @@ export function createEmulator(
   }
 
   /** Plays the site owner's backend: holds the API key, hands the page a scoped short-lived token. */
-  /** The demo's token route; `expires_after` (s) and `delay_ms` (a slow backend) for tests. */
+  /**
+   * The demo's token route; `expires_after` (s), `max_sessions` (default 20) and `delay_ms` (a
+   * slow backend) for tests.
+   */
   async function demoToken(ctx: Context): Promise<Reply> {
     const ttl = Number(ctx.url.searchParams.get('expires_after') ?? 3600);
+    const maxSessions = Number(ctx.url.searchParams.get('max_sessions') ?? 20);
     const delay = Number(ctx.url.searchParams.get('delay_ms') ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 60_000)));
     const models = Object.keys(platform.config.models);
@@ -210,7 +214,7 @@ export function createEmulator(
             {
               type: 'session',
               resources: { models: { match: models } },
-              constraints: { max_sessions: 20 },
+              constraints: { max_sessions: maxSessions },
             },
           ],
         }),

@@ -256,8 +256,12 @@ export class SessionClient extends Emitter<SessionClientEvents> {
         }
         return { session_id: data.session_id };
       } catch (error) {
-        if (error instanceof PlatformError && error.code === 'unauthorized' && !refreshed) {
-          // No session exists yet, so a new token is safe to take (once).
+        const refusedToken =
+          error instanceof PlatformError &&
+          (error.code === 'unauthorized' || error.code === 'forbidden');
+        if (refusedToken && !refreshed) {
+          // No session exists yet, so a new token is safe to take (once): the held one expired
+          // (401), or has created all the sessions it may (403: brokers scope tokens to a few).
           refreshed = true;
           this.options.tokens.invalidate();
           await this.takeToken(signal);

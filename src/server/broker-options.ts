@@ -16,7 +16,10 @@ export interface TokenHandlerOptions {
   models: string[];
   /** Page origins allowed to ask, e.g. `['https://example.com']`. */
   allowedOrigins: string[];
-  /** Sessions one token may create (reconnects reuse the session). Default 5. */
+  /**
+   * Sessions one token may create (reconnects reuse the session; the elements take a new token
+   * when one is spent). Default 2.
+   */
   maxSessions?: number;
   /**
    * The longest session (seconds) the site's pages allow, at most the platform's 1,200. Default
@@ -76,7 +79,7 @@ export function brokerSettings(options: TokenHandlerOptions) {
   const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
   const perClient = positive(options.perClientPerMinute, 10, 'perClientPerMinute');
   const perSite = positive(options.perSitePerMinute, 100, 'perSitePerMinute');
-  const maxSessions = positive(options.maxSessions, 5, 'maxSessions');
+  const maxSessions = positive(options.maxSessions, 2, 'maxSessions');
   const maxDuration = Math.min(
     PLATFORM_MAX_SESSION_S,
     positive(options.maxDuration, PLATFORM_MAX_SESSION_S, 'maxDuration'),

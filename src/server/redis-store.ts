@@ -74,7 +74,9 @@ interface OwnedClient extends RedisScriptClient {
 }
 
 async function openClient(url: string): Promise<OwnedClient> {
-  const { createClient } = await import('redis');
+  const { createClient } = await import('redis').catch((error: unknown) => {
+    throw new Error(`createRedisStore needs node-redis: npm install redis (${String(error)})`);
+  });
   const client = createClient({
     url,
     disableOfflineQueue: true,

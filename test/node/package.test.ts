@@ -61,15 +61,21 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     join(app, 'probe.mjs'),
     `import * as page from 'reactor-elements';
 import * as classes from 'reactor-elements/elements';
-import { createTokenHandler } from 'reactor-elements/server';
+import { createTokenHandler, createRedisStore } from 'reactor-elements/server';
 import 'reactor-elements/locales/de';
 const handler = createTokenHandler({ apiKey: 'rk_test', models: ['reactor/helios'], allowedOrigins: ['https://site.example'] });
 const refused = await handler(new Request('https://site.example/api/reactor-token', { headers: { Origin: 'https://evil.example' } }));
+// redis is an optional peer dependency, not installed here: the broker fails closed and says why.
+const lines = [];
+const shared = createTokenHandler({ apiKey: 'rk_test', models: ['reactor/helios'], allowedOrigins: ['https://site.example'], store: createRedisStore({ url: 'redis://127.0.0.1:1' }), log: (l) => lines.push(l) });
+const closed = await shared(new Request('https://site.example/api/reactor-token', { headers: { Origin: 'https://site.example' } }), { remoteAddress: '192.0.2.1' });
 console.log(JSON.stringify({
   session: typeof page.ReactorSession,
   same: page.ReactorSession === classes.ReactorSession,
   defined: globalThis.customElements?.get('reactor-session') ?? null,
   refused: refused.status,
+  closed: closed.status,
+  said: lines.some((l) => l.includes('npm install redis')),
 }));
 `,
   );
@@ -79,6 +85,8 @@ console.log(JSON.stringify({
     same: true,
     defined: null,
     refused: 403,
+    closed: 503,
+    said: true,
   });
 
   // A strict TypeScript project: the tag map, the event map and the broker's types resolve.
@@ -103,7 +111,7 @@ console.log(JSON.stringify({
     join(app, 'app.ts'),
     `import 'reactor-elements';
 import { ReactorSession, type SessionEndDetail } from 'reactor-elements/elements';
-import { createTokenHandler, toNodeHandler } from 'reactor-elements/server';
+import { createRedisStore, createTokenHandler, toNodeHandler } from 'reactor-elements/server';
 import 'reactor-elements/locales/de';
 import { registerTranslation, sessionMessages } from 'reactor-elements';
 
@@ -119,7 +127,17 @@ session.addEventListener('reactor-end', (event) => {
   console.log(reason, detail.credits.toFixed(0));
 });
 session.addEventListener('reactor-error', (event) => console.log(event.detail.code, event.detail.retryAfter));
-const handler = toNodeHandler(createTokenHandler({ apiKey: 'rk_x', models: ['reactor/helios'], allowedOrigins: [] }));
+const handler = toNodeHandler(
+  createTokenHandler({
+    apiKey: 'rk_x',
+    models: ['reactor/helios'],
+    allowedOrigins: [],
+    store: createRedisStore({ url: 'redis://localhost:6379', prefix: 'site:' }),
+    trustProxy: 1,
+    dailyCreditCeiling: 200_000,
+    authorize: async (request) => (request.headers.has('Cookie') ? true : { status: 401 }),
+  }),
+);
 void handler;
 // @ts-expect-error a typo in a property name is caught
 session.maxDurration = 5;

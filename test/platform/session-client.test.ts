@@ -144,6 +144,20 @@ describe('platform/session-client against the emulator', function () {
     denied.video.remove();
   });
 
+  it('takes a new token once when the held one has created all its sessions (403)', async () => {
+    const url = await emulatorUrl();
+    const { client } = await makeClient({
+      tokens: new TokenSource({ url: `${url}/api/reactor-token?max_sessions=1` }),
+    });
+    await client.connect();
+    await client.terminate();
+    await client.connect(); // the held token is spent: 403, then a fresh one
+    const id = client.sessionId!;
+    expect((await ledgerEntry(id)).state).to.not.equal('CLOSED');
+    await client.terminate();
+    expect((await ledgerEntry(id)).ended_by).to.equal('client');
+  });
+
   it('terminates what it created when a later step fails', async () => {
     await configureEmulator({ faults: [{ status: 500, route: 'POST /sessions/' }] });
     const { client, video } = await makeClient();
