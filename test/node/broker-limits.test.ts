@@ -7,6 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import {
   createRedisStore,
   createTokenHandler,
@@ -197,6 +198,16 @@ describe('token broker limits (Redis shared by instances)', () => {
     const restarted = broker({ ...options, store: store(prefix) });
     assert.equal((await ask(restarted, '192.0.2.200')).status, 429);
     assert.equal(minted - before, 4);
+  });
+
+  it('gives every key it writes an expiry', () => {
+    const cli = (...args: string[]) =>
+      execFileSync('redis-cli', ['-u', redis.url, ...args], { encoding: 'utf8' }).trim();
+    const keys = cli('--scan').split('\n').filter(Boolean);
+    assert.ok(keys.length >= 8, `keys: ${keys.join(', ')}`);
+    for (const key of keys) assert.ok(Number(cli('PTTL', key)) > 0, `${key} expires`);
+    assert.ok(keys.some((k) => /^ceiling:credits:\d{4}-\d\d-\d\d$/.test(k)));
+    assert.ok(keys.includes('client:client:203.0.113.7'));
   });
 
   it('fails closed while Redis is down (503, no token) and recovers by itself', async () => {
