@@ -17,7 +17,8 @@ const INSTRUMENT = `(() => {
   const Native = window.RTCPeerConnection;
   window.__pcs = [];
   window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__pcs.push(this); }
+    // Weakly held: the count must not keep 50 closed connections (and what they point to) alive.
+    constructor(...args) { super(...args); window.__pcs.push(new WeakRef(this)); }
   };
 })();`;
 
@@ -37,6 +38,8 @@ export interface Costs {
     cycles: number;
     openPeerConnections: number;
     heapGrowthKb: number;
+    /** Of it, the growth over the second half of the cycles. */
+    secondHalfHeapGrowthKb: number;
     openSessions: number;
   };
 }
@@ -120,25 +123,35 @@ export async function measureCosts(
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   const heapBefore = await heap();
-  await churnPage.evaluate(async (cycles: number) => {
-    const el = document.querySelector<SessionLike>('reactor-session')!;
-    for (let i = 0; i < cycles; i++) {
-      const ready = new Promise((r) => el.addEventListener('reactor-ready', r, { once: true }));
-      const ended = new Promise((r) => el.addEventListener('reactor-end', r, { once: true }));
-      void el.connect();
-      await ready;
-      el.disconnect();
-      await ended;
-    }
-  }, CHURN_CYCLES);
+  const cycle = (cycles: number) =>
+    churnPage.evaluate(async (n: number) => {
+      const el = document.querySelector<SessionLike>('reactor-session')!;
+      for (let i = 0; i < n; i++) {
+        const ready = new Promise((r) => el.addEventListener('reactor-ready', r, { once: true }));
+        const ended = new Promise((r) => el.addEventListener('reactor-end', r, { once: true }));
+        void el.connect();
+        await ready;
+        el.disconnect();
+        await ended;
+      }
+    }, cycles);
+  // In two halves: growth that goes on in the second half is kept per connect (a leak); growth
+  // in the first only is the page warming up (compiled code, first renders, caches).
+  await cycle(CHURN_CYCLES / 2);
+  await sleep(1000);
+  const heapHalfway = await heap();
+  await cycle(CHURN_CYCLES / 2);
   await sleep(1000); // the last DELETE answered
   const openPeerConnections = await churnPage.evaluate(
     () =>
-      (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter(
-        (pc) => pc.connectionState !== 'closed' && pc.signalingState !== 'closed',
-      ).length,
+      (window as unknown as { __pcs: WeakRef<RTCPeerConnection>[] }).__pcs
+        .map((ref) => ref.deref())
+        .filter((pc) => pc && pc.connectionState !== 'closed' && pc.signalingState !== 'closed')
+        .length,
   );
-  const heapGrowthKb = Math.round(((await heap()) - heapBefore) / 1024);
+  const heapAfter = await heap();
+  const heapGrowthKb = Math.round((heapAfter - heapBefore) / 1024);
+  const secondHalfHeapGrowthKb = Math.round((heapAfter - heapHalfway) / 1024);
   await churnPage.close();
   const ledger = emulator.platform.ledger();
   return {
@@ -156,6 +169,7 @@ export async function measureCosts(
       cycles: CHURN_CYCLES,
       openPeerConnections,
       heapGrowthKb,
+      secondHalfHeapGrowthKb,
       openSessions: ledger.filter((e) => e.state !== 'CLOSED').length,
     },
   };

@@ -290,7 +290,7 @@ async function main() {
       `| live session, ${live.seconds} s | ${live.mainThreadMsPerSecond} ms main thread per s, ${live.timersPerSecond} timers/s |`,
     );
     console.log(
-      `| after ${churn.cycles} connect/disconnect cycles | ${churn.openPeerConnections} open peer connections, heap ${churn.heapGrowthKb >= 0 ? '+' : ''}${churn.heapGrowthKb} KB, ${churn.openSessions} sessions open in the ledger |`,
+      `| after ${churn.cycles} connect/disconnect cycles | ${churn.openPeerConnections} open peer connections, heap ${churn.heapGrowthKb >= 0 ? '+' : ''}${churn.heapGrowthKb} KB (${churn.secondHalfHeapGrowthKb >= 0 ? '+' : ''}${churn.secondHalfHeapGrowthKb} KB in the last ${churn.cycles / 2}), ${churn.openSessions} sessions open in the ledger |`,
     );
   }
   console.log('\nSize (bytes)');

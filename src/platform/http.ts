@@ -4,6 +4,7 @@
  */
 import { blockedByCsp, watchConnectSrc } from './csp.js';
 import { PlatformError, errorFromResponse, setupError } from './errors.js';
+import { timeoutSignal } from './timeout-signal.js';
 
 /** Sent on every coordinator call (the protocol's API version). */
 export const API_HEADERS: Readonly<Record<string, string>> = {
@@ -52,8 +53,8 @@ export async function requestJson<T = unknown>(
   const url = absoluteUrl(target);
   watchConnectSrc();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const timeout = timeoutSignal(timeoutMs, options.signal);
+  const { signal } = timeout;
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -71,7 +72,7 @@ export async function requestJson<T = unknown>(
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw new PlatformError('aborted', 'The request was cancelled.');
-    if (timeout.aborted) {
+    if (timeout.timedOut) {
       throw new PlatformError(
         'timeout',
         `No answer from ${new URL(url).origin} within ${timeoutMs} ms.`,
@@ -86,6 +87,8 @@ export async function requestJson<T = unknown>(
     }
     const detail = error instanceof Error ? error.message : String(error);
     throw new PlatformError('network', `Could not reach ${origin} (${detail}).`);
+  } finally {
+    timeout.clear();
   }
   const parsed = parseJson(text);
   if (!response.ok)

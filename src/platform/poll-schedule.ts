@@ -31,23 +31,30 @@ export const ANSWER_POLL: PollSchedule = { fastMs: 10, fastForMs: 500, capMs: 50
 /**
  * A `performance.mark` per connect phase (`reactor:token`, `reactor:created`, `reactor:gpu`,
  * `reactor:ice`, `reactor:answer`, `reactor:ready`): visible in the browser's performance panel,
- * and read by `npm run bench` for its phase breakdown.
+ * and read by `npm run bench` for its phase breakdown (the latest connect only).
  */
-export const markPhase = (phase: string) => performance.mark?.(`reactor:${phase}`);
+export const markPhase = (phase: string) => {
+  // One mark per name: the timeline keeps every entry for the page's life, and a page that
+  // connects all day would collect six a connect.
+  performance.clearMarks?.(`reactor:${phase}`);
+  performance.mark?.(`reactor:${phase}`);
+};
 
 /** Waits `ms`, or rejects with `aborted` when `signal` aborts first. */
 export const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(new PlatformError('aborted', 'Cancelled.'));
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new PlatformError('aborted', 'Cancelled.'));
-      },
-      { once: true },
-    );
+    // The listener goes with the sleep: a connect sleeps some 25 times on one signal, and
+    // each listener left behind would live as long as the signal.
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new PlatformError('aborted', 'Cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Longest `Retry-After` a poll waits for before it tries again anyway. */

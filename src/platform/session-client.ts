@@ -11,6 +11,7 @@
 import { Emitter } from './emitter.js';
 import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
+import { timeoutSignal, type TimeoutSignal } from './timeout-signal.js';
 import { CAPABILITIES_POLL, abortableSleep, markPhase, poll } from './poll-schedule.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
 import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
@@ -85,19 +86,17 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     }
     this.ended = false;
     this.controller = new AbortController();
-    let signal = AbortSignal.any([
-      this.controller.signal,
-      AbortSignal.timeout(this.options.connectTimeoutMs ?? 180_000),
-    ]);
+    const limit = timeoutSignal(this.options.connectTimeoutMs ?? 180_000, this.controller.signal);
+    let tokenLimit: TimeoutSignal | null = null;
+    let signal = limit.signal;
     this.setStatus('connecting');
     try {
       await this.takeToken(signal);
       // Waiting for a GPU must not outlast the token either.
-      if (this.endBy !== null)
-        signal = AbortSignal.any([
-          signal,
-          AbortSignal.timeout(Math.max(0, this.endBy - Date.now())),
-        ]);
+      if (this.endBy !== null) {
+        tokenLimit = timeoutSignal(Math.max(0, this.endBy - Date.now()), signal);
+        signal = tokenLimit.signal;
+      }
       markPhase('token');
       const created = await this.createSession(signal);
       markPhase('created');
@@ -118,6 +117,9 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     } catch (error) {
       await this.terminate();
       throw this.normalise(error, signal);
+    } finally {
+      limit.clear();
+      tokenLimit?.clear();
     }
   }
 
@@ -135,7 +137,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       throw new PlatformError('conflict', 'There is no session to resume.');
     this.closeTransport();
     this.setStatus('reconnecting');
-    const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(25_000)]);
+    const limit = timeoutSignal(25_000, this.controller.signal);
+    const { signal } = limit;
     try {
       const transport = this.newTransport();
       await transport.prepare(await this.iceServers(signal));
@@ -147,6 +150,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       await this.terminate();
       this.emit('ended', { reason: ended ? 'server' : 'error', error: failure });
       throw failure;
+    } finally {
+      limit.clear();
     }
   }
 

@@ -6,6 +6,7 @@
 import { PlatformError, setupError } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, requestJson } from './http.js';
 import { isNumber } from './values.js';
+import { timeoutSignal } from './timeout-signal.js';
 
 /** What a token provider may return: a JWT, or the backend's JSON. */
 export type TokenReply = string | { jwt?: unknown; token?: unknown; expires_at?: unknown };
@@ -168,8 +169,8 @@ export class TokenSource {
 
   /** The page's `tokenProvider`, given as long as a token route gets (a hung one is a timeout). */
   private fromProvider(provider: TokenProvider, signal?: AbortSignal): Promise<TokenReply> {
-    const timeout = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
-    const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const timeout = timeoutSignal(DEFAULT_TIMEOUT_MS, signal);
+    const both = timeout.signal;
     return new Promise<TokenReply>((resolve, reject) => {
       const onAbort = () =>
         reject(
@@ -183,7 +184,10 @@ export class TokenSource {
       both.addEventListener('abort', onAbort, { once: true });
       provider(both)
         .then(resolve, reject)
-        .finally(() => both.removeEventListener('abort', onAbort));
+        .finally(() => {
+          both.removeEventListener('abort', onAbort);
+          timeout.clear();
+        });
     });
   }
 

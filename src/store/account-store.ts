@@ -30,6 +30,16 @@ export type SessionFilter = (session: BilledSession) => boolean;
 
 export class AccountStore extends Emitter<AccountEvents> {
   private readonly sessions = new Set<BilledSession>();
+  /**
+   * What ended sessions billed, frozen at their end: one record per element and model, so a
+   * page that starts a thousand sessions keeps a few numbers, not a thousand meters.
+   */
+  private readonly settled: {
+    element: Element | null;
+    model: string;
+    credits: number;
+    burnRate: 0;
+  }[] = [];
   private named: string | null = null;
 
   /** The API origin the first element with an `api-url` named (the default for its siblings). */
@@ -56,8 +66,14 @@ export class AccountStore extends Emitter<AccountEvents> {
     this.emit('session-start', { session });
   }
 
-  /** Announces that `session` stopped billing. */
+  /** Announces that `session` stopped billing; what it billed stays counted. */
   ended(session: BilledSession): void {
+    if (this.sessions.delete(session)) {
+      const { element, model, credits } = session;
+      const record = this.settled.find((r) => r.element === element && r.model === model);
+      if (record) record.credits += credits;
+      else this.settled.push({ element, model, credits, burnRate: 0 });
+    }
     this.emit('session-end', { session });
   }
 
@@ -68,7 +84,8 @@ export class AccountStore extends Emitter<AccountEvents> {
   /** Credits billed so far by the page's sessions (optionally only those `filter` accepts). */
   billedCredits(filter?: SessionFilter): number {
     let total = 0;
-    for (const s of this.sessions) if (!filter || filter(s)) total += s.credits;
+    for (const s of [...this.sessions, ...this.settled])
+      if (!filter || filter(s)) total += s.credits;
     return total;
   }
 

@@ -195,6 +195,26 @@ describe('SessionController (the session unit, without an element)', function ()
     });
   }
 
+  it('keeps what ended sessions billed in the store, one after another', async () => {
+    const h = await harness();
+    for (let i = 0; i < 2; i++) {
+      await live(h);
+      await sleep(500);
+      h.session.disconnect();
+      await waitFor(() => h.storeEnds === i + 1, 'the store to hear of the end');
+    }
+    const receipts = h.ends.map((e) => e.credits);
+    expect(receipts).to.have.length(2);
+    expect(receipts.every((c) => c > 0)).to.equal(true);
+    expect(h.store.billedCredits()).to.be.closeTo(receipts[0]! + receipts[1]!, 0.001);
+    expect(h.store.billedCredits((s) => s.element === null && s.model === 'helios')).to.be.closeTo(
+      receipts[0]! + receipts[1]!,
+      0.001,
+    );
+    expect(h.store.billedCredits((s) => s.element !== null)).to.equal(0);
+    expect(h.store.burnRate()).to.equal(0);
+  });
+
   it('a move within the page (disconnected and connected in one task) keeps the session', async () => {
     const h = await harness();
     const id = await live(h);

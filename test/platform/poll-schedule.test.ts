@@ -21,8 +21,10 @@ describe('poll schedule', () => {
     const gaps = at.slice(1).map((t, i) => t - at[i]!);
     const early = gaps.filter((_, i) => at[i + 1]! < 200);
     const late = gaps.filter((_, i) => at[i]! > 350);
-    expect(Math.max(...early)).to.be.below(60); // every ~20 ms (timers may run a little late)
-    expect(Math.min(...late)).to.be.above(55); // backed off: 60, 90, 135, 200 …
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // Every ~20 ms (a median: a busy browser runs the odd timer late), then backed off.
+    expect(median(early)).to.be.below(40);
+    expect(Math.min(...late)).to.be.above(55); // 60, 90, 135, 200 …
     expect(at.length).to.be.below(20);
   });
 
