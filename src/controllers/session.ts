@@ -18,9 +18,10 @@ import { SessionClient, type SessionStatus } from '../platform/session-client.js
 import { type TabLease, takeOver, tryAcquire } from '../platform/tab-lock.js';
 import type { TokenSource } from '../platform/tokens.js';
 import type { AccountStore, BilledSession } from '../store/account-store.js';
+import { ClockController } from './clock.js';
+import { DeadlineController } from './deadline.js';
+import { IdleController } from './idle.js';
 import { ModelPriceController } from './model-price.js';
-import { SessionGuards } from './session-guards.js';
-import { billedSession } from './billed-session.js';
 import {
   type SessionConfig,
   budgetCredits,
@@ -72,7 +73,10 @@ export class SessionController extends Emitter<SessionEvents> {
   private lease: TabLease | null = null;
   private unsubscribe: (() => void)[] = [];
   private warnedModel = '';
-  private readonly guards: SessionGuards;
+  private readonly clock: ClockController;
+  private readonly deadline: DeadlineController;
+  private readonly budget: DeadlineController;
+  private readonly idle: IdleController;
 
   constructor(
     private readonly host: SessionHost,
@@ -81,7 +85,10 @@ export class SessionController extends Emitter<SessionEvents> {
   ) {
     super();
     this.price = new ModelPriceController(host);
-    this.guards = new SessionGuards(host, (reason) => this.finish(reason));
+    this.clock = new ClockController(host, 250);
+    this.deadline = new DeadlineController(host, () => this.finish('timeout'));
+    this.budget = new DeadlineController(host, () => this.finish('budget'));
+    this.idle = new IdleController(host);
     // Leaving the page ends the session with a keepalive DELETE that outlives the page.
     new UnloadController(
       host,
@@ -146,14 +153,14 @@ export class SessionController extends Emitter<SessionEvents> {
 
   /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
   get remainingSeconds(): number {
-    const left = this.guards.remainingMs;
+    const left = this.deadline.remainingMs;
     if (left !== null) return left / 1000;
     return this.meter.started ? 0 : this.capSeconds;
   }
 
   /** Whole seconds left in the idle warning (0 when not warning). */
   get idleSecondsLeft(): number {
-    return this.guards.idle.secondsLeft;
+    return this.idle.secondsLeft;
   }
 
   // ---- methods -----------------------------------------------------------------------------
@@ -236,12 +243,12 @@ export class SessionController extends Emitter<SessionEvents> {
 
   /** Counts as page activity: resets the idle timer and dismisses the idle warning. */
   keepAlive(): void {
-    this.guards.idle.keepAlive();
+    this.idle.keepAlive();
   }
 
   /** Runs `fn` (a programmatic focus move) without counting what it causes as activity. */
   quietly(fn: () => void): void {
-    this.guards.idle.quietly(fn);
+    this.idle.quietly(fn);
   }
 
   /** (Re)loads the price of the configured model; the budget starts once it is known. */
@@ -302,7 +309,7 @@ export class SessionController extends Emitter<SessionEvents> {
       client.on('message', (detail) => this.emit('message', detail)),
       client.on('rate-limited', ({ retryAfter }) => {
         this._rateLimit = { retryAfter, until: performance.now() + retryAfter * 1000 };
-        this.guards.clock.start();
+        this.clock.start();
         this.host.requestUpdate();
       }),
       client.on('ended', ({ reason, error }) =>
@@ -334,23 +341,37 @@ export class SessionController extends Emitter<SessionEvents> {
     // (past it, nothing could end the session). The countdown shows whichever comes first.
     const tokenEnd = this.client?.tokenDeadline;
     const tokenLeft = tokenEnd == null ? Infinity : Math.max(0, tokenEnd - Date.now());
-    this.guards.start(Math.min(this.capSeconds * 1000, tokenLeft), {
+    this.deadline.start(Math.min(this.capSeconds * 1000, tokenLeft));
+    this.startBudget();
+    this.clock.start();
+    this.idle.arm({
       ...idleTimes(this.config),
       onWarn: (secondsLeft) => this.emit('idle-warning', { secondsLeft }),
       onResume: () => this.emit('idle-resume', null),
       onExpire: () => this.finish('idle'),
     });
-    this.startBudget();
-    this.billed = billedSession(this.host, this.config.model, this.meter, this.price);
+    const meter = this.meter;
+    const price = this.price;
+    this.billed = {
+      element: this.host instanceof Element ? this.host : null,
+      model: this.config.model,
+      get credits() {
+        return meter.billedSeconds * price.creditsPerSecond;
+      },
+      get burnRate() {
+        return meter.running ? price.creditsPerSecond : 0;
+      },
+    };
     this.store().track(this.billed);
     this.emit('ready', { sessionId: this.lastSessionId });
   }
 
   /** Ends the session when its cost reaches `max-cost` (once the rate is known). */
   private startBudget(): void {
-    if (!this.meter.running) return;
-    const { creditsPerSecond } = this.price;
-    this.guards.startBudget(budgetCredits(this.config), creditsPerSecond, this.meter.billedMs);
+    const credits = budgetCredits(this.config);
+    const rate = this.price.creditsPerSecond;
+    if (!this.meter.running || credits === null || !rate) return;
+    this.budget.start((credits / rate) * 1000 - this.meter.billedMs);
   }
 
   /**
@@ -378,7 +399,10 @@ export class SessionController extends Emitter<SessionEvents> {
     if (reason === 'moved') void terminated.then(() => lease?.release());
     else lease?.release();
     this.meter.stop();
-    this.guards.stop();
+    this.deadline.stop();
+    this.budget.stop();
+    this.idle.disarm();
+    this.clock.stop();
     this._rateLimit = null;
     const billed = this.billed;
     const store = this.store();
