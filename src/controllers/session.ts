@@ -22,6 +22,7 @@ import { ClockController } from './clock.js';
 import { DeadlineController } from './deadline.js';
 import { IdleController } from './idle.js';
 import { ModelPriceController } from './model-price.js';
+import { billedSession } from './billed-session.js';
 import {
   type SessionConfig,
   budgetCredits,
@@ -350,18 +351,7 @@ export class SessionController extends Emitter<SessionEvents> {
       onResume: () => this.emit('idle-resume', null),
       onExpire: () => this.finish('idle'),
     });
-    const meter = this.meter;
-    const price = this.price;
-    this.billed = {
-      element: this.host instanceof Element ? this.host : null,
-      model: this.config.model,
-      get credits() {
-        return meter.billedSeconds * price.creditsPerSecond;
-      },
-      get burnRate() {
-        return meter.running ? price.creditsPerSecond : 0;
-      },
-    };
+    this.billed = billedSession(this.host, this.config.model, this.meter, this.price);
     this.store().track(this.billed);
     this.emit('ready', { sessionId: this.lastSessionId });
   }
