@@ -51,7 +51,6 @@ export class WebRtcTransport {
   private channel: RTCDataChannel | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
 
-  private hasServers = false;
   private closed = false;
 
   constructor(
@@ -77,7 +76,6 @@ export class WebRtcTransport {
     if (this.closed || this.pc) return;
     const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.pc = pc;
-    this.hasServers = iceServers.length > 0;
     this.attachChannel(pc.createDataChannel('data'));
     pc.ondatachannel = (event) => this.attachChannel(event.channel);
     await pc.setLocalDescription(await pc.createOffer());
@@ -104,7 +102,7 @@ export class WebRtcTransport {
       this.report('track', { name, track: event.track, stream });
     };
     await pc.setLocalDescription(await pc.createOffer());
-    await iceReady(pc, this.hasServers);
+    await iceReady(pc, (pc.getConfiguration().iceServers ?? []).length > 0);
     markPhase('ice');
     const mapping = tracks.map((track) => {
       const transceiver = [...byTransceiver].find(([, name]) => name === track.name)![0];

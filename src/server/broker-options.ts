@@ -75,41 +75,29 @@ export function brokerSettings(options: TokenHandlerOptions) {
   if (!options.models?.length) throw new Error('createTokenHandler: list at least one model.');
   if (!options.allowedOrigins?.length)
     throw new Error('createTokenHandler: list the allowed origins.');
-  const apiUrl = (options.apiUrl ?? 'https://api.reactor.inc').replace(/\/+$/, '');
-  const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
-  const perClient = positive(options.perClientPerMinute, 10, 'perClientPerMinute');
-  const perSite = positive(options.perSitePerMinute, 100, 'perSitePerMinute');
-  const maxSessions = positive(options.maxSessions, 2, 'maxSessions');
   const maxDuration = Math.min(
     PLATFORM_MAX_SESSION_S,
     positive(options.maxDuration, PLATFORM_MAX_SESSION_S, 'maxDuration'),
   );
-  const ceiling =
-    options.dailyCreditCeiling === undefined
-      ? null
-      : positive(options.dailyCreditCeiling, 0, 'dailyCreditCeiling');
-  const expiresAfter = Math.min(
-    21_600,
-    Math.max(60, positive(options.expiresAfter, maxDuration + 300, 'expiresAfter')),
-  );
-  const trustProxy = Math.max(0, Math.floor(options.trustProxy ?? 0));
-  const store = options.store ?? createMemoryStore();
-  const now = options.now ?? (() => Date.now());
-  const doFetch = options.fetch ?? fetch;
-  const log = options.log ?? ((line: string) => console.warn(line));
   return {
-    apiUrl,
-    allowed,
-    perClient,
-    perSite,
-    maxSessions,
+    apiUrl: (options.apiUrl ?? 'https://api.reactor.inc').replace(/\/+$/, ''),
+    allowed: new Set(options.allowedOrigins.map((o) => new URL(o).origin)),
+    perClient: positive(options.perClientPerMinute, 10, 'perClientPerMinute'),
+    perSite: positive(options.perSitePerMinute, 100, 'perSitePerMinute'),
+    maxSessions: positive(options.maxSessions, 2, 'maxSessions'),
     maxDuration,
-    ceiling,
-    expiresAfter,
-    trustProxy,
-    store,
-    now,
-    doFetch,
-    log,
+    ceiling:
+      options.dailyCreditCeiling === undefined
+        ? null
+        : positive(options.dailyCreditCeiling, 0, 'dailyCreditCeiling'),
+    expiresAfter: Math.min(
+      21_600,
+      Math.max(60, positive(options.expiresAfter, maxDuration + 300, 'expiresAfter')),
+    ),
+    trustProxy: Math.max(0, Math.floor(options.trustProxy ?? 0)),
+    store: options.store ?? createMemoryStore(),
+    now: options.now ?? (() => Date.now()),
+    doFetch: options.fetch ?? fetch,
+    log: options.log ?? ((line: string) => console.warn(line)),
   };
 }

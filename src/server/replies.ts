@@ -27,17 +27,20 @@ export function reply(
   });
 }
 
-/** A refusal: the short JSON error for the page, and one log line (`why`) for the site owner. */
+/**
+ * A refusal: the short JSON error for the page, and one log line (`why`) for the site owner
+ * (none when `why` is null: said already).
+ */
 export function refusal(log: Log) {
   return (
     status: number,
     code: string,
     message: string,
-    why: string,
+    why: string | null,
     origin: string | null,
     headers: Record<string, string> = {},
   ): Response => {
-    log(`[reactor-elements token broker] ${status} ${code}: ${why}`);
+    if (why !== null) log(`[reactor-elements token broker] ${status} ${code}: ${why}`);
     return reply(status, { error: message, code, message }, origin, headers);
   };
 }

@@ -17,13 +17,12 @@ import {
   type TokenHandlerOptions,
 } from './broker-options.js';
 import { originOf, refusal, reply, retrySeconds, said } from './replies.js';
+import { shortModelName } from '../platform/pricing.js';
 import { priceList, utcDay, worstCaseCredits } from './spend.js';
 
 export type { AuthorizeResult, TokenHandlerOptions } from './broker-options.js';
 
 export type TokenHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
-
-const short = (model: string) => model.slice(model.lastIndexOf('/') + 1).toLowerCase();
 
 export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const {
@@ -108,7 +107,8 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     }
     let models = options.models;
     if (requested) {
-      models = options.models.filter((m) => short(m) === short(requested!));
+      const wanted = shortModelName(requested).toLowerCase();
+      models = options.models.filter((m) => shortModelName(m).toLowerCase() === wanted);
       if (!models.length) {
         const name = requested.slice(0, 100);
         return refuse(
@@ -170,21 +170,12 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       storeDown = false;
     } catch (error) {
       // Fail closed: without the shared counts no limit holds. One line per outage, not per request.
-      if (!storeDown)
-        log(
-          `[reactor-elements token broker] 503 limits-unavailable: the limit store failed (${said(error)}); no tokens until it answers`,
-        );
+      const why = storeDown
+        ? null
+        : `the limit store failed (${said(error)}); no tokens until it answers`;
       storeDown = true;
-      return reply(
-        503,
-        {
-          error: 'Tokens are not available right now.',
-          code: 'limits-unavailable',
-          message: 'Tokens are not available right now.',
-        },
-        origin,
-        { 'Retry-After': '5' },
-      );
+      const message = 'Tokens are not available right now.';
+      return refuse(503, 'limits-unavailable', message, why, origin, { 'Retry-After': '5' });
     }
     if (!verdict.ok) {
       const check = checks[verdict.index]!;

@@ -213,6 +213,11 @@ describe('SessionController (the session unit, without an element)', function ()
     );
     expect(h.store.billedCredits((s) => s.element !== null)).to.equal(0);
     expect(h.store.burnRate()).to.equal(0);
+    // Frozen at their end: a later model (another price) does not reprice what was billed.
+    h.config.model = 'lingbot';
+    await h.session.loadPrice();
+    expect(h.session.price.creditsPerSecond).to.equal(29);
+    expect(h.store.billedCredits()).to.be.closeTo(receipts[0]! + receipts[1]!, 0.001);
   });
 
   it('a move within the page (disconnected and connected in one task) keeps the session', async () => {

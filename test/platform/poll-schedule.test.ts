@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PlatformError } from '../../src/platform/errors.js';
-import { poll, type PollSchedule } from '../../src/platform/poll-schedule.js';
+import { abortableSleep, poll, type PollSchedule } from '../../src/platform/poll-schedule.js';
+import { timeoutSignal } from '../../src/platform/timeout-signal.js';
 import { rejection } from '../helpers/assertions.js';
 
 /** The connect's polling: fast at first, slower later, a 429's Retry-After honoured. */
@@ -79,5 +80,65 @@ describe('poll schedule', () => {
       poll(fast, () => Promise.resolve(undefined), controller.signal),
     );
     expect(failure.code).to.equal('aborted');
+  });
+
+  it('a sleep that ends takes its abort listener with it', async () => {
+    const signal = new AbortController().signal;
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      o?: AddEventListenerOptions | boolean,
+    ) => {
+      added.push(listener);
+      add(type, listener, o);
+    };
+    signal.removeEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      o?: EventListenerOptions | boolean,
+    ) => {
+      removed.push(listener);
+      remove(type, listener, o);
+    };
+    await abortableSleep(5, signal);
+    await abortableSleep(5, signal);
+    expect(added).to.have.length(2);
+    expect(removed).to.deep.equal(added);
+  });
+});
+
+describe('timeout signal', () => {
+  it('aborts with a TimeoutError after its time, and not once cleared', async () => {
+    const timed = timeoutSignal(20);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(timed.signal.aborted).to.equal(true);
+    expect(timed.timedOut).to.equal(true);
+    expect((timed.signal.reason as DOMException).name).to.equal('TimeoutError');
+    const cleared = timeoutSignal(20);
+    cleared.clear();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(cleared.signal.aborted).to.equal(false);
+  });
+
+  it("follows its parent's abort (not a timeout), and lets go of the parent when cleared", () => {
+    const parent = new AbortController();
+    const child = timeoutSignal(10_000, parent.signal);
+    parent.abort(new Error('cancelled'));
+    expect(child.signal.aborted).to.equal(true);
+    expect(child.timedOut).to.equal(false);
+    expect((child.signal.reason as Error).message).to.equal('cancelled');
+    child.clear();
+    const other = new AbortController();
+    const released = timeoutSignal(10_000, other.signal);
+    released.clear();
+    other.abort();
+    expect(released.signal.aborted).to.equal(
+      false,
+      'a cleared signal no longer follows its parent',
+    );
   });
 });

@@ -144,6 +144,36 @@ describe('platform/session-client against the emulator', function () {
     denied.video.remove();
   });
 
+  it('makes its peer connection while the GPU is being assigned, and a cancel then leaves none open', async () => {
+    await resetEmulator({ gpuDelayMs: 3000 });
+    const made: RTCPeerConnection[] = [];
+    const Native = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Native {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        made.push(this);
+      }
+    };
+    try {
+      const { client, statuses } = await makeClient();
+      const connecting = client.connect();
+      await waitFor(() => statuses.includes('waiting'), 'the GPU wait');
+      // Before any GPU: a connection with its data channel and a first offer, bundled.
+      const pc = await waitFor(
+        () => (made[0]?.localDescription ? made[0] : undefined),
+        'a prepared offer',
+      );
+      expect(pc.getConfiguration().bundlePolicy).to.equal('max-bundle');
+      expect(pc.localDescription!.sdp).to.match(/m=application/);
+      expect(client.capabilities).to.equal(null);
+      await client.terminate();
+      expect((await rejection(connecting)).code).to.equal('aborted');
+      expect(made.map((c) => c.signalingState)).to.deep.equal(['closed']);
+    } finally {
+      window.RTCPeerConnection = Native;
+    }
+  });
+
   it('takes a new token once when the held one has created all its sessions (403)', async () => {
     const url = await emulatorUrl();
     const { client } = await makeClient({
