@@ -1,8 +1,8 @@
 /**
  * A signal that aborts after `ms` (reason: a `TimeoutError`), joined with `parent` when given,
  * and a `clear()` for when the work is done. Unlike `AbortSignal.timeout`, which keeps its
- * signal (and every signal joined to it, with their listeners) alive until the time is up: a
- * 3-minute connect timeout kept about 7 KB per connect alive (`npm run bench`, churn).
+ * signal (and every signal joined to it, with their listeners) alive until the time is up: with
+ * a 3-minute connect timeout, 50 connects left 131 signals alive (`Runtime.queryObjects`).
  */
 export interface TimeoutSignal {
   signal: AbortSignal;
