@@ -38,6 +38,13 @@ export interface EmulatorConfig {
   latencyMs: number;
   /** A connected peer that sends nothing (no ping, no command) for this long is treated as gone. */
   peerSilenceMs: number;
+  /**
+   * Whether `POST /sessions?dryRun=true` answers an estimate. `false`: the query is ignored, as a
+   * platform without dry runs would, and a real session is created.
+   */
+  dryRun: boolean;
+  /** Whether `GET /sessions/{id}` carries `metadata` (`cost_estimate` while live, `cost` after). */
+  sessionMetadata: boolean;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -62,6 +69,8 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   video: { width: 480, height: 270, fps: 30 },
   peerSilenceMs: 20_000,
   latencyMs: 0,
+  dryRun: true,
+  sessionMetadata: true,
 };
 
 /** Stable ids for the pricing document's models. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EmulatorConfig, DEFAULT_CONFIG, applyConfigPatch, shortModelName } from './config.js';
+import { dryRunAnswer, sessionMetadata } from './cost.js';
 import { type ErrorReply, errors } from './errors.js';
 import { type TokenClaims, signJwt, verifyJwt, newTokenId } from './jwt.js';
 import {
@@ -223,8 +224,18 @@ export class Platform {
 
   // ---- coordinator -------------------------------------------------------------------------
 
-  createSession(claims: TokenClaims, body: unknown): Result<Record<string, unknown>> {
+  /**
+   * `POST /sessions`. A dry run (`?dryRun=true`, when the config models it) is checked exactly
+   * like a create (token, scope, balance, limits) and answers the estimate of the longest session
+   * it would allow, creating nothing and counting against no limit.
+   */
+  createSession(
+    claims: TokenClaims,
+    body: unknown,
+    options: { dryRun?: boolean } = {},
+  ): Result<Record<string, unknown>> {
     const now = this.sweep();
+    const dryRun = options.dryRun === true && this.config.dryRun;
     const name = (body as { model?: { name?: unknown } } | null)?.model?.name;
     if (typeof name !== 'string' || !name)
       return fail(errors.badRequest('model.name is required.'));
@@ -252,6 +263,7 @@ export class Platform {
       const retry = Math.max(1, Math.ceil((recent[0]!.at + 60_000 - now) / 1000));
       return fail(errors.rateLimited(this.config.sessionsPerMinute, retry));
     }
+    if (dryRun) return ok(dryRunAnswer(this.config, model, this.credits - this.creditFloor()));
     this.creations.push({ model, at: now });
     const s: Session = {
       id: randomUUID(),
@@ -494,6 +506,9 @@ export class Platform {
   private view(s: Session): Record<string, unknown> {
     const assigned = s.state === 'ACTIVE' || s.state === 'SUSPENDED';
     return {
+      ...(this.config.sessionMetadata
+        ? { metadata: sessionMetadata(this.config, this.entry(s, Date.now())) }
+        : {}),
       session_id: s.id,
       state: s.state,
       cluster: 'emulator-local',

@@ -81,7 +81,12 @@ export function createEmulator(
       method: 'POST',
       pattern: /^\/sessions$/,
       kind: 'api',
-      run: (c) => fromResult(platform.createSession(c.claims, c.body)),
+      run: (c) =>
+        fromResult(
+          platform.createSession(c.claims, c.body, {
+            dryRun: c.url.searchParams.get('dryRun') === 'true',
+          }),
+        ),
     },
     {
       method: 'GET',

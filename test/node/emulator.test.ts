@@ -329,3 +329,88 @@ describe('emulator: sessions, limits and faults', () => {
     assert.ok(peer.closed);
   });
 });
+
+describe('emulator: dry runs and the effective cost (modelled on the pricing documents)', () => {
+  let h: Harness;
+  let jwt: string;
+  before(async () => (h = await startEmulator()));
+  after(() => h.stop());
+  beforeEach(async () => {
+    h.emulator.platform.reset();
+    jwt = await h.token();
+  });
+
+  const dryRun = (token: string, model = 'helios') =>
+    h.call('POST', '/sessions?dryRun=true', { jwt: token, body: sessionBody(model) });
+
+  it('estimates the longest session allowed, creating nothing and counting against no limit', async () => {
+    await h.call('POST', '/_emulator/config', {
+      body: { max_duration_s: 120, concurrency_limit: 1 },
+    });
+    for (let i = 0; i < 3; i++) {
+      const res = await dryRun(jwt);
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as {
+        dry_run: boolean;
+        session_id?: string;
+        cost_estimate: { credits: number; dollars: number; duration_s: number };
+      };
+      assert.equal(body.dry_run, true);
+      assert.equal(body.session_id, undefined);
+      assert.deepEqual(body.cost_estimate, { credits: 120 * 17, dollars: 0.204, duration_s: 120 });
+    }
+    assert.deepEqual(await h.json('GET', '/_emulator/sessions'), []);
+    assert.equal((await h.createSession(jwt)).status, 201, 'the dry runs used no concurrency slot');
+  });
+
+  it('is checked like a create: token, scope, balance (a shorter estimate, then 402) and limits', async () => {
+    assert.equal((await dryRun('not-a-token')).status, 401);
+    const scoped = await h.token({ models: ['lingbot'] });
+    assert.equal((await dryRun(scoped, 'helios')).status, 403);
+    assert.equal((await dryRun(jwt, 'nope')).status, 404);
+    await h.call('POST', '/_emulator/config', { body: { balance: 1_700 } });
+    const short = (await (await dryRun(jwt)).json()) as { cost_estimate: { duration_s: number } };
+    assert.equal(short.cost_estimate.duration_s, 100, 'what the balance pays for');
+    await h.call('POST', '/_emulator/config', { body: { balance: 0 } });
+    const broke = await dryRun(jwt);
+    assert.equal(broke.status, 402);
+    assert.equal(((await broke.json()) as { code: string }).code, 'payment-required');
+    await h.call('POST', '/_emulator/config', {
+      body: { balance: 1_000_000, concurrency_limit: 1 },
+    });
+    assert.equal((await h.createSession(jwt)).status, 201);
+    assert.equal((await dryRun(jwt)).status, 429);
+  });
+
+  it('without dry runs, ignores the query and creates a real session', async () => {
+    await h.call('POST', '/_emulator/config', { body: { dryRun: false } });
+    const res = await dryRun(jwt);
+    assert.equal(res.status, 201);
+    const { session_id } = (await res.json()) as { session_id: string };
+    assert.equal((await h.entry(session_id)).state, 'CREATED');
+  });
+
+  it('gives cost_estimate while a session runs and its ledger cost once closed (or no metadata)', async () => {
+    const { id } = await connectSession(h, jwt);
+    await new Promise((r) => setTimeout(r, 200));
+    type View = { metadata?: { cost_estimate?: { credits: number }; cost?: { credits: number } } };
+    const running = await h.json<View>('GET', `/sessions/${id}`, { jwt });
+    assert.ok(running.metadata?.cost_estimate && running.metadata.cost_estimate.credits > 0);
+    assert.equal(running.metadata.cost, undefined);
+    await h.call('DELETE', `/sessions/${id}`, { jwt });
+    const closed = await h.json<View & { metadata: { cost: Record<string, number> } }>(
+      'GET',
+      `/sessions/${id}`,
+      { jwt },
+    );
+    const entry = await h.entry(id);
+    assert.deepEqual(closed.metadata.cost, {
+      credits: entry.credits,
+      dollars: entry.credits / 10_000,
+      duration_s: entry.billed_ms / 1000,
+    });
+    assert.equal(closed.metadata.cost_estimate, undefined);
+    await h.call('POST', '/_emulator/config', { body: { sessionMetadata: false } });
+    assert.equal('metadata' in (await h.json('GET', `/sessions/${id}`, { jwt })), false);
+  });
+});
