@@ -30,6 +30,16 @@ export interface SessionEndDetail {
   usd: number;
 }
 
+/** Detail of `reactor-receipt`: the platform's effective cost of an ended session. */
+export interface SessionReceiptDetail {
+  sessionId: string | null;
+  billedSeconds: number;
+  credits: number;
+  usd: number;
+  /** The platform's own figure, not an estimate. */
+  final: true;
+}
+
 /** A failure: the platform's error, and whether it means the end was never confirmed. */
 export interface SessionFailure {
   error: PlatformError;
@@ -46,6 +56,7 @@ export interface SessionEvents {
   'idle-resume': null;
   error: SessionFailure;
   end: SessionEndDetail;
+  receipt: SessionReceiptDetail;
   message: { message: unknown };
   track: { name: string; track: MediaStreamTrack };
 }

@@ -22,6 +22,7 @@ import { ClockController } from './clock.js';
 import { DeadlineController } from './deadline.js';
 import { IdleController } from './idle.js';
 import { ModelPriceController } from './model-price.js';
+import { type PlatformCost, type SessionEstimate, PlatformFigures } from './platform-figures.js';
 import { billedSession } from './billed-session.js';
 import {
   type SessionConfig,
@@ -78,6 +79,9 @@ export class SessionController extends Emitter<SessionEvents> {
   private readonly deadline: DeadlineController;
   private readonly budget: DeadlineController;
   private readonly idle: IdleController;
+  /** The platform's dry-run estimate and effective cost. */
+  private readonly figures: PlatformFigures;
+  private _receipt: PlatformCost | null = null;
 
   constructor(
     private readonly host: SessionHost,
@@ -90,6 +94,7 @@ export class SessionController extends Emitter<SessionEvents> {
     this.deadline = new DeadlineController(host, () => this.finish('timeout'));
     this.budget = new DeadlineController(host, () => this.finish('budget'));
     this.idle = new IdleController(host);
+    this.figures = new PlatformFigures(host, () => `${this.apiUrl} ${this.config.model.trim()}`);
     // Leaving the page ends the session with a keepalive DELETE that outlives the page.
     new UnloadController(
       host,
@@ -137,6 +142,16 @@ export class SessionController extends Emitter<SessionEvents> {
     return this.meter.billedSeconds;
   }
 
+  /** The most one session may cost: the platform's dry run when it gave one, else the price list. */
+  get estimate(): SessionEstimate {
+    return this.figures.estimate(this.capSeconds, this.price.costOf(this.capSeconds));
+  }
+
+  /** The platform's effective cost of the last session, once it gave it (final). */
+  get receipt(): PlatformCost | null {
+    return this._receipt;
+  }
+
   /** The cost so far at the live rate (zero while the rate is unknown). */
   get cost(): Cost {
     return this.price.costOf(this.meter.billedSeconds) ?? { credits: 0, usd: 0 };
@@ -174,6 +189,7 @@ export class SessionController extends Emitter<SessionEvents> {
     if (this.busy) return;
     this._failure = null;
     this._endReason = null;
+    this._receipt = null;
     this.lastSessionId = null;
     let tokens: TokenSource;
     try {
@@ -219,14 +235,27 @@ export class SessionController extends Emitter<SessionEvents> {
     }
   }
 
-  /** The pointer or focus is on Start: fetch the token now (see `TokenPrefetch`). */
+  /**
+   * The pointer or focus is on Start: fetch the token now (see `TokenPrefetch`), and with it ask
+   * the platform's dry run (see `PlatformFigures`).
+   */
   prefetchToken(): void {
     if (this.busy) return;
+    let tokens: TokenSource;
     try {
-      this.prefetch.warm(tokenSourceFor(this.config, this.apiUrl, this.host.isConnected));
+      tokens = this.prefetch.warm(tokenSourceFor(this.config, this.apiUrl, this.host.isConnected));
     } catch {
-      // A setup problem: said at load, and again on Start.
+      return; // a setup problem: said at load, and again on Start
     }
+    const model = this.config.model.trim();
+    const client = new SessionClient({ apiUrl: this.apiUrl, model, tokens });
+    void this.figures.ask(client).then((refusal) => {
+      // Out of credits: said before the visitor clicks.
+      if (!refusal || this.busy) return;
+      this.store().paymentRequired(refusal.message);
+      this._failure = { error: refusal, unconfirmedEnd: false };
+      this.emit('error', this._failure);
+    });
   }
 
   /** Ends the session for good (non-recoverable); also cancels a connect in progress. */
@@ -397,7 +426,13 @@ export class SessionController extends Emitter<SessionEvents> {
     const billed = this.billed;
     const store = this.store();
     // Announced once the DELETE is answered, so a balance refetched then is final.
-    if (billed) void terminated.then(() => store.ended(billed));
+    const metered = { credits: billed?.credits ?? 0, seconds: this.meter.billedSeconds };
+    if (billed)
+      void terminated.then((failure) => {
+        store.ended(billed);
+        // Then the platform's own figure, once it has one (never on unload: no time is left).
+        if (!failure && !unload) void this.settle(client, sessionId, billed, metered);
+      });
     this.billed = null;
     this.lastSessionId = sessionId;
     this._endReason = reason;
@@ -410,6 +445,23 @@ export class SessionController extends Emitter<SessionEvents> {
       this.setStatus('ended');
     }
     this.emit('end', { reason, sessionId, billedSeconds: this.billedSeconds, credits, usd });
+  }
+
+  /** After a confirmed end: the platform's effective cost, in place of the meter's figure. */
+  private async settle(
+    client: SessionClient,
+    sessionId: string | null,
+    billed: BilledSession,
+    metered: { credits: number; seconds: number },
+  ): Promise<void> {
+    const rate = this.price.creditsPerSecond;
+    const cost = await this.figures.effectiveCost(client, sessionId, metered, rate);
+    if (!cost) return;
+    this.store().settle(billed, cost.credits - metered.credits);
+    if (this.lastSessionId === sessionId) this._receipt = cost;
+    const { credits, usd } = cost;
+    const billedSeconds = cost.seconds ?? metered.seconds;
+    this.emit('receipt', { sessionId, billedSeconds, credits, usd, final: true });
   }
 
   /** Every DELETE failed: say so, since the platform bills until it notices on its own. */

@@ -14,11 +14,12 @@ export class TokenPrefetch {
     private readonly key: () => readonly unknown[],
   ) {}
 
-  /** Starts fetching with `tokens` (kept while the key is unchanged). */
-  warm(tokens: TokenSource): void {
+  /** Starts fetching with `tokens` (kept while the key is unchanged); answers the source held. */
+  warm(tokens: TokenSource): TokenSource {
     const key = this.key();
     if (!this.held || !same(this.held.key, key)) this.held = { tokens, key };
     this.held.tokens.lease().catch(() => undefined);
+    return this.held.tokens;
   }
 
   /** The warmed token source, when it still fits the configuration; given out once. */

@@ -2,7 +2,8 @@
  * The element classes without registering any tag: import these to subclass or to register
  * under your own names. `reactor-elements` (src/index.ts) registers the default tags.
  */
-export type { SessionEndDetail } from '../controllers/session-events.js';
+export type { SessionEndDetail, SessionReceiptDetail } from '../controllers/session-events.js';
+export type { PlatformCost } from '../platform/platform-cost.js';
 export {
   ReactorSession,
   type EndReason,

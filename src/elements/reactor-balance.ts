@@ -6,7 +6,7 @@ import { formatCredits, formatMoney } from '../internal/format.js';
 import { ReactorElement } from '../internal/reactor-element.js';
 import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../platform/balance.js';
 import { PlatformError } from '../platform/errors.js';
-import type { AccountStore, SessionFilter } from '../store/account-store.js';
+import type { AccountStore, BilledSession, SessionFilter } from '../store/account-store.js';
 import { StoreController } from '../store/store-controller.js';
 import { apiUrlFor } from '../internal/api-url.js';
 import { balanceMessages } from './balance-messages.js';
@@ -121,6 +121,11 @@ export class ReactorBalance extends ReactorElement {
   private low = false;
   private lastEmitted: number | null = null;
   private storeEvents: (() => void)[] = [];
+  /** Fetches started, and the one the shown balance comes from. */
+  private fetchesStarted = 0;
+  private shownFetch = 0;
+  /** How many fetches had started when each session ended. */
+  private readonly endedAtFetch = new WeakMap<BilledSession, number>();
   /** The source of the last fetch, so a new `src` or `source` fetches at once. */
   private requestedSource: string | BalanceSource | null = null;
 
@@ -198,8 +203,17 @@ export class ReactorBalance extends ReactorElement {
       }),
       store.on('session-end', ({ session }) => {
         if (this.filter && !this.filter(session)) return;
+        this.endedAtFetch.set(session, this.fetchesStarted);
         if (!store.burnRate(this.filter)) this.clock.stop();
         void this.poll.refresh();
+      }),
+      store.on('session-settled', ({ session, delta }) => {
+        if (this.filter && !this.filter(session)) return;
+        // The platform stated the session's cost. A balance fetched after the session ended
+        // already has it: keep it. Else the projection settles on it now, not at the next fetch.
+        if (this.shownFetch > (this.endedAtFetch.get(session) ?? Infinity))
+          this.billedAtFetch += delta;
+        this.requestUpdate();
       }),
       store.on('payment-required', () => {
         this.outOfCredits = true;
@@ -215,9 +229,11 @@ export class ReactorBalance extends ReactorElement {
       this.fail('set src to the URL of your balance route (or set the source property).');
       return;
     }
+    const fetch = ++this.fetchesStarted;
     try {
       const balance = await loadBalance(source, signal);
       if (signal.aborted) return;
+      this.shownFetch = fetch;
       this.billedAtFetch = this.store.store.billedCredits(this.filter);
       this.balance = balance;
       this.error = null;

@@ -4,12 +4,14 @@ import {
   type EndReason,
   type SessionElementStatus,
   type SessionEndDetail,
+  type SessionReceiptDetail,
 } from '../controllers/session.js';
 import { numberProblems } from '../controllers/session-config.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
 import { ProblemLog, written } from '../internal/numbers.js';
 import { LocalizeController, fill, format } from '../controllers/localize.js';
 import { ReactorElement } from '../internal/reactor-element.js';
+import type { PlatformCost } from '../platform/platform-cost.js';
 import type { Cost } from '../platform/pricing.js';
 import type { TokenProvider } from '../platform/tokens.js';
 import { StoreController } from '../store/store-controller.js';
@@ -17,7 +19,7 @@ import { sessionStyles } from './reactor-session.styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './session-messages.js';
 import { announcement, costLine, errorBlock, retryLine } from './session-view.js';
 
-export type { EndReason, SessionElementStatus, SessionErrorDetail };
+export type { EndReason, SessionElementStatus, SessionErrorDetail, PlatformCost };
 
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
 
@@ -63,7 +65,8 @@ const onUnlessFalse = {
  * @fires reactor-status-change - `{status, previous}` on every status change.
  * @fires reactor-ready - `{sessionId}` when the session is live (billing starts).
  * @fires reactor-idle-warning - `{secondsLeft}` when the idle warning opens.
- * @fires reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over.
+ * @fires reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
+ * @fires reactor-receipt - `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
  * @fires reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
  * @fires reactor-message - `{message}` for each message from the model.
  */
@@ -167,7 +170,7 @@ export class ReactorSession extends ReactorElement {
       }
       this.emit('reactor-status-change', detail);
     });
-    for (const type of ['ready', 'end', 'message'] as const)
+    for (const type of ['ready', 'end', 'receipt', 'message'] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
     session.on('error', (failure) => {
       const detail = describeFailure(failure, this.msg.t);
@@ -200,6 +203,15 @@ export class ReactorSession extends ReactorElement {
   /** Cost of the current (or last) session at the live rate (zero while the rate is unknown). */
   get cost(): Cost {
     return this.session.cost;
+  }
+
+  /**
+   * The platform's effective cost of the last session (`{credits, usd, seconds}`), once it
+   * stated one after the end; null before (and from a platform that does not). Final, where
+   * `cost` is the page's own count.
+   */
+  get receipt(): PlatformCost | null {
+    return this.session.receipt;
   }
 
   /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
@@ -468,6 +480,7 @@ declare global {
     'reactor-ready': CustomEvent<{ sessionId: string | null }>;
     'reactor-idle-warning': CustomEvent<{ secondsLeft: number }>;
     'reactor-end': CustomEvent<SessionEndDetail>;
+    'reactor-receipt': CustomEvent<SessionReceiptDetail>;
     'reactor-error': CustomEvent<SessionErrorDetail>;
     'reactor-message': CustomEvent<{ message: unknown }>;
   }

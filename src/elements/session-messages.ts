@@ -42,6 +42,7 @@ export const sessionMessages = {
   retrying: 'Retrying in {seconds} s…',
   billedSoFar: 'Billed so far:',
   receipt: 'Receipt:',
+  finalReceipt: 'Receipt (final, from Reactor):',
   billed: '{time} billed · {amount}',
   left: '{time} left',
   amount: '{credits} credits ({money})',

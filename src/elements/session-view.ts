@@ -40,15 +40,21 @@ export function costLine(session: SessionController, t: SessionText, lang: strin
       money: formatMoney(cost.usd, lang),
     });
   if (session.wasLive) {
-    const amount = session.price.price ? money(session.cost) : t.costUnavailable;
-    return html`<div part="cost" class="cost ${live ? 'live' : 'receipt'}">
+    // After the end, the platform's own figure once it gave one (final), the meter's until then.
+    const final = live ? null : session.receipt;
+    const amount = final
+      ? money(final)
+      : session.price.price
+        ? money(session.cost)
+        : t.costUnavailable;
+    return html`<div part="cost" class="cost ${live ? 'live' : 'receipt'}" ?data-final=${!!final}>
         ${
           live
             ? html`<span class="sr-only">${t.billedSoFar}</span>`
-            : html`<span class="label">${t.receipt}</span>`
+            : html`<span class="label">${final ? t.finalReceipt : t.receipt}</span>`
         }
         ${fill(t.billed, {
-          time: time(session.billedSeconds, lang),
+          time: time(final?.seconds ?? session.billedSeconds, lang),
           amount: html`<span class="amount">${amount}</span>`,
         })}
       </div>
@@ -60,14 +66,15 @@ export function costLine(session: SessionController, t: SessionText, lang: strin
           : nothing
       }`;
   }
-  const most = session.price.costOf(session.capSeconds);
+  // Before: the platform's dry run when it answered one, else the price list.
+  const { seconds, cost: most } = session.estimate;
   const cost = most
     ? format(t.atMost, { amount: money(most) })
     : html`<span class="muted"
         >${session.price.problem ? t.priceUnavailable : t.loadingPrice}</span
       >`;
   return html`<div part="cost" class="cost estimate">
-    ${fill(t.estimate, { time: formatDuration(session.capSeconds), cost })}
+    ${fill(t.estimate, { time: formatDuration(seconds), cost })}
   </div>`;
 }
 

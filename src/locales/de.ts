@@ -45,6 +45,7 @@ const session: Complete<typeof sessionMessages> = {
   retrying: 'Neuer Versuch in {seconds} s…',
   billedSoFar: 'Bisher abgerechnet:',
   receipt: 'Beleg:',
+  finalReceipt: 'Beleg (endgültig, laut Reactor):',
   billed: '{time} abgerechnet · {amount}',
   left: 'noch {time}',
   amount: '{credits} Credits ({money})',

@@ -13,6 +13,7 @@ import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
 import { timeoutSignal, type TimeoutSignal } from './timeout-signal.js';
 import { CAPABILITIES_POLL, abortableSleep, markPhase, poll } from './poll-schedule.js';
+import { type PlatformCost, dryRunCreate, effectiveCost } from './platform-cost.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
 import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
 import {
@@ -23,7 +24,7 @@ import {
   type TransportEvents,
 } from './webrtc-transport.js';
 
-export type { TrackCapability };
+export type { TrackCapability, PlatformCost };
 
 export type SessionStatus = 'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting';
 
@@ -73,6 +74,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   /** The unload DELETE, ready to send (see `unloadRequest`); null while there is no session. */
   private unloadDelete: PreparedRequest | null = null;
   private ended = false;
+  /** The session the last `terminate()` ended, once the platform confirmed it. */
+  private endedId: string | null = null;
 
   constructor(private readonly options: SessionClientOptions) {
     super();
@@ -169,7 +172,34 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.closeTransport();
     this.sessionId = null;
     this.setStatus('disconnected');
-    return id && this.jwt ? deleteSession(this.apiUrl, id, this.jwt, this.options.tokens) : null;
+    if (!id || !this.jwt) return null;
+    const failure = await deleteSession(this.apiUrl, id, this.jwt, this.options.tokens);
+    if (!failure) this.endedId = id;
+    return failure;
+  }
+
+  /**
+   * What a session would cost, asked of the platform without creating one (a dry run, with a
+   * token from the client's source). Null when the platform gives no estimate; rejects with
+   * the platform's 402 when the account could not pay for a session.
+   */
+  async dryRun(signal: AbortSignal): Promise<PlatformCost | null> {
+    const { jwt } = await this.options.tokens.lease(signal);
+    const call = this.caller(jwt, signal);
+    return dryRunCreate(call, this.createBody(), (id) =>
+      deleteSession(this.apiUrl, id, jwt, this.options.tokens),
+    );
+  }
+
+  /**
+   * The platform's effective cost of the session the last `terminate()` ended (one GET after
+   * its DELETE was answered; never on unload). Null when the platform does not say.
+   */
+  effectiveCost(signal = new AbortController().signal): Promise<PlatformCost | null> {
+    const id = this.endedId;
+    return id && this.jwt
+      ? effectiveCost(this.caller(this.jwt, signal), id)
+      : Promise.resolve(null);
   }
 
   /**
@@ -205,6 +235,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     path: string,
     init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; transport?: boolean },
     signal: AbortSignal,
+    jwt = this.jwt,
   ) {
     return requestJson<T>(`${this.apiUrl}${path}`, {
       method: init.method ?? 'GET',
@@ -212,7 +243,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       signal,
       headers: {
         ...(init.transport ? TRANSPORT_HEADERS : API_HEADERS),
-        Authorization: `Bearer ${this.jwt}`,
+        Authorization: `Bearer ${jwt}`,
       },
       // The HTTP cache's default mode, on purpose: `no-store` and `no-cache` also bypass
       // Chromium's CORS preflight cache, and every poll then paid a preflight (8 to 12 per
@@ -221,6 +252,21 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       // Last-Modified), so the browser asks the server each time.
       cache: 'default',
     });
+  }
+
+  /** Coordinator calls with `jwt`, for the platform's cost figures. */
+  private caller(jwt: string, signal: AbortSignal) {
+    return <T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown }) =>
+      this.api<T>(path, init, signal, jwt);
+  }
+
+  /** The body of `POST /sessions`. */
+  private createBody() {
+    return {
+      model: { name: this.options.model },
+      client_info: CLIENT_INFO,
+      supported_transports: [{ protocol: 'webrtc', version: '1.0' }],
+    };
   }
 
   /** Takes a token for a new session, long-lived enough to run one (else a setup error). */
@@ -246,14 +292,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       try {
         const { data } = await this.api<{ session_id?: unknown }>(
           '/sessions',
-          {
-            method: 'POST',
-            body: {
-              model: { name: this.options.model },
-              client_info: CLIENT_INFO,
-              supported_transports: [{ protocol: 'webrtc', version: '1.0' }],
-            },
-          },
+          { method: 'POST', body: this.createBody() },
           signal,
         );
         if (typeof data?.session_id !== 'string') {

@@ -22,6 +22,11 @@ export interface AccountEvents {
   'session-start': { session: BilledSession };
   /** A session stopped billing (any reason). */
   'session-end': { session: BilledSession };
+  /**
+   * The platform stated what an ended session cost: `delta` credits more than it was counted
+   * (negative: fewer). Its record now holds the platform's figure.
+   */
+  'session-settled': { session: BilledSession; delta: number };
   /** The platform answered 402: the account has no credits left. */
   'payment-required': { message: string };
 }
@@ -75,6 +80,15 @@ export class AccountStore extends Emitter<AccountEvents> {
       else this.settled.push({ element, model, credits, burnRate: 0 });
     }
     this.emit('session-end', { session });
+  }
+
+  /** An ended session's cost, as the platform stated it, is `delta` credits off what it billed. */
+  settle(session: BilledSession, delta: number): void {
+    const { element, model } = session;
+    const record = this.settled.find((r) => r.element === element && r.model === model);
+    if (!record || !delta) return;
+    record.credits += delta;
+    this.emit('session-settled', { session, delta });
   }
 
   paymentRequired(message: string): void {

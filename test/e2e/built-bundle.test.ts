@@ -45,7 +45,9 @@ describe('the built bundle', function () {
     expect(result.status).to.equal('Live: billed per second');
     expect(result.cost).to.match(/^Billed so far: 0:01 billed · \d+ credits \(\$0\.00\d\d\)$/);
     expect(result.countdown).to.match(/^1:5\d left$/);
-    expect(result.receipt).to.match(/^Receipt: 0:0\d billed · \d+ credits/);
+    expect(result.receipt).to.match(
+      /^Receipt( \(final, from Reactor\))?: 0:0\d billed · \d+ credits/,
+    );
     expect(result.ended).to.equal('Session ended. You ended the session.');
     expect(result.reason).to.equal('user');
     const entry = await waitFor(async () => {

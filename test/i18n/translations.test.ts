@@ -83,7 +83,14 @@ describe('translations', function () {
     expect(text(part(session, 'status'))).to.equal(
       'Sitzung beendet. Sie haben die Sitzung beendet.',
     );
-    expect(text(part(session, 'cost'))).to.match(/^Beleg: 0:0\d abgerechnet · /);
+    expect(text(part(session, 'cost'))).to.match(
+      /^Beleg( \(endgültig, laut Reactor\))?: 0:0\d abgerechnet · /,
+    );
+    await waitFor(() => session.receipt !== null, 'the platform’s figure');
+    await session.updateComplete;
+    expect(text(part(session, 'cost'))).to.match(
+      /^Beleg \(endgültig, laut Reactor\): 0:0\d abgerechnet · /,
+    );
   });
 
   it('say what failed in German (402), and keep English where no translation applies', async () => {

@@ -54,6 +54,7 @@ test('the manifest documents the events and parts of the contract', () => {
     'reactor-idle-warning',
     'reactor-message',
     'reactor-ready',
+    'reactor-receipt',
     'reactor-status-change',
   ]);
   for (const p of ['video', 'connect-button', 'disconnect-button', 'status', 'cost', 'countdown'])
