@@ -43,6 +43,14 @@ export interface EmulatorConfig {
    * platform without dry runs would, and a real session is created.
    */
   dryRun: boolean;
+  /** How long a presigned upload URL is valid (the platform's docs: 15 minutes). */
+  uploadUrlTtlMs: number;
+  /** The next this many presigned upload URLs are issued already expired (tests). */
+  expiredUploadUrls: number;
+  /** A pause after each chunk of an upload's bytes is read: a slow upload (cancel tests). */
+  uploadChunkDelayMs: number;
+  /** The largest upload `POST /sessions/{id}/uploads` accepts. */
+  maxUploadBytes: number;
   /** Whether `GET /sessions/{id}` carries `metadata` (`cost_estimate` while live, `cost` after). */
   sessionMetadata: boolean;
 }
@@ -71,6 +79,10 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   latencyMs: 0,
   dryRun: true,
   sessionMetadata: true,
+  uploadUrlTtlMs: 900_000,
+  expiredUploadUrls: 0,
+  maxUploadBytes: 50 << 20,
+  uploadChunkDelayMs: 0,
 };
 
 /** Stable ids for the pricing document's models. */

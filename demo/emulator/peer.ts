@@ -54,6 +54,13 @@ export class GpuPeer implements Peer {
   private readonly track: MediaStreamTrack = this.source.createTrack();
   private readonly pattern: TestPattern;
   private channel: RTCDataChannel | null = null;
+  /** A quiet 440 Hz tone, when the browser asked for an audio track. */
+  private audio: {
+    source: InstanceType<typeof wrtc.nonstandard.RTCAudioSource>;
+    track: MediaStreamTrack;
+    timer: ReturnType<typeof setInterval> | null;
+    t: number;
+  } | null = null;
   private frameTimer: ReturnType<typeof setInterval> | null = null;
   private readonly startedAt = Date.now();
   private lastHeard = Date.now();
@@ -92,6 +99,11 @@ export class GpuPeer implements Peer {
         transceiver.direction = 'sendonly';
         await transceiver.sender.replaceTrack(this.track);
         videoAttached = true;
+      } else if (!this.audio && entry?.kind === 'audio' && entry.direction === 'recvonly') {
+        const source = new wrtc.nonstandard.RTCAudioSource();
+        this.audio = { source, track: source.createTrack(), timer: null, t: 0 };
+        transceiver.direction = 'sendonly';
+        await transceiver.sender.replaceTrack(this.audio.track);
       } else if (entry?.direction === 'sendonly') {
         transceiver.direction = 'recvonly';
       }
@@ -132,6 +144,22 @@ export class GpuPeer implements Peer {
 
   private startFrames(): void {
     if (this.frameTimer) return;
+    const audio = this.audio;
+    if (audio) {
+      // 10 ms of 48 kHz mono per tick: a tone a visitor can hear once unmuted.
+      const samples = new Int16Array(480);
+      audio.timer = setInterval(() => {
+        for (let i = 0; i < samples.length; i++, audio.t++)
+          samples[i] = Math.round(3000 * Math.sin((2 * Math.PI * 440 * audio.t) / 48_000));
+        audio.source.onData({
+          samples,
+          sampleRate: 48_000,
+          bitsPerSample: 16,
+          channelCount: 1,
+          numberOfFrames: 480,
+        });
+      }, 10);
+    }
     const interval = Math.round(1000 / Math.max(1, this.options.video.fps));
     this.frameTimer = setInterval(() => {
       const now = Date.now();
@@ -143,6 +171,8 @@ export class GpuPeer implements Peer {
   private stopFrames(): void {
     if (this.frameTimer) clearInterval(this.frameTimer);
     this.frameTimer = null;
+    if (this.audio?.timer) clearInterval(this.audio.timer);
+    this.audio?.track.stop();
   }
 
   private attach(channel: RTCDataChannel): void {
@@ -174,7 +204,7 @@ export class GpuPeer implements Peer {
   private receive(raw: unknown): void {
     this.lastHeard = Date.now();
     if (typeof raw !== 'string') return;
-    let message: { scope?: string; data?: { type?: string; data?: unknown } };
+    let message: { scope?: string; data?: { type?: string; data?: unknown; uploads?: unknown } };
     try {
       message = JSON.parse(raw) as typeof message;
     } catch {
@@ -189,7 +219,12 @@ export class GpuPeer implements Peer {
       }
       return;
     }
-    this.send('application', 'echo', { command: type, data: message.data?.data ?? null });
+    const uploads = message.data?.uploads;
+    this.send('application', 'echo', {
+      command: type,
+      data: message.data?.data ?? null,
+      ...(uploads ? { uploads } : {}),
+    });
     this.options.hooks.onCommand(type, message.data?.data);
   }
 }

@@ -3,13 +3,9 @@ import { type EmulatorConfig, DEFAULT_CONFIG, applyConfigPatch, shortModelName }
 import { dryRunAnswer, sessionMetadata } from './cost.js';
 import { type ErrorReply, errors } from './errors.js';
 import { type TokenClaims, signJwt, verifyJwt, newTokenId } from './jwt.js';
-import {
-  type CommandCapability,
-  type Peer,
-  type PeerFactory,
-  type TrackMappingEntry,
-  GpuPeer,
-} from './peer.js';
+import { modelCapabilities } from './models.js';
+import { UploadStore } from './uploads.js';
+import { type Peer, type PeerFactory, type TrackMappingEntry, GpuPeer } from './peer.js';
 import type { SessionState, EndedBy, LedgerEntry } from './types.js';
 
 export type { SessionState, EndedBy, LedgerEntry };
@@ -39,22 +35,6 @@ interface Fault {
   retryAfter: number;
 }
 
-export const COMMANDS: CommandCapability[] = [
-  {
-    name: 'set_prompt',
-    description: 'Sets the text prompt that steers the generated world.',
-    schema: { type: 'object', properties: { prompt: { type: 'string' } }, required: ['prompt'] },
-  },
-  {
-    name: 'move',
-    description: 'Moves the camera.',
-    schema: {
-      type: 'object',
-      properties: { direction: { enum: ['forward', 'back', 'left', 'right'] } },
-    },
-  },
-];
-
 const LIVE: SessionState[] = ['CREATED', 'WAITING', 'ACTIVE', 'SUSPENDED'];
 const WAITING_AFTER_MS = 50;
 
@@ -71,6 +51,7 @@ export class Platform {
   private credits: number;
   private lastChargeAt = Date.now();
   private sweeper: ReturnType<typeof setInterval>;
+  readonly uploads = new UploadStore();
 
   private readonly createPeer: PeerFactory;
 
@@ -91,6 +72,7 @@ export class Platform {
   reset(): void {
     for (const s of this.sessions.values()) s.peer?.close();
     this.sessions.clear();
+    this.uploads.clear();
     this.creations = [];
     this.faults = [];
     this.config = structuredClone({ ...DEFAULT_CONFIG, ...this.initial });
@@ -307,6 +289,41 @@ export class Platform {
     return ok({ session_id: s.id, state: s.state });
   }
 
+  /** `POST /sessions/{id}/uploads`: a presigned URL for one file; only while the session is live. */
+  requestUpload(
+    claims: TokenClaims,
+    id: string,
+    body: unknown,
+    origin: string,
+  ): Result<Record<string, unknown>> {
+    this.sweep();
+    const s = this.owned(claims, id);
+    if (!s) return fail(errors.notFound(`Session ${id} not found.`));
+    if (s.state !== 'ACTIVE' || s.readyAt === null)
+      return fail({
+        status: 409,
+        body: { code: 'session-closed', message: 'Uploads need a live session.' },
+      });
+    const b = (body ?? {}) as { name?: unknown; size?: unknown; mime_type?: unknown };
+    if (typeof b.name !== 'string' || !b.name || typeof b.mime_type !== 'string')
+      return fail(errors.badRequest('name and mime_type are required.'));
+    if (
+      typeof b.size !== 'number' ||
+      !Number.isInteger(b.size) ||
+      b.size <= 0 ||
+      b.size > this.config.maxUploadBytes
+    )
+      return fail(errors.badRequest(`size must be 1..${this.config.maxUploadBytes} bytes.`));
+    // Tests: the next URLs are issued already expired.
+    const expired = this.config.expiredUploadUrls > 0;
+    if (expired) this.config.expiredUploadUrls -= 1;
+    const file = { name: b.name, size: b.size, mime_type: b.mime_type };
+    return ok(
+      this.uploads.issue(s.id, file, origin, expired ? 0 : this.config.uploadUrlTtlMs),
+      201,
+    );
+  }
+
   iceServers(claims: TokenClaims, id: string): Result<Record<string, unknown>> {
     this.sweep();
     const s = this.owned(claims, id);
@@ -337,7 +354,7 @@ export class Platform {
       title: s.model,
       label: s.id,
       video: this.config.video,
-      commands: COMMANDS,
+      commands: modelCapabilities(s.model).commands,
       silenceMs: this.config.peerSilenceMs,
       hooks: {
         onReady: () => this.peerReady(s, peer),
@@ -519,8 +536,7 @@ export class Platform {
             selected_transport: { protocol: 'webrtc', version: '1.0' },
             capabilities: {
               protocol_version: '1.0',
-              tracks: [{ name: 'main_video', kind: 'video', direction: 'recvonly' }],
-              commands: COMMANDS,
+              ...modelCapabilities(s.model),
               emission_fps: this.config.video.fps,
             },
           }

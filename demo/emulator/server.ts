@@ -17,8 +17,11 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next?: Next) => void;
 interface Route {
   method: string;
   pattern: RegExp;
-  /** `api`: coordinator (bearer + API version); `transport`: WebRTC (bearer + WebRTC version). */
-  kind: 'public' | 'api' | 'transport' | 'control' | 'demo';
+  /**
+   * `api`: coordinator (bearer + API version); `transport`: WebRTC (bearer + WebRTC version);
+   * `upload`: a presigned URL (no auth, a raw body).
+   */
+  kind: 'public' | 'api' | 'transport' | 'control' | 'demo' | 'upload';
   run: (ctx: Context) => Promise<Reply> | Reply;
 }
 
@@ -99,6 +102,32 @@ export function createEmulator(
       pattern: new RegExp(`^/sessions/${S}$`),
       kind: 'api',
       run: (c) => fromResult(platform.deleteSession(c.claims, c.params[0]!)),
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/sessions/${S}/uploads$`),
+      kind: 'api',
+      run: (c) =>
+        fromResult(
+          platform.requestUpload(c.claims, c.params[0]!, c.body, `http://${c.req.headers.host}`),
+        ),
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/_uploads/${S}$`),
+      kind: 'upload',
+      run: (c) => {
+        const put = platform.uploads.put(c.params[0]!, c.body as Buffer);
+        return put.ok
+          ? json({ upload_id: put.record.upload_id, size: put.record.size })
+          : { status: put.status, body: { code: 'upload-refused', message: put.message } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_emulator\/uploads$/,
+      kind: 'control',
+      run: () => json(platform.uploads.list()),
     },
     {
       method: 'GET',
@@ -271,7 +300,10 @@ export function createEmulator(
     const params = route.pattern.exec(url.pathname)!.slice(1);
     let body: unknown;
     try {
-      body = await readJson(req);
+      body =
+        route.kind === 'upload'
+          ? await readBody(req, platform.config.maxUploadBytes, platform.config.uploadChunkDelayMs)
+          : await readJson(req);
     } catch (error) {
       return send(req, res, fromError(errors.badRequest((error as Error).message)));
     }
@@ -343,16 +375,21 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+async function readBody(req: IncomingMessage, limit: number, pauseMs = 0): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new Error('The request body is too large.');
+    if (size > limit) throw new Error('The request body is too large.');
     chunks.push(chunk as Buffer);
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const text = (await readBody(req, BODY_LIMIT)).toString('utf8').trim();
   if (!text) return null;
   try {
     return JSON.parse(text) as unknown;

@@ -1,6 +1,6 @@
 /** What the session unit announces: its states, why a session ended, its failures. */
 import type { PlatformError } from '../platform/errors.js';
-import type { SessionStatus } from '../platform/session-client.js';
+import type { Capabilities, SessionStatus } from '../platform/session-client.js';
 
 /**
  * `disconnected` before the first connect; then the client's states; then `ended` or `error`.
@@ -58,5 +58,7 @@ export interface SessionEvents {
   end: SessionEndDetail;
   receipt: SessionReceiptDetail;
   message: { message: unknown };
+  /** The model's declared tracks and commands, when the session is live. */
+  capabilities: { capabilities: Capabilities };
   track: { name: string; track: MediaStreamTrack };
 }

@@ -14,7 +14,11 @@ import { Emitter } from '../platform/emitter.js';
 import { PlatformError, asPlatformError } from '../platform/errors.js';
 import { BillingMeter } from '../platform/meter.js';
 import type { Cost } from '../platform/pricing.js';
-import { SessionClient, type SessionStatus } from '../platform/session-client.js';
+import {
+  type Capabilities,
+  SessionClient,
+  type SessionStatus,
+} from '../platform/session-client.js';
 import { type TabLease, takeOver, tryAcquire } from '../platform/tab-lock.js';
 import type { TokenSource } from '../platform/tokens.js';
 import type { AccountStore, BilledSession } from '../store/account-store.js';
@@ -82,6 +86,7 @@ export class SessionController extends Emitter<SessionEvents> {
   /** The platform's dry-run estimate and effective cost. */
   private readonly figures: PlatformFigures;
   private _receipt: PlatformCost | null = null;
+  private _capabilities: Capabilities | null = null;
 
   constructor(
     private readonly host: SessionHost,
@@ -263,12 +268,19 @@ export class SessionController extends Emitter<SessionEvents> {
     this.finish('user');
   }
 
-  /** Sends a command to the model (only while live). */
-  sendCommand(name: string, data: unknown = {}): void {
-    if (!this.client || this._status !== 'ready') {
-      throw new PlatformError('conflict', `Cannot send "${name}": the session is ${this._status}.`);
-    }
-    this.client.sendCommand(name, data);
+  /**
+   * The session client while the session is live (commands, uploads, statistics); else a
+   * `conflict` error that says `what` could not be done.
+   */
+  live(what: string): SessionClient {
+    if (!this.client || this._status !== 'ready')
+      throw new PlatformError('conflict', `Cannot ${what}: the session is ${this._status}.`);
+    return this.client;
+  }
+
+  /** What the model of the current (or last) session declares: its tracks and commands. */
+  get capabilities(): Capabilities | null {
+    return this._capabilities;
   }
 
   /** Counts as page activity: resets the idle timer and dismisses the idle warning. */
@@ -358,6 +370,8 @@ export class SessionController extends Emitter<SessionEvents> {
       this.lastSessionId = client.sessionId;
       // The first ready starts billing; a ready after a reconnect continues the same meter.
       if (!this.meter.started) {
+        this._capabilities = client.capabilities;
+        if (this._capabilities) this.emit('capabilities', { capabilities: this._capabilities });
         warnOnMissingTrack(this.config, client.capabilities);
         this.startBilling();
       }

@@ -9,6 +9,10 @@ export {
   type EndReason,
   type SessionElementStatus,
   type SessionErrorDetail,
+  type Capabilities,
+  type ConnectionStats,
+  type FileRef,
+  type KeyMap,
 } from './reactor-session.js';
 export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing.js';
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance.js';

@@ -40,6 +40,26 @@ export const sessionStyles = [
       height: 100%;
       object-fit: cover;
     }
+    .stage:focus-visible {
+      outline: 3px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .keys-hint,
+    .quality {
+      position: absolute;
+      inset: 0.5em auto auto 0.5em;
+      margin: 0;
+      padding: 0.15em 0.5em;
+      border-radius: 1em;
+      background: rgb(0 0 0 / 60%);
+      font-size: 0.85em;
+    }
+    .quality {
+      inset: 0.5em 0.5em auto auto;
+    }
+    .quality[data-quality='poor'] {
+      background: var(--_danger);
+    }
     .overlay {
       position: absolute;
       inset: auto 0 0 0;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   SessionController,
   type EndReason,
@@ -7,6 +8,14 @@ import {
   type SessionReceiptDetail,
 } from '../controllers/session.js';
 import { numberProblems } from '../controllers/session-config.js';
+import {
+  KEY_PRESETS,
+  KeyCommandController,
+  type KeyMap,
+  keyLabel,
+} from '../controllers/key-commands.js';
+import { type ConnectionStats, StatsController } from '../controllers/stats.js';
+import type { Capabilities, FileRef, UploadOptions } from '../platform/session-client.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
 import { ProblemLog, written } from '../internal/numbers.js';
 import { LocalizeController, fill, format } from '../controllers/localize.js';
@@ -18,8 +27,18 @@ import { StoreController } from '../store/store-controller.js';
 import { sessionStyles } from './reactor-session.styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './session-messages.js';
 import { announcement, costLine, errorBlock, retryLine } from './session-view.js';
+import { keyNames, keysHint, muteButton, qualityBadge } from './session-controls.js';
 
-export type { EndReason, SessionElementStatus, SessionErrorDetail, PlatformCost };
+export type {
+  EndReason,
+  SessionElementStatus,
+  SessionErrorDetail,
+  PlatformCost,
+  Capabilities,
+  ConnectionStats,
+  FileRef,
+  KeyMap,
+};
 
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
 
@@ -54,6 +73,9 @@ const onUnlessFalse = {
  * @csspart idle-dialog - The "still there?" dialog.
  * @csspart keep-alive-button - The dialog's "Keep session" button.
  * @csspart error - The error message.
+ * @csspart keys-hint - The keys that steer the model (with `keys`), over the video.
+ * @csspart mute-button - Turns the model's sound on and off (when it sends audio).
+ * @csspart quality - The connection quality while live: good, fair or poor (`data-quality`).
  *
  * @cssprop --reactor-accent - The accent colour of buttons and highlights.
  * @cssprop --reactor-danger - The colour of errors and warnings.
@@ -69,6 +91,9 @@ const onUnlessFalse = {
  * @fires reactor-receipt - `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
  * @fires reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
  * @fires reactor-message - `{message}` for each message from the model.
+ * @fires reactor-capabilities - `{capabilities}` when the session is live: the model's tracks and commands.
+ * @fires reactor-upload-progress - `{name, loaded, total}` while `uploadFile` sends the bytes.
+ * @fires reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
  */
 export class ReactorSession extends ReactorElement {
   static override styles = sessionStyles;
@@ -87,9 +112,12 @@ export class ReactorSession extends ReactorElement {
     muted: { converter: onUnlessFalse, reflect: true },
     videoTrack: { attribute: 'video-track', reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
+    keys: { reflect: true },
+    keyMap: { attribute: false },
     token: { attribute: false },
     tokenProvider: { attribute: false },
     hasFrame: { state: true },
+    hasAudio: { state: true },
   };
 
   /** The model to run, e.g. `helios` (required). */
@@ -137,6 +165,15 @@ export class ReactorSession extends ReactorElement {
   /** Where to buy credits; linked from the out-of-credits message. */
   topupUrl = '';
 
+  /**
+   * Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
+   * direction, `pressed` true then false). Off by default.
+   */
+  keys = '';
+
+  /** Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. */
+  keyMap: KeyMap | null = null;
+
   /** A fixed session token (instead of `token-url`); it cannot be refreshed. */
   token: string | undefined = undefined;
 
@@ -144,6 +181,7 @@ export class ReactorSession extends ReactorElement {
   tokenProvider: TokenProvider | undefined = undefined;
 
   private hasFrame = false;
+  private hasAudio = false;
 
   private get video() {
     return this.shadowRoot?.querySelector('video');
@@ -159,6 +197,15 @@ export class ReactorSession extends ReactorElement {
   private readonly msg = new LocalizeController(this, 'session', sessionMessages);
   /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
   private readonly session = new SessionController(this, this, () => this.store.store);
+  private readonly connection = new StatsController(this, (stats) =>
+    this.emit('reactor-stats', { stats }),
+  );
+  private readonly keyCommands = new KeyCommandController(
+    this,
+    () => this.activeKeyMap,
+    (name, data) => void this.sendCommand(name, data).catch(() => undefined),
+    () => this.keepAlive(),
+  );
 
   constructor() {
     super();
@@ -167,10 +214,13 @@ export class ReactorSession extends ReactorElement {
       if (!session.busy) {
         this.closeIdleDialog();
         this.detachMedia();
+        this.connection.stop();
+      } else if (detail.status === 'ready' && detail.previous !== 'reconnecting') {
+        this.connection.start(() => (session.status === 'ready' ? session.live('').stats() : null));
       }
       this.emit('reactor-status-change', detail);
     });
-    for (const type of ['ready', 'end', 'receipt', 'message'] as const)
+    for (const type of ['ready', 'end', 'receipt', 'message', 'capabilities'] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
     session.on('error', (failure) => {
       const detail = describeFailure(failure, this.msg.t);
@@ -214,6 +264,16 @@ export class ReactorSession extends ReactorElement {
     return this.session.receipt;
   }
 
+  /** What the model of the current (or last) session declares: its tracks and its commands. */
+  get capabilities(): Capabilities | null {
+    return this.session.capabilities;
+  }
+
+  /** The connection's quality while live (`{rtt, fps, packetLoss, bitrate, quality}`), else null. */
+  get stats(): ConnectionStats | null {
+    return this.connection.stats;
+  }
+
   /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
   get remainingSeconds(): number {
     return this.session.remainingSeconds;
@@ -239,9 +299,31 @@ export class ReactorSession extends ReactorElement {
     this.session.disconnect();
   }
 
-  /** Sends a command to the model (only while live). */
-  sendCommand(name: string, data: unknown = {}): void {
-    this.session.sendCommand(name, data);
+  /**
+   * Sends a command to the model. Resolves once sent; rejects with a PlatformError when the
+   * session is not live, when the model does not declare `name`, when `data` misses a required
+   * field or has one of the wrong type, or when it is larger than the connection allows.
+   * Pass a `FileRef` from `uploadFile` as a value to send a file.
+   */
+  async sendCommand(name: string, data: unknown = {}): Promise<void> {
+    this.session.live(`send "${name}"`).sendCommand(name, data);
+  }
+
+  /**
+   * Uploads a file for the model while live (checked first: not empty, at most `maxBytes`, of a
+   * type `accept` names); resolves with the reference to pass inside `sendCommand` data. Fires
+   * `reactor-upload-progress`; the session's end cancels it.
+   */
+  async uploadFile(
+    file: Blob,
+    options: Pick<UploadOptions, 'name' | 'accept' | 'maxBytes'> = {},
+  ): Promise<FileRef> {
+    const name = options.name ?? (file as File).name ?? 'upload';
+    return this.session.live('upload a file').uploadFile(file, {
+      ...options,
+      name,
+      onProgress: (loaded, total) => this.emit('reactor-upload-progress', { name, loaded, total }),
+    });
   }
 
   /** Counts as page activity: resets the idle timer and closes the idle warning. */
@@ -263,7 +345,16 @@ export class ReactorSession extends ReactorElement {
     }
   }
 
+  /** The keys that steer the model: `keyMap`, else the `keys` preset. */
+  private get activeKeyMap(): KeyMap | null {
+    return this.keyMap ?? KEY_PRESETS[this.keys.trim().toLowerCase()] ?? null;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('keys') && this.keys.trim() && !this.activeKeyMap)
+      console.warn(
+        `[reactor-elements] <reactor-session keys="${this.keys}"> is not a key preset (${Object.keys(KEY_PRESETS).join(', ')}); set keyMap for your own keys.`,
+      );
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
     const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
     if (numbers.some((name) => changed.has(name)))
@@ -291,6 +382,7 @@ export class ReactorSession extends ReactorElement {
   private onTrack(name: string, track: MediaStreamTrack): void {
     const wanted = track.kind === 'audio' || name === this.videoTrack;
     if (!wanted) return;
+    if (track.kind === 'audio') this.hasAudio = true;
     this.media ??= new MediaStream();
     for (const old of this.media.getTracks())
       if (old.kind === track.kind && old !== track) this.media.removeTrack(old);
@@ -306,7 +398,17 @@ export class ReactorSession extends ReactorElement {
     if (this.video) this.video.srcObject = null;
     this.media = null;
     this.hasFrame = false;
+    this.hasAudio = false;
   }
+
+  /** The visitor turns the sound on (a click: autoplay rules allow it then) or off. */
+  private readonly toggleSound = () => {
+    this.muted = !this.muted;
+    const video = this.video;
+    if (!video) return;
+    video.muted = this.muted;
+    if (!this.muted) video.play().catch(() => undefined);
+  };
 
   private readonly onFirstFrame = () => {
     if (this.session.busy) this.hasFrame = true;
@@ -381,9 +483,21 @@ export class ReactorSession extends ReactorElement {
     const t = msg.t;
     const { status, busy } = session;
     const live = status === 'ready' || status === 'reconnecting';
+    const keyMap = this.activeKeyMap;
+    const keys = keyNames(keyMap);
     return html`
       <div part="base" class="base" data-status=${status}>
-        <div part="stage" class="stage">
+        <div
+          part="stage"
+          class="stage"
+          tabindex=${ifDefined(keyMap ? 0 : undefined)}
+          role=${ifDefined(keyMap ? 'group' : undefined)}
+          aria-label=${keyMap ? format(t.stageLabel, { keys }) : nothing}
+          aria-keyshortcuts=${keyMap ? Object.keys(keyMap).map(keyLabel).join(' ') : nothing}
+          @keydown=${keyMap ? this.keyCommands.onKeyDown : nothing}
+          @keyup=${keyMap ? this.keyCommands.onKeyUp : nothing}
+          @focusout=${keyMap ? this.keyCommands.release : nothing}
+        >
           <video
             part="video"
             playsinline
@@ -403,6 +517,7 @@ export class ReactorSession extends ReactorElement {
                   >
                 </div>`
           }
+          ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
           <div class="overlay"><slot name="overlay"></slot></div>
           <dialog
             part="idle-dialog"
@@ -431,13 +546,14 @@ export class ReactorSession extends ReactorElement {
           ${
             busy
               ? html`<button
-                  part="disconnect-button"
-                  class="secondary"
-                  type="button"
-                  @click=${this.onDisconnectClick}
-                >
-                  ${live ? t.end : t.cancel}
-                </button>`
+                    part="disconnect-button"
+                    class="secondary"
+                    type="button"
+                    @click=${this.onDisconnectClick}
+                  >
+                    ${live ? t.end : t.cancel}
+                  </button>
+                  ${muteButton(this.muted, live && this.hasAudio, t, this.toggleSound)}`
               : status === 'elsewhere'
                 ? html`<button part="take-over-button" type="button" @click=${this.onTakeOverClick}>
                     ${t.moveHere}
@@ -483,5 +599,8 @@ declare global {
     'reactor-receipt': CustomEvent<SessionReceiptDetail>;
     'reactor-error': CustomEvent<SessionErrorDetail>;
     'reactor-message': CustomEvent<{ message: unknown }>;
+    'reactor-capabilities': CustomEvent<{ capabilities: Capabilities }>;
+    'reactor-upload-progress': CustomEvent<{ name: string; loaded: number; total: number }>;
+    'reactor-stats': CustomEvent<{ stats: ConnectionStats }>;
   }
 }

@@ -52,6 +52,12 @@ export const sessionMessages = {
   priceUnavailable: 'price unavailable',
   loadingPrice: 'loading price…',
   topUp: 'Top up credits',
+  keysHint: 'Keys: {keys}',
+  stageLabel: 'Live video. Keys: {keys}',
+  sound: 'Sound',
+  'quality-good': 'Connection: good',
+  'quality-fair': 'Connection: fair',
+  'quality-poor': 'Connection: poor',
   setup: 'Live sessions are not available on this page right now.',
   unauthorized:
     'The session token was refused (401), even after fetching a new one. Check the token route of this site.',

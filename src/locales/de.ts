@@ -55,6 +55,12 @@ const session: Complete<typeof sessionMessages> = {
   priceUnavailable: 'Preis nicht verfügbar',
   loadingPrice: 'Preis wird geladen…',
   topUp: 'Credits aufladen',
+  keysHint: 'Tasten: {keys}',
+  stageLabel: 'Live-Video. Tasten: {keys}',
+  sound: 'Ton',
+  'quality-good': 'Verbindung: gut',
+  'quality-fair': 'Verbindung: mittel',
+  'quality-poor': 'Verbindung: schlecht',
   setup: 'Live-Sitzungen sind auf dieser Seite gerade nicht verfügbar.',
   unauthorized:
     'Das Sitzungstoken wurde abgelehnt (401), auch nach einem neuen. Prüfen Sie die Token-Route dieser Website.',

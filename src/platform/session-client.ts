@@ -13,7 +13,9 @@ import { PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
 import { timeoutSignal, type TimeoutSignal } from './timeout-signal.js';
 import { CAPABILITIES_POLL, abortableSleep, markPhase, poll } from './poll-schedule.js';
+import { type CommandCapability, type FileRef, checkCommand, wireCommand } from './commands.js';
 import { type PlatformCost, dryRunCreate, effectiveCost } from './platform-cost.js';
+import { type UploadOptions, uploadFile } from './uploads.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
 import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
 import {
@@ -24,14 +26,14 @@ import {
   type TransportEvents,
 } from './webrtc-transport.js';
 
-export type { TrackCapability, PlatformCost };
+export type { TrackCapability, PlatformCost, CommandCapability, FileRef, UploadOptions };
 
 export type SessionStatus = 'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting';
 
 export interface Capabilities {
   protocol_version: string;
   tracks: TrackCapability[];
-  commands?: { name: string; description: string; schema?: Record<string, unknown> }[];
+  commands?: CommandCapability[];
   emission_fps?: number | null;
 }
 
@@ -220,12 +222,43 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.setStatus('disconnected');
   }
 
-  /** Sends a command to the model; only while ready. */
+  /**
+   * Sends a command to the model; only while ready, only one the model declares (when it declares
+   * any), with data that fits its schema's required fields and types. Throws a PlatformError.
+   */
   sendCommand(name: string, data: unknown): void {
-    if (this.status !== 'ready' || !this.transport?.isOpen) {
-      throw new PlatformError('conflict', `Cannot send "${name}": the session is ${this.status}.`);
-    }
-    this.transport.send('application', name, data);
+    const transport = this.liveTransport(`send "${name}"`);
+    checkCommand(this.capabilities?.commands, name, data);
+    const wire = wireCommand(data);
+    transport.send('application', name, wire.data, wire.uploads);
+  }
+
+  /**
+   * Uploads a file for the model (only while ready); resolves with the reference to pass inside
+   * command data. The session's end cancels it.
+   */
+  async uploadFile(file: Blob, options: UploadOptions = {}): Promise<FileRef> {
+    this.liveTransport('upload a file');
+    const { signal } = this.controller;
+    return uploadFile(
+      this.caller(this.jwt!, signal),
+      this.sessionId!,
+      file,
+      { ...options, signal },
+      (ref) => this.liveTransport('upload a file').send('runtime', 'fileUploaded', ref),
+    );
+  }
+
+  /** The connection's statistics while there is one. */
+  stats(): Promise<RTCStatsReport> | null {
+    return this.transport?.stats() ?? null;
+  }
+
+  /** The transport of a ready session, else a `conflict` error saying what could not be done. */
+  private liveTransport(what: string): WebRtcTransport {
+    if (this.status !== 'ready' || !this.transport?.isOpen)
+      throw new PlatformError('conflict', `Cannot ${what}: the session is ${this.status}.`);
+    return this.transport;
   }
 
   // ---- steps -----------------------------------------------------------------------------
@@ -254,7 +287,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     });
   }
 
-  /** Coordinator calls with `jwt`, for the platform's cost figures. */
+  /** Coordinator calls with `jwt` (the cost figures, uploads). */
   private caller(jwt: string, signal: AbortSignal) {
     return <T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown }) =>
       this.api<T>(path, init, signal, jwt);

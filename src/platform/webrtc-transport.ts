@@ -144,8 +144,13 @@ export class WebRtcTransport {
   }
 
   /** Sends one envelope on the data channel; throws when it is larger than the channel allows. */
-  send(scope: 'application' | 'runtime', type: string, data: unknown): void {
-    const text = JSON.stringify({ scope, data: { type, data } });
+  send(
+    scope: 'application' | 'runtime',
+    type: string,
+    data: unknown,
+    uploads?: Record<string, unknown>,
+  ): void {
+    const text = JSON.stringify({ scope, data: { type, data, uploads } });
     const limit = this.pc?.sctp?.maxMessageSize || MAX_MESSAGE_BYTES;
     if (new TextEncoder().encode(text).length > limit) {
       throw new PlatformError(
@@ -154,6 +159,11 @@ export class WebRtcTransport {
       );
     }
     this.channel!.send(text);
+  }
+
+  /** The peer connection's statistics (null once closed). */
+  stats(): Promise<RTCStatsReport> | null {
+    return this.pc && this.pc.connectionState !== 'closed' ? this.pc.getStats() : null;
   }
 
   /** Closes the channel and the peer connection. Idempotent; no hook is called afterwards. */

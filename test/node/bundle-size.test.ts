@@ -27,12 +27,15 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * settled to one record per element in the store, one phase mark per name, the 403 token
  * refresh: +220); 28,100 with the platform's own numbers (the dry run's estimate asked with the
  * prefetched token, its 402 shown before a click, the effective cost read after the DELETE, the
- * final receipt, `reactor-receipt`, the store and the balance settled on it: about +1,050).
+ * final receipt, `reactor-receipt`, the store and the balance settled on it: about +1,050);
+ * 31,050 with driving the model (capabilities, commands checked against their schemas, file
+ * uploads with progress and a fresh URL on expiry, keyboard control, the sound toggle, connection
+ * statistics and the quality badge: about +2,900).
  */
-const GZIP_CEILING = 28_100;
+const GZIP_CEILING = 31_050;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
-const LOCALE_GZIP_CEILING = 2_100;
+const LOCALE_GZIP_CEILING = 2_150;
 
 for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
   test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {

@@ -414,3 +414,70 @@ describe('emulator: dry runs and the effective cost (modelled on the pricing doc
     assert.equal('metadata' in (await h.json('GET', `/sessions/${id}`, { jwt })), false);
   });
 });
+
+describe('emulator: uploads and per-model capabilities', () => {
+  let h: Harness;
+  let jwt: string;
+  before(async () => (h = await startEmulator()));
+  after(() => h.stop());
+  beforeEach(async () => {
+    h.emulator.platform.reset();
+    jwt = await h.token();
+  });
+
+  const ask = (id: string, body: unknown) =>
+    h.call('POST', `/sessions/${id}/uploads`, { jwt, body });
+
+  it('declares lingbot’s commands (with an upload) and helios’s audio track', async () => {
+    const { id } = await connectSession(h, jwt, 'lingbot');
+    type View = { capabilities: { commands: { name: string }[]; tracks: { kind: string }[] } };
+    const lingbot = await h.json<View>('GET', `/sessions/${id}`, { jwt });
+    assert.deepEqual(
+      lingbot.capabilities.commands.map((c) => c.name),
+      ['move', 'set_seed_image'],
+    );
+    const helios = await connectSession(h, jwt, 'helios');
+    const view = await h.json<View>('GET', `/sessions/${helios.id}`, { jwt });
+    assert.deepEqual(
+      view.capabilities.tracks.map((t) => t.kind),
+      ['video', 'audio'],
+    );
+  });
+
+  it('stores the bytes PUT to a presigned URL, with their sha256; refuses an expired URL, a wrong size, a session not live', async () => {
+    const created = (await (await h.createSession(jwt)).json()) as { session_id: string };
+    assert.equal(
+      (await ask(created.session_id, { name: 'a.png', size: 3, mime_type: 'image/png' })).status,
+      409,
+    );
+    const { id } = await connectSession(h, jwt, 'lingbot');
+    assert.equal((await ask(id, { name: 'a.png', size: 0, mime_type: 'image/png' })).status, 400);
+    const issued = (await (
+      await ask(id, { name: 'a.png', size: 3, mime_type: 'image/png' })
+    ).json()) as {
+      presigned_id: string;
+      presigned_url: string;
+    };
+    assert.ok(issued.presigned_url.startsWith(h.url));
+    assert.equal((await fetch(issued.presigned_url, { method: 'PUT', body: 'abcd' })).status, 400);
+    assert.equal((await fetch(issued.presigned_url, { method: 'PUT', body: 'abc' })).status, 200);
+    await h.call('POST', '/_emulator/config', { body: { expiredUploadUrls: 1 } });
+    const expired = (await (
+      await ask(id, { name: 'b.png', size: 1, mime_type: 'image/png' })
+    ).json()) as {
+      presigned_url: string;
+    };
+    assert.equal((await fetch(expired.presigned_url, { method: 'PUT', body: 'x' })).status, 403);
+    const uploads = await h.json<unknown[]>('GET', '/_emulator/uploads');
+    assert.deepEqual(uploads, [
+      {
+        upload_id: issued.presigned_id,
+        session_id: id,
+        name: 'a.png',
+        mime_type: 'image/png',
+        size: 3,
+        sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      },
+    ]);
+  });
+});

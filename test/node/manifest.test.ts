@@ -49,14 +49,19 @@ test('the manifest documents the events and parts of the contract', () => {
   const names = (list: { name: string }[] | undefined) => (list ?? []).map((x) => x.name).sort();
   const session = declaration('reactor-session');
   assert.deepEqual(names(session.events), [
+    'reactor-capabilities',
     'reactor-end',
     'reactor-error',
     'reactor-idle-warning',
     'reactor-message',
     'reactor-ready',
     'reactor-receipt',
+    'reactor-stats',
     'reactor-status-change',
+    'reactor-upload-progress',
   ]);
+  for (const p of ['keys-hint', 'mute-button', 'quality'])
+    assert.ok(names(session.cssParts).includes(p), p);
   for (const p of ['video', 'connect-button', 'disconnect-button', 'status', 'cost', 'countdown'])
     assert.ok(names(session.cssParts).includes(p), p);
   for (const p of ['idle-dialog', 'keep-alive-button', 'error'])

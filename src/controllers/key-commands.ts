@@ -1,0 +1,84 @@
+/**
+ * Keyboard control of the model: while the video has focus, a mapped key's press and release
+ * become commands (`{...data, pressed: true}`, then `pressed: false`), and count as the visitor's
+ * activity for the idle detector. Opt-in (`keys="wasd"`); other keys pass through untouched.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What one key sends: the command, and data merged with `pressed`. */
+export interface KeyCommand {
+  command: string;
+  data?: Record<string, unknown>;
+}
+
+/** Keys (as `KeyboardEvent.key`, letters in lower case) to commands. */
+export type KeyMap = Record<string, KeyCommand>;
+
+const move = (direction: string): KeyCommand => ({ command: 'move', data: { direction } });
+
+/** The named maps of the `keys` attribute. */
+export const KEY_PRESETS: Record<string, KeyMap> = {
+  wasd: { w: move('forward'), a: move('left'), s: move('back'), d: move('right') },
+  arrows: {
+    ArrowUp: move('forward'),
+    ArrowLeft: move('left'),
+    ArrowDown: move('back'),
+    ArrowRight: move('right'),
+  },
+};
+
+const keyOf = (event: KeyboardEvent) =>
+  event.key.length === 1 ? event.key.toLowerCase() : event.key;
+
+/** A key as a person reads it (`W`, `↑`), for the hint and `aria-keyshortcuts` (`W`, `ArrowUp`). */
+export const keyLabel = (key: string) => (key.length === 1 ? key.toUpperCase() : key);
+
+export class KeyCommandController implements ReactiveController {
+  private readonly held = new Set<string>();
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly map: () => KeyMap | null,
+    private readonly send: (name: string, data: Record<string, unknown>) => void,
+    private readonly activity: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    const key = keyOf(event);
+    const entry = this.map()?.[key];
+    if (!entry || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault(); // not a scroll of the page
+    this.activity();
+    if (event.repeat || this.held.has(key)) return;
+    this.held.add(key);
+    this.press(entry, true);
+  };
+
+  readonly onKeyUp = (event: KeyboardEvent): void => {
+    const key = keyOf(event);
+    if (!this.held.delete(key)) return;
+    const entry = this.map()?.[key];
+    if (entry) this.press(entry, false);
+  };
+
+  /** Focus left the video: every held key is released, so nothing keeps moving. */
+  readonly release = (): void => {
+    const map = this.map();
+    for (const key of this.held) if (map?.[key]) this.press(map[key], false);
+    this.held.clear();
+  };
+
+  private press({ command, data }: KeyCommand, pressed: boolean): void {
+    try {
+      this.send(command, { ...data, pressed });
+    } catch {
+      // Not live (yet): the key does nothing.
+    }
+  }
+
+  hostDisconnected(): void {
+    this.held.clear();
+  }
+}
