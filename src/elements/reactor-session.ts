@@ -15,6 +15,8 @@ import {
   keyLabel,
 } from '../controllers/key-commands.js';
 import { type ConnectionStats, StatsController } from '../controllers/stats.js';
+import { IdleDialogController } from '../controllers/idle-dialog.js';
+import { SessionMedia } from '../controllers/session-media.js';
 import type { Capabilities, FileRef, UploadOptions } from '../platform/session-client.js';
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
 import { ProblemLog, written } from '../internal/numbers.js';
@@ -116,8 +118,6 @@ export class ReactorSession extends ReactorElement {
     keyMap: { attribute: false },
     token: { attribute: false },
     tokenProvider: { attribute: false },
-    hasFrame: { state: true },
-    hasAudio: { state: true },
   };
 
   /** The model to run, e.g. `helios` (required). */
@@ -180,23 +180,26 @@ export class ReactorSession extends ReactorElement {
   /** A function that returns a session token (instead of `token-url`). */
   tokenProvider: TokenProvider | undefined = undefined;
 
-  private hasFrame = false;
-  private hasAudio = false;
-
   private get video() {
     return this.shadowRoot?.querySelector('video');
   }
-  private get dialog() {
-    return this.shadowRoot?.querySelector('dialog');
-  }
 
-  private media: MediaStream | null = null;
-  private focusBeforeDialog: HTMLElement | null = null;
   private readonly store = new StoreController(this);
   private readonly problems = new ProblemLog('reactor-session');
   private readonly msg = new LocalizeController(this, 'session', sessionMessages);
   /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
   private readonly session = new SessionController(this, this, () => this.store.store);
+  private readonly media = new SessionMedia(
+    this,
+    () => this.video,
+    () => this.videoTrack,
+    () => this.session.busy,
+  );
+  private readonly idleDialog = new IdleDialogController(
+    () => this.shadowRoot,
+    (fn) => this.session.quietly(fn),
+    () => this.keepAlive(),
+  );
   private readonly connection = new StatsController(this, (stats) =>
     this.emit('reactor-stats', { stats }),
   );
@@ -212,8 +215,8 @@ export class ReactorSession extends ReactorElement {
     const session = this.session;
     session.on('status', (detail) => {
       if (!session.busy) {
-        this.closeIdleDialog();
-        this.detachMedia();
+        this.idleDialog.close();
+        this.media.detach();
         this.connection.stop();
       } else if (detail.status === 'ready' && detail.previous !== 'reconnecting') {
         this.connection.start(() => (session.status === 'ready' ? session.live('').stats() : null));
@@ -228,9 +231,12 @@ export class ReactorSession extends ReactorElement {
       if (detail.setup) console.error(`[reactor-elements] <reactor-session>: ${detail.message}`);
       this.emit('reactor-error', detail);
     });
-    session.on('idle-warning', ({ secondsLeft }) => this.openIdleDialog(secondsLeft));
-    session.on('idle-resume', () => this.closeIdleDialog());
-    session.on('track', ({ name, track }) => this.onTrack(name, track));
+    session.on('idle-warning', ({ secondsLeft }) => {
+      this.emit('reactor-idle-warning', { secondsLeft });
+      this.idleDialog.open();
+    });
+    session.on('idle-resume', () => this.idleDialog.close());
+    session.on('track', ({ name, track }) => this.media.attach(name, track));
   }
 
   // ---- read-only state ---------------------------------------------------------------------
@@ -377,72 +383,11 @@ export class ReactorSession extends ReactorElement {
     if (changed.has('muted') && this.video) this.video.muted = this.muted;
   }
 
-  // ---- media -------------------------------------------------------------------------------
-
-  private onTrack(name: string, track: MediaStreamTrack): void {
-    const wanted = track.kind === 'audio' || name === this.videoTrack;
-    if (!wanted) return;
-    if (track.kind === 'audio') this.hasAudio = true;
-    this.media ??= new MediaStream();
-    for (const old of this.media.getTracks())
-      if (old.kind === track.kind && old !== track) this.media.removeTrack(old);
-    this.media.addTrack(track);
-    const video = this.video;
-    if (video && video.srcObject !== this.media) {
-      video.srcObject = this.media;
-      video.play().catch(() => undefined);
-    }
-  }
-
-  private detachMedia(): void {
-    if (this.video) this.video.srcObject = null;
-    this.media = null;
-    this.hasFrame = false;
-    this.hasAudio = false;
-  }
-
-  /** The visitor turns the sound on (a click: autoplay rules allow it then) or off. */
+  /** The visitor turns the sound on or off. */
   private readonly toggleSound = () => {
     this.muted = !this.muted;
-    const video = this.video;
-    if (!video) return;
-    video.muted = this.muted;
-    if (!this.muted) video.play().catch(() => undefined);
+    this.media.setMuted(this.muted);
   };
-
-  private readonly onFirstFrame = () => {
-    if (this.session.busy) this.hasFrame = true;
-  };
-
-  // ---- idle dialog -------------------------------------------------------------------------
-
-  private openIdleDialog(secondsLeft: number): void {
-    this.emit('reactor-idle-warning', { secondsLeft });
-    const dialog = this.dialog;
-    if (!dialog || dialog.open) return;
-    this.focusBeforeDialog = deepActiveElement();
-    // Opening the dialog moves focus to its button: not the visitor's activity, so it must not
-    // dismiss the warning.
-    this.session.quietly(() => {
-      // Not show(): its focusing steps scroll the page, and a scroll (async, so not covered here)
-      // would count as the visitor's activity. Focus moves below, without scrolling.
-      dialog.open = true;
-      this.renderRoot
-        .querySelector<HTMLButtonElement>('[part="keep-alive-button"]')
-        ?.focus({ preventScroll: true });
-    });
-  }
-
-  private closeIdleDialog(): void {
-    const dialog = this.dialog;
-    if (!dialog?.open) return;
-    const hadFocus = dialog.contains(this.shadowRoot?.activeElement ?? null);
-    dialog.close();
-    if (hadFocus) this.focusBeforeDialog?.focus();
-    this.focusBeforeDialog = null;
-  }
-
-  private readonly onDialogCancel = (event: Event) => event.preventDefault();
 
   /** When the Start button was last pressed (`performance.now()`). */
   private startClickAt = -Infinity;
@@ -467,13 +412,6 @@ export class ReactorSession extends ReactorElement {
   private readonly onDisconnectClick = () => {
     if (performance.now() - this.startClickAt < CLICK_THROUGH_MS) return;
     this.disconnect();
-  };
-
-  private readonly onDialogKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.keepAlive();
-    }
   };
 
   // ---- render ------------------------------------------------------------------------------
@@ -503,11 +441,11 @@ export class ReactorSession extends ReactorElement {
             playsinline
             autoplay
             .muted=${this.muted}
-            ?hidden=${!this.hasFrame}
-            @loadeddata=${this.onFirstFrame}
+            ?hidden=${!this.media.hasFrame}
+            @loadeddata=${this.media.onFirstFrame}
           ></video>
           ${
-            this.hasFrame
+            this.media.hasFrame
               ? nothing
               : html`<div class="poster">
                   <slot name="poster"
@@ -523,8 +461,8 @@ export class ReactorSession extends ReactorElement {
             part="idle-dialog"
             aria-labelledby="idle-title"
             aria-describedby="idle-text"
-            @keydown=${this.onDialogKey}
-            @cancel=${this.onDialogCancel}
+            @keydown=${this.idleDialog.onKey}
+            @cancel=${this.idleDialog.onCancel}
           >
             <h2 id="idle-title">${t.idleTitle}</h2>
             <p id="idle-text">
@@ -553,7 +491,7 @@ export class ReactorSession extends ReactorElement {
                   >
                     ${live ? t.end : t.cancel}
                   </button>
-                  ${muteButton(this.muted, live && this.hasAudio, t, this.toggleSound)}`
+                  ${muteButton(this.muted, live && this.media.hasAudio, t, this.toggleSound)}`
               : status === 'elsewhere'
                 ? html`<button part="take-over-button" type="button" @click=${this.onTakeOverClick}>
                     ${t.moveHere}
@@ -576,13 +514,6 @@ export class ReactorSession extends ReactorElement {
 
 /** How long after Start a press of the button in its place counts as part of the same clicks. */
 const CLICK_THROUGH_MS = 600;
-
-/** The focused element, looking into shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -28,6 +28,7 @@ const bad = (message: string) => new PlatformError('bad-request', message);
 /** Refuses an empty file, one over `maxBytes`, or one whose type `accept` does not name. */
 export function checkFile(file: Blob, name: string, options: UploadOptions): void {
   const max = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  if (!(file instanceof Blob)) throw bad('uploadFile takes a File or a Blob.');
   if (!file.size) throw bad(`"${name}" is empty.`);
   if (file.size > max) throw bad(`"${name}" is ${file.size} bytes; at most ${max} are allowed.`);
   const accept = options.accept

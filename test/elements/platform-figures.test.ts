@@ -15,6 +15,8 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { part, textOf } from '../helpers/dom.js';
+import { captureConsole } from '../helpers/console.js';
+import { matrixRow } from '../helpers/matrix.js';
 
 const text = (el: Element, name: string) => textOf(part(el, name));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,20 +44,6 @@ async function liveFor(el: ReactorSession, ms: number): Promise<string> {
   const id = ((await ready) as CustomEvent<{ sessionId: string }>).detail.sessionId;
   await sleep(ms);
   return id;
-}
-
-function captureConsole() {
-  const said: string[] = [];
-  const { error, warn } = console;
-  console.error = (...args: unknown[]) => said.push(args.map(String).join(' '));
-  console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));
-  return {
-    said,
-    restore() {
-      console.error = error;
-      console.warn = warn;
-    },
-  };
 }
 
 describe('the platform’s own numbers', function () {
@@ -170,6 +158,12 @@ describe('the platform’s own numbers', function () {
       const accidental = await ledgerEntry(made.session_id);
       expect(accidental.ended_by).to.equal('client');
       expect(accidental.billed_ms).to.equal(0);
+      await matrixRow({
+        group: 'platform',
+        scenario: 'a platform that ignores ?dryRun=true: the session it made is ended at once',
+        ids: [made.session_id],
+        goneAt: made.created_at,
+      });
       expect(text(el, 'cost')).to.equal('Up to 5:00 per session, at most 5,100 credits ($0.51)');
       const id = await liveFor(el, 300);
       const end = oneEvent(el, 'reactor-end');

@@ -16,26 +16,10 @@ import {
   type LedgerEntry,
 } from '../helpers/emulator.js';
 import { part, textOf } from '../helpers/dom.js';
+import { captureConsole } from '../helpers/console.js';
 import { matrixRow } from '../helpers/matrix.js';
 
 const text = (el: Element, name: string) => textOf(part(el, name));
-
-/** Records console errors and warnings instead of printing them, until `restore()`. */
-function captureConsole() {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const { error, warn } = console;
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return {
-    errors,
-    warnings,
-    restore() {
-      console.error = error;
-      console.warn = warn;
-    },
-  };
-}
 
 /** `m:ss` or `h:mm:ss` back to seconds. */
 const seconds = (clock: string) =>

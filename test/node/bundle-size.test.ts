@@ -30,9 +30,11 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * final receipt, `reactor-receipt`, the store and the balance settled on it: about +1,050);
  * 31,050 with driving the model (capabilities, commands checked against their schemas, file
  * uploads with progress and a fresh URL on expiry, keyboard control, the sound toggle, connection
- * statistics and the quality badge: about +2,900).
+ * statistics and the quality badge: about +2,900); 31,200 with the element's media and idle
+ * dialog as controllers of their own (+155: their members are public, so not shortened; the
+ * element went from 606 to 537 lines).
  */
-const GZIP_CEILING = 31_050;
+const GZIP_CEILING = 31_200;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
 const LOCALE_GZIP_CEILING = 2_150;

@@ -330,7 +330,7 @@ describe('emulator: sessions, limits and faults', () => {
   });
 });
 
-describe('emulator: dry runs and the effective cost (modelled on the pricing documents)', () => {
+describe('emulator: the platform’s cost figures, uploads and per-model capabilities', () => {
   let h: Harness;
   let jwt: string;
   before(async () => (h = await startEmulator()));
@@ -412,17 +412,6 @@ describe('emulator: dry runs and the effective cost (modelled on the pricing doc
     assert.equal(closed.metadata.cost_estimate, undefined);
     await h.call('POST', '/_emulator/config', { body: { sessionMetadata: false } });
     assert.equal('metadata' in (await h.json('GET', `/sessions/${id}`, { jwt })), false);
-  });
-});
-
-describe('emulator: uploads and per-model capabilities', () => {
-  let h: Harness;
-  let jwt: string;
-  before(async () => (h = await startEmulator()));
-  after(() => h.stop());
-  beforeEach(async () => {
-    h.emulator.platform.reset();
-    jwt = await h.token();
   });
 
   const ask = (id: string, body: unknown) =>
