@@ -40,6 +40,9 @@ export class ReactorPricing extends ReactorElement {
     hostStyles,
     panelStyles,
     css`
+      .base {
+        overflow-x: auto; /* a narrow column scrolls the table instead of cutting it */
+      }
       table {
         width: 100%;
         border-collapse: collapse;
