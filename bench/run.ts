@@ -71,7 +71,7 @@ const PAGE = `<!doctype html><html lang="en"><body>
     const { jwt } = await (await fetch(api + '/api/reactor-token')).json();
     const reactor = new Reactor({ modelName: 'helios', apiUrl: api });
     const ready = new Promise((resolve) => reactor.on('statusChanged', (s) => s === 'ready' && resolve(performance.now())));
-    reactor.on('trackReceived', (name, track, stream) => { video.srcObject = stream; });
+    reactor.on('trackReceived', (name, track, stream) => { if (track.kind === 'video') video.srcObject = stream; });
     await reactor.connect(jwt);
     const readyAt = await ready;
     const framedAt = await frame(video);

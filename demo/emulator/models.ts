@@ -23,14 +23,14 @@ const SET_PROMPT: CommandCapability = {
 /** Per model; a model the config adds without an entry here declares helios's. */
 const MODELS: Record<string, { tracks: TrackCapability[]; commands: CommandCapability[] }> = {
   helios: {
+    tracks: [{ name: 'main_video', kind: 'video', direction: 'recvonly' }],
+    commands: [SET_PROMPT],
+  },
+  lingbot: {
     tracks: [
       { name: 'main_video', kind: 'video', direction: 'recvonly' },
       { name: 'main_audio', kind: 'audio', direction: 'recvonly' },
     ],
-    commands: [SET_PROMPT],
-  },
-  lingbot: {
-    tracks: [{ name: 'main_video', kind: 'video', direction: 'recvonly' }],
     commands: [
       {
         name: 'move',

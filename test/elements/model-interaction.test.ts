@@ -91,6 +91,7 @@ describe('driving the model', function () {
     expect(el.capabilities).to.deep.equal(capabilities);
     expect(capabilities.tracks).to.deep.equal([
       { name: 'main_video', kind: 'video', direction: 'recvonly' },
+      { name: 'main_audio', kind: 'audio', direction: 'recvonly' },
     ]);
     expect(capabilities.commands.map((c: { name: string }) => c.name)).to.deep.equal([
       'move',
@@ -266,7 +267,11 @@ describe('driving the model', function () {
   });
 
   it('plays the model’s audio muted, until the visitor turns the sound on', async () => {
-    const el = await session('helios', 'idle-timeout="0"');
+    const plain = await session('helios', 'idle-timeout="0"');
+    await live(plain);
+    expect(part(plain, 'mute-button')).to.equal(null, 'helios sends no audio: no sound button');
+    plain.disconnect();
+    const el = await session('lingbot', 'idle-timeout="0"');
     await live(el);
     await waitFor(() => part(el, 'mute-button'), 'the sound button');
     const video = el.shadowRoot!.querySelector('video')!;

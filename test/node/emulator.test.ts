@@ -417,7 +417,7 @@ describe('emulator: the platform’s cost figures, uploads and per-model capabil
   const ask = (id: string, body: unknown) =>
     h.call('POST', `/sessions/${id}/uploads`, { jwt, body });
 
-  it('declares lingbot’s commands (with an upload) and helios’s audio track', async () => {
+  it('declares lingbot’s commands (with an upload) and its audio track; helios has video only', async () => {
     const { id } = await connectSession(h, jwt, 'lingbot');
     type View = { capabilities: { commands: { name: string }[]; tracks: { kind: string }[] } };
     const lingbot = await h.json<View>('GET', `/sessions/${id}`, { jwt });
@@ -425,11 +425,15 @@ describe('emulator: the platform’s cost figures, uploads and per-model capabil
       lingbot.capabilities.commands.map((c) => c.name),
       ['move', 'set_seed_image'],
     );
+    assert.deepEqual(
+      lingbot.capabilities.tracks.map((t) => t.kind),
+      ['video', 'audio'],
+    );
     const helios = await connectSession(h, jwt, 'helios');
     const view = await h.json<View>('GET', `/sessions/${helios.id}`, { jwt });
     assert.deepEqual(
       view.capabilities.tracks.map((t) => t.kind),
-      ['video', 'audio'],
+      ['video'],
     );
   });
 
