@@ -87,6 +87,7 @@ export class SessionController extends Emitter<SessionEvents> {
   private readonly figures: PlatformFigures;
   private _receipt: PlatformCost | null = null;
   private _capabilities: Capabilities | null = null;
+  private _onThisPage = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -278,6 +279,13 @@ export class SessionController extends Emitter<SessionEvents> {
     return this.client;
   }
 
+  /**
+   * For `elsewhere` and an end by `moved`: the other player is on this page (not another tab).
+   */
+  get onThisPage(): boolean {
+    return this._onThisPage;
+  }
+
   /** What the model of the current (or last) session declares: its tracks and commands. */
   get capabilities(): Capabilities | null {
     return this._capabilities;
@@ -325,8 +333,10 @@ export class SessionController extends Emitter<SessionEvents> {
    * `elsewhere` when another tab or element holds it. False: do not go on.
    */
   private async takeLock(client: SessionClient, force: boolean): Promise<boolean> {
-    const onTakeover = () => {
-      if (this.client === client) this.finish('moved');
+    const onTakeover = (fromThisPage: boolean) => {
+      if (this.client !== client) return;
+      this._onThisPage = fromThisPage;
+      this.finish('moved');
     };
     const lease = await (force ? takeOver(onTakeover) : tryAcquire(onTakeover));
     if (client !== this.client) {
@@ -334,6 +344,8 @@ export class SessionController extends Emitter<SessionEvents> {
       return false;
     }
     if (!lease) {
+      // Held by a player of this page when one of them is billing now; else another tab.
+      this._onThisPage = this.store().liveSessions > 0;
       this.client = null;
       for (const off of this.unsubscribe) off();
       this.unsubscribe = [];

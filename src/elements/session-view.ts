@@ -12,15 +12,18 @@ import { describeFailure, type SessionText, visibleMessage } from './session-mes
 
 /** The status line: a 429 wait, how the session ended, or its status. */
 export function announcement(
-  { status, endReason, rateLimit, wasLive }: SessionController,
+  { status, endReason, rateLimit, wasLive, onThisPage }: SessionController,
   t: SessionText,
 ): string {
   if (rateLimit) return format(t.busyRetrying, { seconds: rateLimit.retryAfter });
+  if (status === 'elsewhere' && onThisPage) return t.elsewhereOnPage;
   if (status !== 'ended' || !endReason) return t[status];
   // Cancelled while connecting or waiting: there was no session to end, and no bill.
   return endReason === 'user' && !wasLive
     ? t.cancelled
-    : format(t.endedBecause, { reason: t[`end-${endReason}`] });
+    : format(t.endedBecause, {
+        reason: endReason === 'moved' && onThisPage ? t.movedOnPage : t[`end-${endReason}`],
+      });
 }
 
 export function retryLine({ rateLimit }: SessionController, t: SessionText) {

@@ -21,8 +21,14 @@ export interface TabLease {
   release(): void;
 }
 
-/** Called on the holder when another tab takes the session over (or took the lock). */
-export type OnTakeover = () => void;
+/**
+ * Called on the holder when another tab takes the session over (or took the lock);
+ * `fromThisPage`: the one taking over is on the holder's own page (another player).
+ */
+export type OnTakeover = (fromThisPage: boolean) => void;
+
+/** Takeovers this page has asked for and not yet completed. */
+let takingOver = 0;
 
 const locks = (): LockManager | null =>
   typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
@@ -37,8 +43,13 @@ export function tryAcquire(onTakeover: OnTakeover): Promise<TabLease | null> {
 
 /** Asks the holder to end its session and takes the lock once it has (at most ~5 s later). */
 export async function takeOver(onTakeover: OnTakeover): Promise<TabLease> {
-  post({ type: 'take' });
-  return (await acquire(onTakeover, 'wait'))!;
+  takingOver += 1;
+  try {
+    post({ type: 'take' });
+    return (await acquire(onTakeover, 'wait'))!;
+  } finally {
+    takingOver -= 1;
+  }
 }
 
 function post(message: Message): void {
@@ -65,7 +76,7 @@ async function acquire(
   };
   const takenOver = () => {
     if (released) return;
-    onTakeover();
+    onTakeover(takingOver > 0);
   };
   const manager = locks();
   const held = manager

@@ -103,6 +103,11 @@ export class AccountStore extends Emitter<AccountEvents> {
     return total;
   }
 
+  /** How many of the page's sessions are billing now. */
+  get liveSessions(): number {
+    return this.sessions.size;
+  }
+
   /** Credits per second the page's sessions burn right now. */
   burnRate(filter?: SessionFilter): number {
     let total = 0;

@@ -35,7 +35,9 @@ describe('matrix: several tabs', function () {
     part(second, 'connect-button')!.click();
     await waitFor(() => second.status === 'elsewhere', 'the second player to see the first');
     await second.updateComplete;
-    expect(textOf(part(second, 'status'))).to.equal('Your session is live in another tab.');
+    expect(textOf(part(second, 'status'))).to.equal(
+      'Your session is live in another player on this page.',
+    );
     expect(textOf(part(second, 'take-over-button'))).to.equal('Move it here');
     expect(await ledger()).to.have.length(1);
     const moved = oneEvent(first, 'reactor-end');
@@ -43,7 +45,9 @@ describe('matrix: several tabs', function () {
     const secondId = await live(second, 'take-over-button');
     expect(((await moved).detail as { reason: string }).reason).to.equal('moved');
     await first.updateComplete;
-    expect(textOf(part(first, 'status'))).to.equal('Session ended. It moved to another tab.');
+    expect(textOf(part(first, 'status'))).to.equal(
+      'Session ended. It moved to another player on this page.',
+    );
     const [a, b] = await ledger();
     // Never two at once: the second was created after the first was closed.
     expect(b.created_at).to.be.at.least(a.terminated_at!);
@@ -80,6 +84,13 @@ describe('matrix: several tabs', function () {
     const statusOf = (t: number) =>
       tab<string>({ op: 'eval', tab: t, js: `document.querySelector('reactor-session')?.status` });
     await waitFor(async () => (await statusOf(b.tab)) === 'elsewhere', 'the second tab to wait');
+    expect(
+      await tab<string>({
+        op: 'eval',
+        tab: b.tab,
+        js: `document.querySelector('reactor-session').shadowRoot.querySelector('[part~="status"]').textContent.trim()`,
+      }),
+    ).to.equal('Your session is live in another tab.');
     expect(await ledger()).to.have.length(1);
     const movedAt = Date.now();
     expect(await tab<boolean>({ op: 'click', tab: b.tab, part: 'take-over-button' })).to.equal(
@@ -92,6 +103,13 @@ describe('matrix: several tabs', function () {
     expect(await tab<string>({ op: 'eval', tab: a.tab, js: 'window.reactorEnd' })).to.equal(
       'moved',
     );
+    const status = (t: number) =>
+      tab<string>({
+        op: 'eval',
+        tab: t,
+        js: `document.querySelector('reactor-session').shadowRoot.querySelector('[part~="status"]').textContent.trim()`,
+      });
+    expect(await status(a.tab)).to.equal('Session ended. It moved to another tab.');
     const [first, second] = await ledger();
     expect(second.created_at).to.be.at.least(first.terminated_at!);
     const closedAt = Date.now();
