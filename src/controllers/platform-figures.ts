@@ -102,6 +102,17 @@ export class PlatformFigures implements ReactiveController {
     return cost;
   }
 
+  /** After the platform ended a session: its 402 when the account ran out of credits, else null. */
+  async outOfCredits(client: SessionClient): Promise<PlatformError | null> {
+    try {
+      await client.dryRun(new AbortController().signal);
+      return null;
+    } catch (error) {
+      const failure = asPlatformError(error);
+      return failure.code === 'payment-required' ? failure : null;
+    }
+  }
+
   hostDisconnected(): void {
     this.request?.abort();
     this.askedKey = null;

@@ -257,11 +257,15 @@ export class SessionController extends Emitter<SessionEvents> {
     const client = new SessionClient({ apiUrl: this.apiUrl, model, tokens });
     void this.figures.ask(client).then((refusal) => {
       // Out of credits: said before the visitor clicks.
-      if (!refusal || this.busy) return;
-      this.store().paymentRequired(refusal.message);
-      this._failure = { error: refusal, unconfirmedEnd: false };
-      this.emit('error', this._failure);
+      if (refusal && !this.busy) this.refused(refusal);
     });
+  }
+
+  /** The platform's 402 outside a connect: shown (the status stays) and told to the page. */
+  private refused(refusal: PlatformError): void {
+    this.store().paymentRequired(refusal.message);
+    this._failure = { error: refusal, unconfirmedEnd: false };
+    this.emit('error', this._failure);
   }
 
   /** Ends the session for good (non-recoverable); also cancels a connect in progress. */
@@ -454,10 +458,14 @@ export class SessionController extends Emitter<SessionEvents> {
     // Announced once the DELETE is answered, so a balance refetched then is final.
     const metered = { credits: billed?.credits ?? 0, seconds: this.meter.billedSeconds };
     if (billed)
-      void terminated.then((failure) => {
+      void terminated.then(async (failure) => {
         store.ended(billed);
         // Then the platform's own figure, once it has one (never on unload: no time is left).
-        if (!failure && !unload) void this.settle(client, sessionId, billed, metered);
+        if (failure || unload) return;
+        await this.settle(client, sessionId, billed, metered);
+        // Ended by the platform: say so when it was for lack of credits (its dry run answers 402).
+        const refusal = reason === 'server' && (await this.figures.outOfCredits(client));
+        if (refusal && this.lastSessionId === sessionId && !this.busy) this.refused(refusal);
       });
     this.billed = null;
     this.lastSessionId = sessionId;

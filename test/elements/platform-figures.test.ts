@@ -118,6 +118,29 @@ describe('the platform’s own numbers', function () {
     expect(balance!.projected).to.be.closeTo(1_000_000 - entry.credits, 1e-6);
   });
 
+  it('a session the platform ends for lack of credits says so, after the end', async () => {
+    await resetEmulator({ balance: 17 * 1.5 }); // 1.5 s of helios
+    const { el, balance } = await page('<reactor-balance refresh="0"></reactor-balance>');
+    balance!.source = () => Promise.resolve({ credits: 25.5 });
+    await waitFor(() => balance!.credits === 25.5, 'the balance');
+    const ended = oneEvent(el, 'reactor-end');
+    const refused = oneEvent(el, 'reactor-error');
+    part(el, 'connect-button')!.click();
+    const { reason, sessionId } = (
+      (await ended) as CustomEvent<{ reason: string; sessionId: string }>
+    ).detail;
+    expect(reason).to.equal('server');
+    const entry = await ledgerEntry(sessionId);
+    expect(`${entry.ended_by}/${entry.end_detail}`).to.equal('fault/out of credits');
+    const { detail } = (await refused) as CustomEvent<{ code: string }>;
+    expect(detail.code).to.equal('payment-required');
+    await el.updateComplete;
+    expect(text(el, 'error')).to.contain('out of credits (402)');
+    expect(el.status).to.equal('ended');
+    await balance!.updateComplete;
+    expect(text(balance!, 'base')).to.contain('Out of credits');
+  });
+
   it('says when the platform billed more than a second beyond the meter', async () => {
     await resetEmulator();
     const { el } = await page();

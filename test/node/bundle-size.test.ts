@@ -33,9 +33,10 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * statistics and the quality badge: about +2,900); 31,200 with the element's media and idle
  * dialog as controllers of their own (+155: their members are public, so not shortened; the
  * element went from 606 to 537 lines); 31,300 with "another player on this page" told apart from
- * "another tab" (+120).
+ * "another tab" (+120); 31,400 with a session the platform ended for lack of credits said as such
+ * (a dry run after the end, +80).
  */
-const GZIP_CEILING = 31_300;
+const GZIP_CEILING = 31_400;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
 const LOCALE_GZIP_CEILING = 2_150;
