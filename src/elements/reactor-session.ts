@@ -8,12 +8,7 @@ import {
   type SessionReceiptDetail,
 } from '../controllers/session.js';
 import { numberProblems } from '../controllers/session-config.js';
-import {
-  KEY_PRESETS,
-  KeyCommandController,
-  type KeyMap,
-  keyLabel,
-} from '../controllers/key-commands.js';
+import { KEY_PRESETS, KeyCommandController, type KeyMap } from '../controllers/key-commands.js';
 import { type ConnectionStats, StatsController } from '../controllers/stats.js';
 import { IdleDialogController } from '../controllers/idle-dialog.js';
 import { SessionMedia } from '../controllers/session-media.js';
@@ -431,7 +426,7 @@ export class ReactorSession extends ReactorElement {
           tabindex=${ifDefined(keyMap ? 0 : undefined)}
           role=${ifDefined(keyMap ? 'group' : undefined)}
           aria-label=${keyMap ? format(t.stageLabel, { keys }) : nothing}
-          aria-keyshortcuts=${keyMap ? Object.keys(keyMap).map(keyLabel).join(' ') : nothing}
+          aria-keyshortcuts=${keyMap ? keys : nothing}
           @keydown=${keyMap ? this.keyCommands.onKeyDown : nothing}
           @keyup=${keyMap ? this.keyCommands.onKeyUp : nothing}
           @focusout=${keyMap ? this.keyCommands.release : nothing}

@@ -90,7 +90,7 @@ describe('the platform’s own numbers', function () {
     const end = oneEvent(el, 'reactor-end');
     const logged = captureConsole();
     part(el, 'disconnect-button')!.click();
-    const ended = ((await end) as CustomEvent<{ credits: number }>).detail;
+    await end;
     expect(el.receipt).to.equal(null, 'reactor-end comes first, with the meter’s figure');
     const { detail } = (await receipt) as CustomEvent<SessionReceiptDetail>;
     logged.restore();
@@ -104,7 +104,6 @@ describe('the platform’s own numbers', function () {
       usd: entry.credits / 10_000,
       final: true,
     });
-    expect(ended.credits).to.not.equal(entry.credits, 'the meter and the ledger differ by a hair');
     expect(el.receipt!.credits).to.equal(entry.credits);
     await el.updateComplete;
     const cost = part(el, 'cost')!;
