@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
@@ -66,8 +67,14 @@ export default {
 };
 
 // The runner exits with code 1 and no summary when it is interrupted (it stops on SIGINT) or
-// stopped by an error it swallows: say so, so a red run that printed no failure still tells.
-process.on('SIGINT', () => console.error('[reactor-elements] the browser suite got SIGINT'));
+// when an uncaught exception in this process stops it (in the emulator, say). While it runs it
+// buffers console output, and a process that exits drops that buffer: so these lines go
+// straight to stderr, and a red run that printed no failure still says why.
+const say = (line) => writeSync(2, `[reactor-elements] ${line}\n`);
+process.on('SIGINT', () => say('the browser suite got SIGINT'));
+process.on('uncaughtException', (error) =>
+  say(`an uncaught exception stops the browser suite: ${error?.stack ?? error}`),
+);
 process.on('exit', (code) => {
-  if (code !== 0) console.error(`[reactor-elements] the browser suite exited with code ${code}`);
+  if (code !== 0) say(`the browser suite exited with code ${code}`);
 });

@@ -196,12 +196,21 @@ export class GpuPeer implements Peer {
   }
 
   private send(scope: 'application' | 'runtime', type: string, data: unknown): void {
-    if (this.channel?.readyState === 'open') {
+    if (this.ended || this.channel?.readyState !== 'open') return;
+    try {
       this.channel.send(JSON.stringify({ scope, data: { type, data } }));
+    } catch (error) {
+      // The readyState seen here lags the native channel: a message queued before the close
+      // event still runs, and its reply throws. Thrown from an event handler, that would be an
+      // uncaught exception in whatever process hosts the emulator (the test runner stops on it).
+      // A channel that closed under us is the browser going away, as its close event will say.
+      if ((error as Error).name === 'InvalidStateError') this.gone('data channel closed');
+      else console.warn(`[emulator] could not send ${type} to the browser: ${String(error)}`);
     }
   }
 
   private receive(raw: unknown): void {
+    if (this.ended) return;
     this.lastHeard = Date.now();
     if (typeof raw !== 'string') return;
     let message: { scope?: string; data?: { type?: string; data?: unknown; uploads?: unknown } };

@@ -94,12 +94,19 @@ describe('official SDK 2.9.0 against the emulator', function () {
   it('resumes the same session after a recoverable disconnect', async () => {
     const { reactor, video } = await connectOfficial();
     const id = reactor.getSessionId()!;
+    // The SDK says ready when its data channel opens, which can come a moment before the GPU
+    // side sees the session live and starts billing it (Firefox): wait for the platform too.
+    await waitFor(async () => (await ledgerEntry(id)).ready_at !== null, 'billing');
     await reactor.disconnect(true);
     const held = await waitFor(async () => {
       const e = await ledgerEntry(id);
       return e.state === 'SUSPENDED' && e;
     }, 'the recoverable hold');
-    expect(held.billed_ms).to.be.greaterThan(0);
+    // The hold keeps the GPU, so it keeps billing.
+    await new Promise((r) => setTimeout(r, 200));
+    const later = await ledgerEntry(id);
+    expect(later.state).to.equal('SUSPENDED');
+    expect(later.billed_ms).to.be.greaterThan(held.billed_ms + 150);
 
     await reactor.reconnect();
     await waitFor(() => reactor.getStatus() === 'ready', 'ready again');
