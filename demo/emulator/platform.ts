@@ -299,7 +299,9 @@ export class Platform {
     this.sweep();
     const s = this.owned(claims, id);
     if (!s) return fail(errors.notFound(`Session ${id} not found.`));
-    if (s.state !== 'ACTIVE' || s.readyAt === null)
+    // ACTIVE is enough: a GPU is assigned. Billing (`readyAt`) starts when the GPU side sees the
+    // peer, which can be a moment after the browser's data channel opened and it said ready.
+    if (s.state !== 'ACTIVE')
       return fail({
         status: 409,
         body: { code: 'session-closed', message: 'Uploads need a live session.' },

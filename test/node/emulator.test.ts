@@ -443,6 +443,16 @@ describe('emulator: the platform’s cost figures, uploads and per-model capabil
       (await ask(created.session_id, { name: 'a.png', size: 3, mime_type: 'image/png' })).status,
       409,
     );
+    // A GPU assigned is enough: billing starts when the GPU side sees the peer, which can be a
+    // moment after the browser said ready (and uploaded at once).
+    await h.waitFor(async () => {
+      const s = await h.json<{ state: string }>('GET', `/sessions/${created.session_id}`, { jwt });
+      return s.state === 'ACTIVE';
+    }, 'ACTIVE');
+    assert.equal(
+      (await ask(created.session_id, { name: 'a.png', size: 3, mime_type: 'image/png' })).status,
+      201,
+    );
     const { id } = await connectSession(h, jwt, 'lingbot');
     assert.equal((await ask(id, { name: 'a.png', size: 0, mime_type: 'image/png' })).status, 400);
     const issued = (await (
