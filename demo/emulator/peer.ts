@@ -196,7 +196,7 @@ export class GpuPeer implements Peer {
   }
 
   private send(scope: 'application' | 'runtime', type: string, data: unknown): void {
-    if (this.ended || this.channel?.readyState !== 'open') return;
+    if (this.channel?.readyState !== 'open') return;
     try {
       this.channel.send(JSON.stringify({ scope, data: { type, data } }));
     } catch (error) {
