@@ -6,6 +6,22 @@ import { resolveBrowser, resolveFirefox } from './scripts/browser.mjs';
 import { emulatorPlugin } from './test/support/wtr-emulator.ts';
 import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
+import { timingReporter } from './test/support/wtr-timing.ts';
+import { defaultReporter } from '@web/test-runner';
+
+// Test files at once per engine, and both engines at once. Each test session (one file in one
+// browser) has its own emulator and its own browser context (storage, locks, channels), so
+// files cannot see each other's sessions; REACTOR_CONCURRENCY=1 runs one file at a time.
+const concurrency = Number(process.env.REACTOR_CONCURRENCY) || 3;
+
+/**
+ * Every page of the runner in a browser context of its own: the site-wide session lock, the
+ * BroadcastChannel and storage of one test file are not another's (the tabs a test opens share
+ * its context, see wtr-tabs.ts). And in a window of its own: a page behind another tab of its
+ * window is hidden, and a hidden page's timers, frames and video callbacks are throttled.
+ */
+const createPage = async ({ browser }) =>
+  (await browser.createBrowserContext()).newPage({ type: 'window' });
 
 // Both engines by default; REACTOR_BROWSERS=chromium (or firefox) runs one, for quick local work.
 const wanted = (process.env.REACTOR_BROWSERS ?? 'chromium,firefox').split(',');
@@ -15,6 +31,7 @@ if (wanted.includes('chromium')) {
   console.log(`[reactor-elements] browser: ${chromium.label}`);
   browsers.push(
     chromeLauncher({
+      createPage,
       launchOptions: {
         executablePath: chromium.executablePath,
         headless: chromium.headless,
@@ -31,6 +48,7 @@ if (wanted.includes('firefox')) {
     browsers.push(
       chromeLauncher({
         puppeteer,
+        createPage,
         launchOptions: {
           browser: 'firefox',
           executablePath: firefox.executablePath,
@@ -48,11 +66,11 @@ if (wanted.includes('firefox')) {
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['development'] },
-  // One test file at a time, one engine after the other: the tests share one stateful emulator.
-  concurrency: 1,
-  concurrentBrowsers: 1,
+  concurrency,
+  concurrentBrowsers: 2,
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
+  reporters: [defaultReporter(), timingReporter()],
   plugins: [
     emulatorPlugin(),
     tabsPlugin(),

@@ -10,7 +10,7 @@ import {
   ReactorBalance,
   ReactorAccount,
 } from './elements/index.js';
-import { installDocumentStore } from './store/store-controller.js';
+import { installDocumentStore } from './store/store-consumer.js';
 
 // The page-wide account state comes first, so sibling elements share it without nesting.
 installDocumentStore();
@@ -24,4 +24,4 @@ export { defineElement } from './internal/define.js';
 export { VERSION } from './internal/version.js';
 export { AccountStore, type BilledSession, type AccountEvents } from './store/account-store.js';
 export { accountContext } from './store/context.js';
-export { installDocumentStore } from './store/store-controller.js';
+export { installDocumentStore } from './store/store-consumer.js';

@@ -1,55 +1,41 @@
-import { randomUUID } from 'node:crypto';
-import { type EmulatorConfig, DEFAULT_CONFIG, applyConfigPatch, shortModelName } from './config.js';
-import { dryRunAnswer, sessionMetadata } from './cost.js';
+/**
+ * The emulated Reactor platform for one account: its sessions through their states, the billing
+ * ledger, the limits, the WebRTC answer of each session's GPU, uploads and forced faults. The
+ * HTTP routes are in server.ts.
+ */
+import { admit } from './admission.js';
+import { Billing } from './billing.js';
+import { type EmulatorConfig, DEFAULT_CONFIG, applyConfigPatch } from './config.js';
+import { dryRunAnswer } from './cost.js';
 import { type ErrorReply, errors } from './errors.js';
-import { type TokenClaims, signJwt, verifyJwt, newTokenId } from './jwt.js';
-import { modelCapabilities } from './models.js';
-import { UploadStore } from './uploads.js';
-import { type Peer, type PeerFactory, type TrackMappingEntry, GpuPeer } from './peer.js';
+import { type Fault, FaultQueue } from './faults.js';
+import type { TokenClaims } from './jwt.js';
+import { type Peer, type PeerFactory, GpuPeer } from './peer.js';
+import {
+  type SessionRecord as Session,
+  ledgerEntry,
+  newSession,
+  sessionView,
+} from './session-record.js';
+import { servedAnswer, startAnswer } from './signalling.js';
+import { authorize, mintRaw, mintToken } from './tokens.js';
 import type { SessionState, EndedBy, LedgerEntry } from './types.js';
+import { UploadStore, checkUploadRequest } from './uploads.js';
 
 export type { SessionState, EndedBy, LedgerEntry };
 
-interface Session {
-  id: string;
-  requestedModel: string;
-  model: string;
-  tokenId: string;
-  createdAt: number;
-  readyAt: number | null;
-  terminatedAt: number | null;
-  state: SessionState;
-  endedBy: EndedBy | null;
-  endDetail: string | null;
-  heldSince: number | null;
-  peer: Peer | null;
-  answer: { sdp: string | null; failed: boolean; servableAt: number } | null;
-  offers: number;
-  commands: number;
-}
-
-interface Fault {
-  status: number;
-  times: number;
-  route: string | null;
-  retryAfter: number;
-}
-
-const LIVE: SessionState[] = ['CREATED', 'WAITING', 'ACTIVE', 'SUSPENDED'];
 const WAITING_AFTER_MS = 50;
 
 export type Result<T> = { ok: true; status?: number; value: T } | { ok: false; error: ErrorReply };
 const ok = <T>(value: T, status?: number): Result<T> => ({ ok: true, value, status });
 const fail = <T>(error: ErrorReply): Result<T> => ({ ok: false, error });
 
-/** The emulated Reactor platform for one account: tokens, sessions, billing and faults. */
 export class Platform {
   config: EmulatorConfig;
   private sessions = new Map<string, Session>();
   private creations: { model: string; at: number }[] = [];
-  private faults: Fault[] = [];
-  private credits: number;
-  private lastChargeAt = Date.now();
+  private readonly faults = new FaultQueue();
+  private readonly billing: Billing;
   private sweeper: ReturnType<typeof setInterval>;
   readonly uploads = new UploadStore();
 
@@ -61,7 +47,7 @@ export class Platform {
   ) {
     this.createPeer = deps.createPeer ?? ((options) => new GpuPeer(options));
     this.config = structuredClone({ ...DEFAULT_CONFIG, ...initial });
-    this.credits = this.config.balance;
+    this.billing = new Billing(() => this.config);
     this.sweeper = setInterval(() => this.sweep(), 50);
     this.sweeper.unref();
   }
@@ -74,10 +60,9 @@ export class Platform {
     this.sessions.clear();
     this.uploads.clear();
     this.creations = [];
-    this.faults = [];
+    this.faults.clear();
     this.config = structuredClone({ ...DEFAULT_CONFIG, ...this.initial });
-    this.credits = this.config.balance;
-    this.lastChargeAt = Date.now();
+    this.billing.reset();
   }
 
   configure(patch: Record<string, unknown>): Result<EmulatorConfig> {
@@ -86,19 +71,9 @@ export class Platform {
     const unknown = applyConfigPatch(this.config, rest);
     if (unknown.length)
       return fail(errors.badRequest(`Unknown config keys: ${unknown.join(', ')}`));
-    if ('balance' in rest) this.credits = this.config.balance;
-    if (Array.isArray(faults)) {
-      for (const f of faults as Partial<Fault>[]) {
-        if (typeof f.status !== 'number')
-          return fail(errors.badRequest('A fault needs a numeric status.'));
-        this.faults.push({
-          status: f.status,
-          times: f.times ?? 1,
-          route: f.route ?? null,
-          retryAfter: f.retryAfter ?? 1,
-        });
-      }
-    }
+    if ('balance' in rest) this.billing.credits = this.config.balance;
+    const badFault = Array.isArray(faults) && this.faults.add(faults as Partial<Fault>[]);
+    if (badFault) return fail(badFault);
     if (typeof dropPeer === 'string') {
       const dropped = this.dropPeer(dropPeer);
       if (!dropped.ok) return fail(dropped.error);
@@ -108,14 +83,7 @@ export class Platform {
 
   /** Takes the next forced fault that matches `METHOD /path`, if any. */
   takeFault(method: string, path: string): Fault | null {
-    const route = `${method} ${path}`;
-    const fault = this.faults.find(
-      (f) => f.times > 0 && (!f.route || routeMatches(f.route, route)),
-    );
-    if (!fault) return null;
-    fault.times -= 1;
-    this.faults = this.faults.filter((f) => f.times > 0);
-    return fault;
+    return this.faults.take(method, path);
   }
 
   /** Closes a session's peer from the GPU side, as a network drop would. */
@@ -143,7 +111,7 @@ export class Platform {
     this.sweep();
     const c = this.config;
     return {
-      credits: Math.round(this.credits * 1000) / 1000,
+      credits: Math.round(this.billing.credits * 1000) / 1000,
       mode: c.balanceMode,
       ...(c.creditLimit !== null ? { credit_limit: c.creditLimit } : {}),
       ...(c.autoTopup ? { auto_topup: c.autoTopup } : {}),
@@ -158,50 +126,17 @@ export class Platform {
   // ---- tokens ------------------------------------------------------------------------------
 
   mintToken(options: { expiresAfter?: unknown; authorizationDetails?: unknown }) {
-    const now = Date.now();
-    const requested = typeof options.expiresAfter === 'number' ? options.expiresAfter : 3600;
-    const ttl = Math.min(21_600, Math.max(1, Math.floor(requested)));
-    const claims: TokenClaims = {
-      sub: 'emulator-account',
-      jti: newTokenId(),
-      iat: Math.floor(now / 1000),
-      exp: Math.floor(now / 1000) + ttl,
-    };
-    for (const detail of Array.isArray(options.authorizationDetails)
-      ? options.authorizationDetails
-      : []) {
-      const d = detail as {
-        type?: string;
-        resources?: { models?: { match?: unknown } };
-        constraints?: { max_sessions?: unknown };
-      };
-      if (d.type !== 'session') continue;
-      const match = d.resources?.models?.match;
-      if (Array.isArray(match)) claims.models = match.map((m) => shortModelName(String(m)));
-      if (typeof d.constraints?.max_sessions === 'number')
-        claims.max_sessions = d.constraints.max_sessions;
-    }
-    return { jwt: signJwt(claims, this.config.jwtSecret), expires_at: claims.exp };
+    return mintToken(this.config.jwtSecret, options);
   }
 
   /** Mints a token for the given claims as they are (tests: expired tokens). */
   mintRaw(claims: Partial<TokenClaims>) {
-    const now = Math.floor(Date.now() / 1000);
-    const full: TokenClaims = {
-      sub: 'emulator-account',
-      jti: newTokenId(),
-      iat: now,
-      exp: now + 3600,
-      ...claims,
-    };
-    return { jwt: signJwt(full, this.config.jwtSecret), expires_at: full.exp };
+    return mintRaw(this.config.jwtSecret, claims);
   }
 
   authorize(header: string | undefined): Result<TokenClaims> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) return fail(errors.unauthorized('Missing bearer token.'));
-    const claims = verifyJwt(match[1]!, this.config.jwtSecret);
-    return claims ? ok(claims) : fail(errors.unauthorized());
+    const auth = authorize(this.config.jwtSecret, header);
+    return 'claims' in auth ? ok(auth.claims) : fail(auth.error);
   }
 
   // ---- coordinator -------------------------------------------------------------------------
@@ -218,52 +153,20 @@ export class Platform {
   ): Result<Record<string, unknown>> {
     const now = this.sweep();
     const dryRun = options.dryRun === true && this.config.dryRun;
-    const name = (body as { model?: { name?: unknown } } | null)?.model?.name;
-    if (typeof name !== 'string' || !name)
-      return fail(errors.badRequest('model.name is required.'));
-    const model = shortModelName(name);
-    if (!(model in this.config.models)) return fail(errors.notFound(`Model ${name} not found.`));
-    if (claims.models && !claims.models.includes(model)) {
-      return fail(errors.forbidden(`This token may not start ${model} sessions.`));
-    }
-    if (claims.max_sessions !== undefined) {
-      const used = [...this.sessions.values()].filter((s) => s.tokenId === claims.jti).length;
-      if (used >= claims.max_sessions) {
-        return fail(errors.forbidden(`This token has used its ${claims.max_sessions} sessions.`));
-      }
-    }
-    if (this.credits <= this.creditFloor()) return fail(errors.paymentRequired());
-    const live = [...this.sessions.values()].filter((s) => LIVE.includes(s.state)).length;
-    if (live >= this.config.concurrencyLimit) {
-      return fail(
-        errors.concurrency(this.config.concurrencyLimit, this.config.concurrencyRetryAfter),
-      );
-    }
     this.creations = this.creations.filter((c) => now - c.at < 60_000);
-    const recent = this.creations.filter((c) => c.model === model);
-    if (recent.length >= this.config.sessionsPerMinute) {
-      const retry = Math.max(1, Math.ceil((recent[0]!.at + 60_000 - now) / 1000));
-      return fail(errors.rateLimited(this.config.sessionsPerMinute, retry));
-    }
-    if (dryRun) return ok(dryRunAnswer(this.config, model, this.credits - this.creditFloor()));
+    const spendable = this.billing.credits - this.billing.floor();
+    const admitted = admit(claims, body, {
+      config: this.config,
+      sessions: this.sessions.values(),
+      spendable,
+      creations: this.creations,
+      now,
+    });
+    if ('error' in admitted) return fail(admitted.error);
+    const { model, name } = admitted;
+    if (dryRun) return ok(dryRunAnswer(this.config, model, spendable));
     this.creations.push({ model, at: now });
-    const s: Session = {
-      id: randomUUID(),
-      requestedModel: name,
-      model,
-      tokenId: claims.jti,
-      createdAt: now,
-      readyAt: null,
-      terminatedAt: null,
-      state: 'CREATED',
-      endedBy: null,
-      endDetail: null,
-      heldSince: null,
-      peer: null,
-      answer: null,
-      offers: 0,
-      commands: 0,
-    };
+    const s = newSession(name, model, claims.jti, now);
     this.sessions.set(s.id, s);
     return ok(this.view(s), 201);
   }
@@ -306,20 +209,11 @@ export class Platform {
         status: 409,
         body: { code: 'session-closed', message: 'Uploads need a live session.' },
       });
-    const b = (body ?? {}) as { name?: unknown; size?: unknown; mime_type?: unknown };
-    if (typeof b.name !== 'string' || !b.name || typeof b.mime_type !== 'string')
-      return fail(errors.badRequest('name and mime_type are required.'));
-    if (
-      typeof b.size !== 'number' ||
-      !Number.isInteger(b.size) ||
-      b.size <= 0 ||
-      b.size > this.config.maxUploadBytes
-    )
-      return fail(errors.badRequest(`size must be 1..${this.config.maxUploadBytes} bytes.`));
+    const file = checkUploadRequest(body, this.config.maxUploadBytes);
+    if ('error' in file) return fail(file.error);
     // Tests: the next URLs are issued already expired.
     const expired = this.config.expiredUploadUrls > 0;
     if (expired) this.config.expiredUploadUrls -= 1;
-    const file = { name: b.name, size: b.size, mime_type: b.mime_type };
     return ok(
       this.uploads.issue(s.id, file, origin, expired ? 0 : this.config.uploadUrlTtlMs),
       201,
@@ -346,44 +240,17 @@ export class Platform {
         error: { status: 409, body: { code: 'session-closed', message: 'No GPU assigned yet.' } },
       };
     }
-    const b = body as { sdp_offer?: unknown; track_mapping?: unknown } | null;
-    if (typeof b?.sdp_offer !== 'string' || !Array.isArray(b.track_mapping)) {
-      return fail(errors.badRequest('sdp_offer and track_mapping are required.'));
-    }
-    s.peer?.close();
-    s.offers += 1;
-    const peer = this.createPeer({
-      title: s.model,
-      label: s.id,
-      video: this.config.video,
-      commands: modelCapabilities(s.model).commands,
-      silenceMs: this.config.peerSilenceMs,
-      hooks: {
-        onReady: () => this.peerReady(s, peer),
-        onGone: (reason) => {
+    const refused = startAnswer(s, body, now, {
+      config: this.config,
+      createPeer: this.createPeer,
+      events: {
+        ready: (peer) => this.peerReady(s, peer),
+        gone: (peer, reason) => {
           if (s.peer === peer) this.hold(s, reason);
-        },
-        onCommand: () => {
-          s.commands += 1;
         },
       },
     });
-    s.peer = peer;
-    const answer: NonNullable<Session['answer']> = {
-      sdp: null,
-      failed: false,
-      servableAt: now + this.config.sdpAnswerDelayMs,
-    };
-    s.answer = answer;
-    peer.answer(b.sdp_offer, b.track_mapping as TrackMappingEntry[]).then(
-      (sdp) => {
-        answer.sdp = sdp;
-      },
-      (error: unknown) => {
-        answer.failed = true;
-        console.error(`[emulator] answering ${s.id} failed:`, error);
-      },
-    );
+    if (refused) return fail(refused);
     return ok({ session_id: s.id }, 202);
   }
 
@@ -393,10 +260,8 @@ export class Platform {
     const s = this.owned(claims, id);
     if (!s) return fail(errors.notFound(`Session ${id} not found.`));
     if (s.state === 'CLOSED') return fail(errors.sessionClosed(id));
-    if (!s.answer) return fail(errors.notFound('No SDP offer was sent.'));
-    if (s.answer.failed) return fail(errors.serverError('The GPU could not answer the offer.'));
-    if (!s.answer.sdp || now < s.answer.servableAt) return ok({}, 202);
-    return ok({ sdp_answer: s.answer.sdp });
+    const answer = servedAnswer(s, now);
+    return 'error' in answer ? fail(answer.error) : ok(answer.body, answer.status);
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -441,52 +306,18 @@ export class Platform {
     return now;
   }
 
-  private creditFloor(): number {
-    return this.config.balanceMode === 'postpaid' ? -(this.config.creditLimit ?? 0) : 0;
-  }
-
-  private billing(s: Session): boolean {
-    return s.readyAt !== null && s.state !== 'CLOSED';
-  }
-
-  private rate(s: Session): number {
-    return this.config.models[s.model] ?? 0;
-  }
-
-  /** Draws the balance down for every billed session; ends them all when it runs out. */
+  /** Bills every session up to `now`; ends them all when the balance runs out. */
   private charge(now: number): void {
-    const from = this.lastChargeAt;
-    if (now <= from) return;
-    this.lastChargeAt = now;
-    let perMs = 0;
-    let owed = 0;
-    const billed: Session[] = [];
-    for (const s of this.sessions.values()) {
-      if (!this.billing(s)) continue;
-      const start = Math.max(from, s.readyAt!);
-      if (now <= start) continue;
-      perMs += this.rate(s) / 1000;
-      owed += ((now - start) * this.rate(s)) / 1000;
-      billed.push(s);
-    }
-    this.credits -= owed;
-    const floor = this.creditFloor();
-    if (billed.length && this.credits <= floor) {
-      const overshoot = floor - this.credits;
-      const at = Math.round(now - overshoot / perMs);
-      for (const s of billed)
-        this.terminate(s, Math.max(at, s.readyAt!), 'fault', 'out of credits');
-      // The refunds for the overshoot are rounded to whole milliseconds: the account is spent.
-      this.credits = floor;
-    }
+    const spent = this.billing.charge(this.sessions.values(), now);
+    if (!spent) return;
+    for (const s of spent.sessions)
+      this.terminate(s, Math.max(spent.at, s.readyAt!), 'fault', 'out of credits');
+    this.billing.spent();
   }
 
   private terminate(s: Session, at: number, endedBy: EndedBy, detail: string): void {
     if (s.state === 'CLOSED') return;
-    if (this.billing(s) && at < this.lastChargeAt) {
-      // Billed past the end by the last charge: give the difference back.
-      this.credits += ((this.lastChargeAt - Math.max(at, s.readyAt!)) * this.rate(s)) / 1000;
-    }
+    this.billing.ending(s, at);
     s.state = 'CLOSED';
     s.terminatedAt = at;
     s.endedBy = endedBy;
@@ -523,58 +354,10 @@ export class Platform {
   }
 
   private view(s: Session): Record<string, unknown> {
-    const assigned = s.state === 'ACTIVE' || s.state === 'SUSPENDED';
-    return {
-      ...(this.config.sessionMetadata
-        ? { metadata: sessionMetadata(this.config, this.entry(s, Date.now())) }
-        : {}),
-      session_id: s.id,
-      state: s.state,
-      cluster: 'emulator-local',
-      model: { name: s.requestedModel, version: 'emulator' },
-      server_info: { server_version: 'reactor-emulator/0.1.0' },
-      ...(assigned
-        ? {
-            selected_transport: { protocol: 'webrtc', version: '1.0' },
-            capabilities: {
-              protocol_version: '1.0',
-              ...modelCapabilities(s.model),
-              emission_fps: this.config.video.fps,
-            },
-          }
-        : {}),
-    };
+    return sessionView(s, this.config, this.entry(s, Date.now()));
   }
 
   private entry(s: Session, now: number): LedgerEntry {
-    const billedMs = s.readyAt === null ? 0 : Math.max(0, (s.terminatedAt ?? now) - s.readyAt);
-    return {
-      session_id: s.id,
-      model: s.model,
-      created_at: s.createdAt,
-      ready_at: s.readyAt,
-      terminated_at: s.terminatedAt,
-      billed_ms: billedMs,
-      credits: (billedMs * this.rate(s)) / 1000,
-      state: s.state,
-      ended_by: s.endedBy,
-      end_detail: s.endDetail,
-      held_since: s.heldSince,
-      reconnects: Math.max(0, s.offers - 1),
-      commands_received: s.commands,
-    };
+    return ledgerEntry(s, now, this.billing.rate(s));
   }
-}
-
-/**
- * A fault's `route` matches `METHOD /path` as a prefix, where `*` stands for one path segment:
- * with a star in place of the session id, one step of every session's connect can be picked, and
- * a trailing `$` makes it that path only (`GET /sessions/*$`: the poll, not the transport calls).
- */
-function routeMatches(pattern: string, route: string): boolean {
-  const exact = pattern.endsWith('$'); // a trailing `$`: this path only, not a prefix
-  const parts = (exact ? pattern.slice(0, -1) : pattern)
-    .split('*')
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/]+')}${exact ? '$' : ''}`).test(route);
 }

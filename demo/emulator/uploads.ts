@@ -5,6 +5,7 @@
  * are kept, with their SHA-256, for `GET /_emulator/uploads`.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { type ErrorReply, errors } from './errors.js';
 
 export interface UploadRecord {
   upload_id: string;
@@ -65,4 +66,17 @@ export class UploadStore {
   clear(): void {
     this.presigned.clear();
   }
+}
+
+/** The body of `POST /sessions/{id}/uploads`, checked: the file to presign, or the 400 to answer. */
+export function checkUploadRequest(
+  body: unknown,
+  maxBytes: number,
+): { name: string; size: number; mime_type: string } | { error: ErrorReply } {
+  const b = (body ?? {}) as { name?: unknown; size?: unknown; mime_type?: unknown };
+  if (typeof b.name !== 'string' || !b.name || typeof b.mime_type !== 'string')
+    return { error: errors.badRequest('name and mime_type are required.') };
+  if (typeof b.size !== 'number' || !Number.isInteger(b.size) || b.size <= 0 || b.size > maxBytes)
+    return { error: errors.badRequest(`size must be 1..${maxBytes} bytes.`) };
+  return { name: b.name, size: b.size, mime_type: b.mime_type };
 }

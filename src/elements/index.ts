@@ -2,7 +2,7 @@
  * The element classes without registering any tag: import these to subclass or to register
  * under your own names. `reactor-elements` (src/index.ts) registers the default tags.
  */
-export type { SessionEndDetail, SessionReceiptDetail } from '../controllers/session-events.js';
+export type { SessionEndDetail, SessionReceiptDetail } from '../session/events.js';
 export type { PlatformCost } from '../platform/platform-cost.js';
 export {
   ReactorSession,
@@ -13,12 +13,12 @@ export {
   type ConnectionStats,
   type FileRef,
   type KeyMap,
-} from './reactor-session.js';
-export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing.js';
-export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance.js';
-export { ReactorAccount } from './reactor-account.js';
+} from './reactor-session/reactor-session.js';
+export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing/reactor-pricing.js';
+export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance/reactor-balance.js';
+export { ReactorAccount } from './reactor-account/reactor-account.js';
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js';
 export { registerTranslation, type Translation, type MessageTable } from '../i18n/registry.js';
-export { sessionMessages } from './session-messages.js';
-export { pricingMessages } from './pricing-messages.js';
-export { balanceMessages } from './balance-messages.js';
+export { sessionMessages } from './reactor-session/messages.js';
+export { pricingMessages } from './reactor-pricing/messages.js';
+export { balanceMessages } from './reactor-balance/messages.js';

@@ -4,9 +4,9 @@
  * `lang` is `de` or `de-*`. Not part of the core bundle: a page opts in.
  */
 import { registerTranslation } from '../i18n/registry.js';
-import type { balanceMessages } from '../elements/balance-messages.js';
-import type { pricingMessages } from '../elements/pricing-messages.js';
-import type { sessionMessages } from '../elements/session-messages.js';
+import type { balanceMessages } from '../elements/reactor-balance/messages.js';
+import type { pricingMessages } from '../elements/reactor-pricing/messages.js';
+import type { sessionMessages } from '../elements/reactor-session/messages.js';
 
 /** A complete table: every message of the family, translated (checked by the compiler). */
 type Complete<T> = Record<keyof T, string>;

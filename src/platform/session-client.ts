@@ -1,8 +1,9 @@
 /**
  * Our own lean client of the Reactor session protocol (the wire protocol of the official SDK
- * 2.9.0): the coordinator calls (create → poll for a GPU → terminate) around a
- * {@link WebRtcTransport} (ICE servers → SDP offer → answer → ready when the peer connection is
- * connected and the `data` channel open). Framework-free; the session unit drives it.
+ * 2.9.0): the life of one session, from its token through the coordinator calls (create → poll
+ * for a GPU → terminate, see session-api.ts) around a {@link WebRtcTransport} (ICE servers → SDP
+ * offer → answer → ready when the peer connection is connected and the `data` channel open), its
+ * recovery from a drop, and its end. Framework-free; the session unit drives it.
  *
  * Money rules: any failure terminates whatever was created; a drop is recovered within the
  * platform's window or the session is terminated; `terminateOnUnload()` sends a keepalive DELETE
@@ -10,32 +11,34 @@
  */
 import { Emitter } from './emitter.js';
 import { PlatformError, asPlatformError } from './errors.js';
-import { API_HEADERS, TRANSPORT_HEADERS, requestJson } from './http.js';
 import { timeoutSignal, type TimeoutSignal } from './timeout-signal.js';
-import { CAPABILITIES_POLL, abortableSleep, markPhase, poll } from './poll-schedule.js';
+import { markPhase } from './poll-schedule.js';
+import {
+  type ApiCall,
+  type Capabilities,
+  apiCall,
+  createBody,
+  createSession,
+  iceServers,
+  pollCapabilities,
+} from './session-api.js';
 import { type CommandCapability, type FileRef, checkCommand, wireCommand } from './commands.js';
 import { type PlatformCost, dryRunCreate, effectiveCost } from './platform-cost.js';
 import { type UploadOptions, uploadFile } from './uploads.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
-import { type TokenSource, checkSessionLease, sessionEndBy } from './tokens.js';
-import {
-  CLIENT_INFO,
-  WebRtcTransport,
-  type IceServers,
-  type TrackCapability,
-  type TransportEvents,
-} from './webrtc-transport.js';
+import { type TokenSource, checkSessionLease, tokenDeadlineOf } from './tokens.js';
+import { WebRtcTransport, type TrackCapability, type TransportEvents } from './webrtc-transport.js';
 
-export type { TrackCapability, PlatformCost, CommandCapability, FileRef, UploadOptions };
+export type {
+  Capabilities,
+  TrackCapability,
+  PlatformCost,
+  CommandCapability,
+  FileRef,
+  UploadOptions,
+};
 
 export type SessionStatus = 'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting';
-
-export interface Capabilities {
-  protocol_version: string;
-  tracks: TrackCapability[];
-  commands?: CommandCapability[];
-  emission_fps?: number | null;
-}
 
 export interface SessionClientOptions {
   apiUrl: string;
@@ -59,8 +62,6 @@ export interface SessionClientEvents extends TransportEvents {
   ended: { reason: 'server' | 'error'; error?: PlatformError };
 }
 
-const BACKOFF_CAP_S = 30;
-
 export class SessionClient extends Emitter<SessionClientEvents> {
   status: SessionStatus = 'disconnected';
   sessionId: string | null = null;
@@ -72,7 +73,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   /** The token the session was created with: it alone can see, and end, the session. */
   private jwt: string | null = null;
   /** The last moment (epoch ms) the session may run: its token's expiry less a margin. */
-  private endBy: number | null = null;
+  private deadline: number | null = null;
   /** The unload DELETE, ready to send (see `unloadRequest`); null while there is no session. */
   private unloadDelete: PreparedRequest | null = null;
   private ended = false;
@@ -98,22 +99,30 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     try {
       await this.takeToken(signal);
       // Waiting for a GPU must not outlast the token either.
-      if (this.endBy !== null) {
-        tokenLimit = timeoutSignal(Math.max(0, this.endBy - Date.now()), signal);
+      if (this.deadline !== null) {
+        tokenLimit = timeoutSignal(Math.max(0, this.deadline - Date.now()), signal);
         signal = tokenLimit.signal;
       }
       markPhase('token');
-      const created = await this.createSession(signal);
+      this.sessionId = await createSession(this.options.model, {
+        retries: this.options.rateLimitRetries ?? 5,
+        call: () => this.api(signal),
+        refreshToken: () => (this.options.tokens.invalidate(), this.takeToken(signal)),
+        onRateLimited: (retryAfter, attempt, code) =>
+          this.emit('rate-limited', { retryAfter, attempt, code }),
+        sleep: this.options.sleep,
+        signal,
+      });
       markPhase('created');
-      this.sessionId = created.session_id;
       this.prepareUnload();
       this.setStatus('waiting');
       // Neither the ICE servers nor the peer connection (its certificate, its candidates)
       // depend on the GPU: both are made while it is being assigned.
       const transport = this.newTransport();
-      const prepared = this.iceServers(signal).then((ice) => transport.prepare(ice));
+      const id = this.sessionId;
+      const prepared = iceServers(this.api(signal), id).then((ice) => transport.prepare(ice));
       prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
-      this.capabilities = await this.pollCapabilities(signal);
+      this.capabilities = await pollCapabilities(this.api(signal), id, signal);
       markPhase('gpu');
       await prepared;
       await transport.open('POST', this.capabilities.tracks, signal);
@@ -133,7 +142,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
    * with, less the time its DELETE needs. Null when the token's expiry is unknown.
    */
   get tokenDeadline(): number | null {
-    return this.endBy;
+    return this.deadline;
   }
 
   /** Re-establishes the transport of the same session (within the platform's recoverable window). */
@@ -146,7 +155,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     const { signal } = limit;
     try {
       const transport = this.newTransport();
-      await transport.prepare(await this.iceServers(signal));
+      await transport.prepare(await iceServers(this.api(signal), this.sessionId));
       await transport.open('PUT', this.capabilities.tracks, signal);
       this.setStatus('ready');
     } catch (error) {
@@ -187,8 +196,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
    */
   async dryRun(signal: AbortSignal): Promise<PlatformCost | null> {
     const { jwt } = await this.options.tokens.lease(signal);
-    const call = this.caller(jwt, signal);
-    return dryRunCreate(call, this.createBody(), (id) =>
+    const call = apiCall(this.apiUrl, jwt, signal);
+    return dryRunCreate(call, createBody(this.options.model), (id) =>
       deleteSession(this.apiUrl, id, jwt, this.options.tokens),
     );
   }
@@ -199,9 +208,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
    */
   effectiveCost(signal = new AbortController().signal): Promise<PlatformCost | null> {
     const id = this.endedId;
-    return id && this.jwt
-      ? effectiveCost(this.caller(this.jwt, signal), id)
-      : Promise.resolve(null);
+    return id && this.jwt ? effectiveCost(this.api(signal), id) : Promise.resolve(null);
   }
 
   /**
@@ -240,12 +247,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   async uploadFile(file: Blob, options: UploadOptions = {}): Promise<FileRef> {
     this.liveTransport('upload a file');
     const { signal } = this.controller;
-    return uploadFile(
-      this.caller(this.jwt!, signal),
-      this.sessionId!,
-      file,
-      { ...options, signal },
-      (ref) => this.liveTransport('upload a file').send('runtime', 'fileUploaded', ref),
+    return uploadFile(this.api(signal), this.sessionId!, file, { ...options, signal }, (ref) =>
+      this.liveTransport('upload a file').send('runtime', 'fileUploaded', ref),
     );
   }
 
@@ -263,43 +266,9 @@ export class SessionClient extends Emitter<SessionClientEvents> {
 
   // ---- steps -----------------------------------------------------------------------------
 
-  /** A coordinator call with the session's own token (never a newer one: see `jwt`). */
-  private api<T>(
-    path: string,
-    init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; transport?: boolean },
-    signal: AbortSignal,
-    jwt = this.jwt,
-  ) {
-    return requestJson<T>(`${this.apiUrl}${path}`, {
-      method: init.method ?? 'GET',
-      body: init.body,
-      signal,
-      headers: {
-        ...(init.transport ? TRANSPORT_HEADERS : API_HEADERS),
-        Authorization: `Bearer ${jwt}`,
-      },
-      // The HTTP cache's default mode, on purpose: `no-store` and `no-cache` also bypass
-      // Chromium's CORS preflight cache, and every poll then paid a preflight (8 to 12 per
-      // connect instead of 3, measured by `npm run bench`). A poll is still never answered from
-      // the cache: the session's answers carry no freshness (no max-age, Expires or
-      // Last-Modified), so the browser asks the server each time.
-      cache: 'default',
-    });
-  }
-
-  /** Coordinator calls with `jwt` (the cost figures, uploads). */
-  private caller(jwt: string, signal: AbortSignal) {
-    return <T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown }) =>
-      this.api<T>(path, init, signal, jwt);
-  }
-
-  /** The body of `POST /sessions`. */
-  private createBody() {
-    return {
-      model: { name: this.options.model },
-      client_info: CLIENT_INFO,
-      supported_transports: [{ protocol: 'webrtc', version: '1.0' }],
-    };
+  /** Coordinator calls with the session's own token (never a newer one: see `jwt`). */
+  private api(signal: AbortSignal): ApiCall {
+    return apiCall(this.apiUrl, this.jwt, signal);
   }
 
   /** Takes a token for a new session, long-lived enough to run one (else a setup error). */
@@ -307,7 +276,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     const lease = await this.options.tokens.lease(signal);
     checkSessionLease(lease);
     this.jwt = lease.jwt;
-    this.endBy = sessionEndBy(lease);
+    this.deadline = tokenDeadlineOf(lease);
     this.prepareUnload();
   }
 
@@ -317,91 +286,13 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.unloadDelete = id && this.jwt ? unloadRequest(this.apiUrl, id, this.jwt) : null;
   }
 
-  private async createSession(signal: AbortSignal): Promise<{ session_id: string }> {
-    const retries = this.options.rateLimitRetries ?? 5;
-    const sleep = this.options.sleep ?? abortableSleep;
-    let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { data } = await this.api<{ session_id?: unknown }>(
-          '/sessions',
-          { method: 'POST', body: this.createBody() },
-          signal,
-        );
-        if (typeof data?.session_id !== 'string') {
-          throw new PlatformError('bad-response', 'The platform did not name the new session.');
-        }
-        return { session_id: data.session_id };
-      } catch (error) {
-        const refusedToken =
-          error instanceof PlatformError &&
-          (error.code === 'unauthorized' || error.code === 'forbidden');
-        if (refusedToken && !refreshed) {
-          // No session exists yet, so a new token is safe to take (once): the held one expired
-          // (401), or has created all the sessions it may (403: brokers scope tokens to a few).
-          refreshed = true;
-          this.options.tokens.invalidate();
-          await this.takeToken(signal);
-          continue;
-        }
-        const limited =
-          error instanceof PlatformError &&
-          (error.code === 'rate-limited' || error.code === 'concurrency-limit');
-        if (!limited || attempt > retries) throw error;
-        const backoff = Math.min(BACKOFF_CAP_S, 2 ** (attempt - 1));
-        const wait = Math.max(error.retryAfter ?? 0, backoff) * (1 + Math.random() * 0.2);
-        this.emit('rate-limited', { retryAfter: Math.ceil(wait), attempt, code: error.code });
-        await sleep(wait * 1000, signal);
-      }
-    }
-  }
-
-  private pollCapabilities(signal: AbortSignal): Promise<Capabilities> {
-    return poll(CAPABILITIES_POLL, () => this.capabilitiesNow(signal), signal);
-  }
-
-  /** One poll of the session: its capabilities once the GPU is assigned, else undefined. */
-  private async capabilitiesNow(signal: AbortSignal): Promise<Capabilities | undefined> {
-    const { data } = await this.api<{
-      state?: string;
-      capabilities?: Capabilities;
-      selected_transport?: { protocol: string };
-    }>(`/sessions/${this.sessionId}`, {}, signal);
-    if (data?.state === 'CLOSED' || data?.state === 'INACTIVE') {
-      throw new PlatformError('conflict', 'The session ended before a GPU was ready.');
-    }
-    if (!data?.capabilities || !data.selected_transport) return undefined;
-    if (data.selected_transport.protocol !== 'webrtc') {
-      throw new PlatformError(
-        'bad-response',
-        `Unsupported transport ${data.selected_transport.protocol}.`,
-      );
-    }
-    if (!Array.isArray(data.capabilities.tracks))
-      throw new PlatformError('bad-response', 'No track list.');
-    return data.capabilities;
-  }
-
-  /** `GET …/ice_servers` of the session, as `RTCIceServer`s. */
-  private async iceServers(signal: AbortSignal): Promise<IceServers> {
-    const { data } = await this.api<{
-      ice_servers?: { uris: string[]; credentials?: { username: string; password: string } }[];
-    }>(`/sessions/${this.sessionId}/transport/webrtc/ice_servers`, { transport: true }, signal);
-    return (data?.ice_servers ?? []).map((s) => ({
-      urls: s.uris,
-      ...(s.credentials
-        ? { username: s.credentials.username, credential: s.credentials.password }
-        : {}),
-    }));
-  }
-
   /** A new transport for this session, in place of any earlier one. */
   private newTransport(): WebRtcTransport {
     this.closeTransport();
     const base = `/sessions/${this.sessionId}/transport/webrtc/`;
     this.transport = new WebRtcTransport(
       (path, init, callSignal) =>
-        this.api(`${base}${path}`, { ...init, transport: true }, callSignal),
+        this.api(callSignal)(`${base}${path}`, { ...init, transport: true }),
       (type, detail) => this.emit<keyof TransportEvents>(type, detail),
       () => void this.dropped(),
     );

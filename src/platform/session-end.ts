@@ -99,7 +99,8 @@ export interface PreparedRequest {
  * and aborts the running page script at its next interrupt check (a loop, an object spread), an
  * uncatchable abort. An unload handler that builds headers before calling `fetch` is then often
  * cut off before any request exists (a tab close ended 42 % of sessions that way). With the
- * request ready, `fetch` is the handler's first step; see ../shared/design/firefox-unload.md.
+ * request ready, `fetch` is the handler's first step (and `UnloadController` gives it a second
+ * listener, for when the first one is cut off all the same).
  */
 export function unloadRequest(apiUrl: string, id: string, jwt: string): PreparedRequest {
   const headers: Record<string, string> = { ...API_HEADERS, Authorization: `Bearer ${jwt}` };

@@ -48,7 +48,7 @@ export const TOKEN_END_MARGIN_MS = 15_000;
 export const MIN_SESSION_TOKEN_MS = 30_000;
 
 /** The last moment (epoch ms) a session created with `lease` may run; null when unbounded. */
-export const sessionEndBy = (lease: Lease): number | null =>
+export const tokenDeadlineOf = (lease: Lease): number | null =>
   lease.expiresAt === null ? null : lease.expiresAt - TOKEN_END_MARGIN_MS;
 
 /** Throws a setup error when a token expires too soon to run a session with it. */

@@ -72,6 +72,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     return checks;
   };
 
+  /** The request's step by step: each answers a refusal, or lets the next one go on. */
   return async (request, info) => {
     const origin = originOf(request);
     if (!origin || !allowed.has(origin)) {
@@ -97,6 +98,16 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         },
       );
     }
+    const models = await modelsFor(request, origin);
+    if (models instanceof Response) return models;
+    const denied = await authorizeRequest(request, info, origin);
+    if (denied) return denied;
+    const limited = await takeLimits(clientOf(request, info), models, origin);
+    return limited ?? mint(models, origin);
+  };
+
+  /** The models the token may start: the one asked for (`?model=` or a POST body), else all. */
+  async function modelsFor(request: Request, origin: string): Promise<string[] | Response> {
     let requested = new URL(request.url).searchParams.get('model');
     if (request.method === 'POST' && !requested) {
       const body = (await request
@@ -105,51 +116,59 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         .catch(() => null)) as { model?: unknown } | null;
       if (typeof body?.model === 'string') requested = body.model;
     }
-    let models = options.models;
-    if (requested) {
-      const wanted = shortModelName(requested).toLowerCase();
-      models = options.models.filter((m) => shortModelName(m).toLowerCase() === wanted);
-      if (!models.length) {
-        const name = requested.slice(0, 100);
-        return refuse(
-          400,
-          'unknown-model',
-          `Unknown model: ${name}`,
-          `model ${JSON.stringify(name)} is not in models`,
-          origin,
-        );
-      }
-    }
+    if (!requested) return options.models;
+    const wanted = shortModelName(requested).toLowerCase();
+    const models = options.models.filter((m) => shortModelName(m).toLowerCase() === wanted);
+    if (models.length) return models;
+    const name = requested.slice(0, 100);
+    return refuse(
+      400,
+      'unknown-model',
+      `Unknown model: ${name}`,
+      `model ${JSON.stringify(name)} is not in models`,
+      origin,
+    );
+  }
 
-    if (options.authorize) {
-      let verdict: AuthorizeResult;
-      try {
-        verdict = await options.authorize(request, info);
-      } catch (error) {
-        return refuse(
-          500,
-          'authorize-failed',
-          'Tokens are not available right now.',
-          `authorize threw (${said(error)})`,
-          origin,
-        );
-      }
-      if (verdict !== true) {
-        const status = verdict === false ? 403 : verdict.status;
-        const message =
-          (verdict !== false && verdict.message) ||
-          (status === 401 ? 'Sign in to start a session.' : 'Not allowed to start a session.');
-        return refuse(
-          status,
-          status === 401 ? 'unauthenticated' : 'forbidden',
-          message,
-          `authorize refused (${status})`,
-          origin,
-        );
-      }
+  /** The site's own `authorize` hook, when it has one: null when it lets the request go on. */
+  async function authorizeRequest(
+    request: Request,
+    info: ConnectionInfo | undefined,
+    origin: string,
+  ): Promise<Response | null> {
+    if (!options.authorize) return null;
+    let verdict: AuthorizeResult;
+    try {
+      verdict = await options.authorize(request, info);
+    } catch (error) {
+      return refuse(
+        500,
+        'authorize-failed',
+        'Tokens are not available right now.',
+        `authorize threw (${said(error)})`,
+        origin,
+      );
     }
+    if (verdict === true) return null;
+    const status = verdict === false ? 403 : verdict.status;
+    const message =
+      (verdict !== false && verdict.message) ||
+      (status === 401 ? 'Sign in to start a session.' : 'Not allowed to start a session.');
+    return refuse(
+      status,
+      status === 401 ? 'unauthenticated' : 'forbidden',
+      message,
+      `authorize refused (${status})`,
+      origin,
+    );
+  }
 
-    const client = clientOf(request, info);
+  /** Every limit at once on the store (it fails closed): null when the token may be minted. */
+  async function takeLimits(
+    client: string,
+    models: string[],
+    origin: string,
+  ): Promise<Response | null> {
     let checks: LimitCheck[];
     try {
       checks = await checksFor(client, models);
@@ -177,33 +196,31 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       const message = 'Tokens are not available right now.';
       return refuse(503, 'limits-unavailable', message, why, origin, { 'Retry-After': '5' });
     }
-    if (!verdict.ok) {
-      const check = checks[verdict.index]!;
-      const headers = { 'Retry-After': retrySeconds(verdict.retryAfterMs) };
-      if (check.kind === 'budget')
-        return refuse(
-          429,
-          'daily-ceiling',
-          'The site has reached its sessions for today.',
-          `the day's reservations would pass dailyCreditCeiling ${ceiling} (each token reserves ${check.cost} credits)`,
-          origin,
-          headers,
-        );
-      const who =
-        check.key === 'site'
-          ? `the site asked for more than ${perSite}`
-          : `client ${client} asked for more than ${perClient}`;
+    if (verdict.ok) return null;
+    const check = checks[verdict.index]!;
+    const headers = { 'Retry-After': retrySeconds(verdict.retryAfterMs) };
+    if (check.kind === 'budget')
       return refuse(
         429,
-        'rate-limited',
-        'Too many token requests.',
-        `${who} tokens a minute`,
+        'daily-ceiling',
+        'The site has reached its sessions for today.',
+        `the day's reservations would pass dailyCreditCeiling ${ceiling} (each token reserves ${check.cost} credits)`,
         origin,
         headers,
       );
-    }
-    return mint(models, origin);
-  };
+    const who =
+      check.key === 'site'
+        ? `the site asked for more than ${perSite}`
+        : `client ${client} asked for more than ${perClient}`;
+    return refuse(
+      429,
+      'rate-limited',
+      'Too many token requests.',
+      `${who} tokens a minute`,
+      origin,
+      headers,
+    );
+  }
 
   async function mint(models: string[], origin: string): Promise<Response> {
     let upstream: Response;

@@ -27,7 +27,7 @@ interface Report {
 async function visit(page: string, after: (seen: Report) => Promise<void>): Promise<void> {
   const frame = document.createElement('iframe');
   const report = messageFrom<Report>(frame, 'csp');
-  frame.src = `/__csp/${page}`;
+  frame.src = `/__csp/${page}${page.includes('?') ? '&' : '?'}api=${encodeURIComponent(await emulatorUrl())}`;
   document.body.append(frame);
   try {
     await after(await report);
@@ -70,7 +70,7 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
     const jwt = await fetchToken();
     const frame = document.createElement('iframe');
     const seen = messageFrom<Record<string, unknown>>(frame, 'blocked');
-    frame.src = `/__csp/blocked.html?jwt=${encodeURIComponent(jwt)}`;
+    frame.src = `/__csp/blocked.html?jwt=${encodeURIComponent(jwt)}&api=${encodeURIComponent(url)}`;
     document.body.append(frame);
     const result = await seen;
     frame.remove();

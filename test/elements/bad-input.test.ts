@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorBalance, ReactorPricing, ReactorSession } from '../../src/index.js';
-import { capSeconds, idleTimes } from '../../src/controllers/session-config.js';
+import { capSeconds, idleTimes } from '../../src/session/config.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
 import {
   configureEmulator,

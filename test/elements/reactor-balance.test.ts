@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import { ReactorAccount, type ReactorBalance } from '../../src/index.js';
 import type { BilledSession } from '../../src/store/account-store.js';
-import { installDocumentStore } from '../../src/store/store-controller.js';
+import { installDocumentStore } from '../../src/store/store-consumer.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { part, textOf as text } from '../helpers/dom.js';
 

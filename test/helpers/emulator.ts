@@ -1,15 +1,19 @@
-/** Browser-side access to the emulator that the test runner started (see test/support/wtr-emulator.ts). */
+/**
+ * Browser-side access to this test file's own emulator, which the test runner starts for it
+ * (see test/support/wtr-emulator.ts).
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { LedgerEntry } from '../../demo/emulator/types.js';
 
 export type { LedgerEntry };
 
 let base: Promise<string> | null = null;
 
-/** The emulator's base URL (another origin than the test page). */
+/** The base URL of this test file's emulator (another origin than the test page). */
 export function emulatorUrl(): Promise<string> {
-  base ??= fetch('/__emulator')
-    .then((r) => r.json() as Promise<{ url: string }>)
-    .then((j) => j.url);
+  base ??= executeServerCommand<{ url: string }, undefined>('reactor-emulator').then(
+    (reply) => reply.url,
+  );
   return base;
 }
 

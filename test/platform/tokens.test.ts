@@ -6,7 +6,7 @@ import {
   checkSessionLease,
   jwtExpiry,
   refuseApiKey,
-  sessionEndBy,
+  tokenDeadlineOf,
 } from '../../src/platform/tokens.js';
 import { emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 
@@ -80,7 +80,7 @@ describe('platform/tokens', () => {
     );
     expect(() => checkSessionLease({ jwt: 'x', expiresAt: now + 30_000 }, now)).to.not.throw();
     expect(() => checkSessionLease({ jwt: 'x', expiresAt: null }, now)).to.not.throw();
-    expect(sessionEndBy({ jwt: 'x', expiresAt: now + 60_000 })).to.equal(now + 45_000);
+    expect(tokenDeadlineOf({ jwt: 'x', expiresAt: now + 60_000 })).to.equal(now + 45_000);
   });
 
   it('refuses an rk_ API key wherever it appears, as a setup mistake', async () => {

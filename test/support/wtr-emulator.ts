@@ -1,7 +1,10 @@
 /**
- * A @web/test-runner plugin: starts the Reactor emulator on a free port for the whole run and
- * serves what the browser tests need from the test server:
- * - `GET /__emulator` → `{url}` of the emulator (a different origin, so CORS is exercised);
+ * A @web/test-runner plugin: gives every test session (one test file in one browser) a Reactor
+ * emulator of its own, on its own free port, so files run at once without sharing a ledger,
+ * limits, faults or config; and serves what the browser tests need from the test server:
+ * - the `reactor-emulator` command → `{url}` of the session's emulator (another origin than the
+ *   test page, so CORS is exercised), started on first use and closed once the session is over;
+ * - `GET /__emulator` → a JSON answer that is no token (a wrong token route for bad-input tests);
  * - `GET /__vendor/reactor-sdk.js` → the official `@reactor-team/js-sdk`, bundled once to plain
  *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load);
  * - `GET /__bundle/reactor-elements.js` → the shipped bundle, built by `vite build` from
@@ -9,8 +12,8 @@
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
  * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
  * - `GET /__dist/<file>` → a file of `npm run build`: the two bundles and the locale scripts;
- * - `GET /__csp/iife.html`, `/__csp/esm.html` (+ `/__csp/drive.js`) → plain pages that load only
- *   one build under a strict Content-Security-Policy (see csp-pages.ts).
+ * - `GET /__csp/iife.html?api=…`, `/__csp/esm.html?api=…` (+ `/__csp/drive.js`) → plain pages that
+ *   load only one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
 import { build } from 'esbuild';
 import { BLOCKED_PAGE, CSP_PAGE, DRIVER, blockedPage, cspPage } from './csp-pages.js';
@@ -19,25 +22,62 @@ import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
 interface ServeContext {
   path: string;
+  querystring?: string;
 }
 
+interface CommandArgs {
+  command: string;
+  session: { id: string; browser: { isActive(sessionId: string): boolean } };
+}
+
+/** How often emulators of finished sessions are looked for and closed. */
+const SWEEP_MS = 5000;
+
 export function emulatorPlugin() {
-  let emulator: Emulator | null = null;
+  const emulators = new Map<
+    string,
+    { emulator: Emulator; url: Promise<string>; done(): boolean }
+  >();
+  let sweeper: ReturnType<typeof setInterval> | null = null;
   let sdk: Promise<string> | null = null;
   let reactApp: Promise<string> | null = null;
+
+  /** The emulator of a test session, started on first use. */
+  function emulatorOf(session: CommandArgs['session']): Promise<string> {
+    let entry = emulators.get(session.id);
+    if (!entry) {
+      const emulator = createEmulator();
+      const done = () => !session.browser.isActive(session.id);
+      entry = { emulator, url: emulator.listen(0), done };
+      emulators.set(session.id, entry);
+    }
+    return entry.url;
+  }
+
+  /** Closes the emulators whose test session is over (or all of them). */
+  async function sweep(all = false): Promise<void> {
+    const over = [...emulators].filter(([, entry]) => all || entry.done());
+    for (const [id] of over) emulators.delete(id);
+    await Promise.all(over.map(([, entry]) => entry.emulator.close()));
+  }
+
   return {
     name: 'reactor-emulator',
-    async serverStart() {
-      emulator = createEmulator();
-      const url = await emulator.listen(0);
-      console.log(`[reactor-elements] emulator: ${url}`);
+    serverStart() {
+      sweeper = setInterval(() => void sweep(), SWEEP_MS);
+      sweeper.unref();
     },
     async serverStop() {
-      await emulator?.close();
+      if (sweeper) clearInterval(sweeper);
+      await sweep(true);
+    },
+    async executeCommand({ command, session }: CommandArgs) {
+      if (command !== 'reactor-emulator') return undefined;
+      return { url: await emulatorOf(session) };
     },
     async serve(context: ServeContext) {
       if (context.path === '/__emulator') {
-        return { body: JSON.stringify({ url: emulator?.url }), type: 'json' };
+        return { body: JSON.stringify({ emulator: 'one per test session' }), type: 'json' };
       }
       if (context.path === '/__vendor/react-app.js') {
         reactApp ??= bundle('demo/react-app.jsx', { 'process.env.NODE_ENV': '"production"' });
@@ -49,20 +89,21 @@ export function emulatorPlugin() {
       }
       const dist = /^\/__dist\/(reactor-elements(?:\.iife|\.[a-z]{2})?\.js)$/.exec(context.path);
       if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
+      const query = new URLSearchParams(context.querystring);
       const csp = CSP_PAGE.exec(context.path);
       if (csp) {
-        const trustedTypes = (context as { querystring?: string }).querystring === 'trusted-types';
+        const trustedTypes = query.has('trusted-types');
         return {
-          body: cspPage(csp[1] as 'iife' | 'esm', emulator!.url!, trustedTypes),
+          body: cspPage(csp[1] as 'iife' | 'esm', query.get('api') ?? '', trustedTypes),
           type: 'html',
         };
       }
       if (context.path === '/__csp/drive.js') return { body: DRIVER, type: 'js' };
       if (context.path === BLOCKED_PAGE) {
-        const jwt = new URLSearchParams((context as { querystring?: string }).querystring).get(
-          'jwt',
-        );
-        return { body: blockedPage(emulator!.url!, jwt ?? ''), type: 'html' };
+        return {
+          body: blockedPage(query.get('api') ?? '', query.get('jwt') ?? ''),
+          type: 'html',
+        };
       }
       if (context.path === '/__bundle/reactor-elements.js') {
         return { body: await shippedBundle(), type: 'js' };

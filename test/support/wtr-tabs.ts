@@ -28,7 +28,7 @@ const AWAY_PAGE = '/__unload/away.html';
 
 function tabPage(apiUrl: string, tokenQuery: string, attrs: string): string {
   // No pagehide listener of the page's own: one registered before the element's, and already
-  // warm, would take Firefox's abort in its place and hide a bug (firefox-unload.md, §1).
+  // warm, would take Firefox's abort in its place and hide a bug (see `UnloadController`).
   return `<!doctype html>
 <html lang="en">
 <body>
@@ -82,7 +82,7 @@ export function tabsPlugin() {
     const ttl = args.expiresAfter ? `&expires_after=${args.expiresAfter}` : '';
     const attrs = args.attrs ? `&attrs=${encodeURIComponent(args.attrs)}` : '';
     const path = `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
-    const tab = await runner.browser().newPage();
+    const tab = await newTabBeside(runner);
     await tab.goto(new URL(path, runner.url()).href);
     const id = nextTab++;
     tabs.set(id, tab);
@@ -161,6 +161,34 @@ export function tabsPlugin() {
       return { sessionId, closedAt };
     },
   };
+}
+
+/**
+ * A new tab in the runner page's window and browser context (so `hide` can put the runner in
+ * front of it, and it shares the runner's storage and locks). Chromium puts a context's new tab
+ * in that context's window; Firefox puts a tab opened without a reference in the window focused
+ * last, another test file's, so there the tab is made with WebDriver BiDi's `referenceContext`.
+ */
+async function newTabBeside(runner: Page): Promise<Page> {
+  type BrowsingContext = object;
+  const context = runner.browserContext() as ReturnType<Page['browserContext']> & {
+    userContext?: {
+      createBrowsingContext(
+        type: 'tab',
+        options: { referenceContext: BrowsingContext },
+      ): Promise<BrowsingContext>;
+    };
+  };
+  const contextOf = (page: Page) =>
+    (page.mainFrame() as { browsingContext?: BrowsingContext }).browsingContext;
+  const reference = contextOf(runner);
+  if (!context.userContext || !reference) return context.newPage();
+  const created = await context.userContext.createBrowsingContext('tab', {
+    referenceContext: reference,
+  });
+  const tab = (await context.pages()).find((page) => page && contextOf(page) === created);
+  if (!tab) throw new Error('the new tab has no page');
+  return tab;
 }
 
 /** A second browser of the runner's engine: a live session in it, then the browser quits. */

@@ -3,9 +3,9 @@
  * the cost line, end reasons and errors. English is built in; a page replaces any message per
  * language with `registerTranslation(lang, { session: {...} })`. `{name}` marks a value.
  */
-import type { EndReason, SessionElementStatus, SessionFailure } from '../controllers/session.js';
-import { format } from '../controllers/localize.js';
-import { asPlatformError } from '../platform/errors.js';
+import type { EndReason, SessionElementStatus, SessionFailure } from '../../session/session.js';
+import { format } from '../../controllers/localize.js';
+import { asPlatformError } from '../../platform/errors.js';
 
 export type { EndReason, SessionElementStatus };
 

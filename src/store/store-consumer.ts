@@ -33,7 +33,7 @@ export function installDocumentStore(): AccountStore {
  * as `<reactor-account>`), else the page-wide one. `onChange` runs when it switches stores. The
  * lifecycle is the ContextConsumer's: it asks on connect and unsubscribes on disconnect.
  */
-export class StoreController {
+export class StoreConsumer {
   private current: AccountStore;
 
   constructor(

@@ -4,14 +4,14 @@
  */
 import type { BillingMeter } from '../platform/meter.js';
 import type { BilledSession } from '../store/account-store.js';
-import type { ModelPriceController } from './model-price.js';
+import type { LivePrice } from './live-price.js';
 
 export /** The account store's view of a live session: its credits so far and its burn rate. */
 function billedSession(
   host: object,
   model: string,
   meter: BillingMeter,
-  price: ModelPriceController,
+  price: LivePrice,
 ): BilledSession {
   return {
     element: host instanceof Element ? host : null,

@@ -19,3 +19,5 @@ export const pricingMessages = {
   moneyPerMinute: '{money}/min',
   creditsAMinute: '{credits} credits/min',
 };
+
+export type PricingText = typeof pricingMessages;

@@ -1,30 +1,31 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  SessionController,
+  Session,
   type EndReason,
   type SessionElementStatus,
   type SessionEndDetail,
   type SessionReceiptDetail,
-} from '../controllers/session.js';
-import { numberProblems } from '../controllers/session-config.js';
-import { KEY_PRESETS, KeyCommandController, type KeyMap } from '../controllers/key-commands.js';
-import { type ConnectionStats, StatsController } from '../controllers/stats.js';
-import { IdleDialogController } from '../controllers/idle-dialog.js';
-import { SessionMedia } from '../controllers/session-media.js';
-import type { Capabilities, FileRef, UploadOptions } from '../platform/session-client.js';
-import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../internal/constants.js';
-import { ProblemLog, written } from '../internal/numbers.js';
-import { LocalizeController, fill, format } from '../controllers/localize.js';
-import { ReactorElement } from '../internal/reactor-element.js';
-import type { PlatformCost } from '../platform/platform-cost.js';
-import type { Cost } from '../platform/pricing.js';
-import type { TokenProvider } from '../platform/tokens.js';
-import { StoreController } from '../store/store-controller.js';
-import { sessionStyles } from './reactor-session.styles.js';
-import { describeFailure, sessionMessages, type SessionErrorDetail } from './session-messages.js';
-import { announcement, costLine, errorBlock, retryLine } from './session-view.js';
-import { keyNames, keysHint, muteButton, qualityBadge } from './session-controls.js';
+} from '../../session/session.js';
+import { numberProblems } from '../../session/config.js';
+import { KEY_PRESETS, KeyCommandController, type KeyMap } from '../../controllers/key-commands.js';
+import { type ConnectionStats, StatsReader } from './stats-reader.js';
+import { IdleDialog } from './idle-dialog.js';
+import { SessionMedia } from './media.js';
+import type { Capabilities, FileRef, UploadOptions } from '../../platform/session-client.js';
+import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../../internal/constants.js';
+import { ProblemLog, written } from '../../internal/numbers.js';
+import { LocalizeController, format } from '../../controllers/localize.js';
+import { ReactorElement } from '../../internal/reactor-element.js';
+import type { PlatformCost } from '../../platform/platform-cost.js';
+import type { Cost } from '../../platform/pricing.js';
+import type { TokenProvider } from '../../platform/tokens.js';
+import { StoreConsumer } from '../../store/store-consumer.js';
+import { SessionActions } from './actions.js';
+import { sessionStyles } from './styles.js';
+import { describeFailure, sessionMessages, type SessionErrorDetail } from './messages.js';
+import { announcement, costLine, errorBlock, retryLine } from './view.js';
+import { keyNames, keysHint, qualityBadge } from './controls.js';
 
 export type {
   EndReason,
@@ -179,23 +180,23 @@ export class ReactorSession extends ReactorElement {
     return this.shadowRoot?.querySelector('video');
   }
 
-  private readonly store = new StoreController(this);
+  private readonly store = new StoreConsumer(this);
   private readonly problems = new ProblemLog('reactor-session');
   private readonly msg = new LocalizeController(this, 'session', sessionMessages);
   /** The session's life: client, meter, safeguards, store entry, and the one `finish`. */
-  private readonly session = new SessionController(this, this, () => this.store.store);
+  private readonly session = new Session(this, this, () => this.store.store);
   private readonly media = new SessionMedia(
     this,
     () => this.video,
     () => this.videoTrack,
     () => this.session.busy,
   );
-  private readonly idleDialog = new IdleDialogController(
+  private readonly idleDialog = new IdleDialog(
     () => this.shadowRoot,
     (fn) => this.session.quietly(fn),
     () => this.keepAlive(),
   );
-  private readonly connection = new StatsController(this, (stats) =>
+  private readonly connection = new StatsReader(this, (stats) =>
     this.emit('reactor-stats', { stats }),
   );
   private readonly keyCommands = new KeyCommandController(
@@ -204,6 +205,18 @@ export class ReactorSession extends ReactorElement {
     (name, data) => void this.sendCommand(name, data).catch(() => undefined),
     () => this.keepAlive(),
   );
+
+  private readonly actions = new SessionActions({
+    connect: () => void this.connect(),
+    takeOver: () => void this.takeOver(),
+    disconnect: () => this.disconnect(),
+    hint: () => this.session.prefetchToken(),
+    // The visitor turns the sound on or off.
+    toggleSound: () => {
+      this.muted = !this.muted;
+      this.media.setMuted(this.muted);
+    },
+  });
 
   constructor() {
     super();
@@ -369,7 +382,7 @@ export class ReactorSession extends ReactorElement {
     // Say at load what would stop a session (a page's script may still set tokenProvider first).
     setTimeout(() => {
       const problem =
-        this.isConnected && this.status === 'disconnected' && this.session.setupProblem();
+        this.isConnected && this.status === 'disconnected' && this.session.setup.problem();
       if (problem) console.warn(`[reactor-elements] <reactor-session>: ${problem}`);
     });
   }
@@ -377,37 +390,6 @@ export class ReactorSession extends ReactorElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('muted') && this.video) this.video.muted = this.muted;
   }
-
-  /** The visitor turns the sound on or off. */
-  private readonly toggleSound = () => {
-    this.muted = !this.muted;
-    this.media.setMuted(this.muted);
-  };
-
-  /** When the Start button was last pressed (`performance.now()`). */
-  private startClickAt = -Infinity;
-
-  private readonly onConnectClick = () => {
-    this.startClickAt = performance.now();
-    void this.connect();
-  };
-
-  /** The pointer or the focus is on Start: the click is likely, so its token is fetched now. */
-  private readonly onStartHint = () => this.session.prefetchToken();
-
-  private readonly onTakeOverClick = () => {
-    this.startClickAt = performance.now();
-    void this.takeOver();
-  };
-
-  /**
-   * Cancel takes Start's place under the pointer: a double (or fivefold) click on Start must not
-   * cancel the session it started, so Cancel ignores presses in the first moments.
-   */
-  private readonly onDisconnectClick = () => {
-    if (performance.now() - this.startClickAt < CLICK_THROUGH_MS) return;
-    this.disconnect();
-  };
 
   // ---- render ------------------------------------------------------------------------------
 
@@ -452,63 +434,22 @@ export class ReactorSession extends ReactorElement {
           }
           ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
           <div class="overlay"><slot name="overlay"></slot></div>
-          <dialog
-            part="idle-dialog"
-            aria-labelledby="idle-title"
-            aria-describedby="idle-text"
-            @keydown=${this.idleDialog.onKey}
-            @cancel=${this.idleDialog.onCancel}
-          >
-            <h2 id="idle-title">${t.idleTitle}</h2>
-            <p id="idle-text">
-              ${fill(t.idleText, {
-                seconds: html`<span class="idle-seconds">${session.idleSecondsLeft}</span>`,
-              })}
-            </p>
-            <button part="keep-alive-button" type="button" @click=${this.keepAlive}>
-              ${t.keepSession}
-            </button>
-          </dialog>
+          ${this.idleDialog.render(t, session.idleSecondsLeft)}
         </div>
         <p part="status" class="status" role="status" aria-live="polite">
           ${announcement(session, t)}
         </p>
         ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
         ${errorBlock(session, t, this.topupUrl)}
-        <div class="actions">
-          ${
-            busy
-              ? html`<button
-                    part="disconnect-button"
-                    class="secondary"
-                    type="button"
-                    @click=${this.onDisconnectClick}
-                  >
-                    ${live ? t.end : t.cancel}
-                  </button>
-                  ${muteButton(this.muted, live && this.media.hasAudio, t, this.toggleSound)}`
-              : status === 'elsewhere'
-                ? html`<button part="take-over-button" type="button" @click=${this.onTakeOverClick}>
-                    ${t.moveHere}
-                  </button>`
-                : html`<button
-                    part="connect-button"
-                    type="button"
-                    @click=${this.onConnectClick}
-                    @pointerenter=${this.onStartHint}
-                    @focus=${this.onStartHint}
-                  >
-                    <slot name="connect-label">${t.start}</slot>
-                  </button>`
-          }
-        </div>
+        ${this.actions.render(
+          status,
+          { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
+          t,
+        )}
       </div>
     `;
   }
 }
-
-/** How long after Start a press of the button in its place counts as part of the same clicks. */
-const CLICK_THROUGH_MS = 600;
 
 declare global {
   interface HTMLElementTagNameMap {

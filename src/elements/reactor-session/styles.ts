@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { hostStyles } from './shared-styles.js';
+import { hostStyles } from '../shared-styles.js';
 
 export const sessionStyles = [
   hostStyles,

@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
-import { ReactorElement } from '../internal/reactor-element.js';
-import { AccountStore } from '../store/account-store.js';
-import { accountContext } from '../store/context.js';
+import { ReactorElement } from '../../internal/reactor-element.js';
+import { AccountStore } from '../../store/account-store.js';
+import { accountContext } from '../../store/context.js';
 
 /**
  * An optional scope for pages that can nest: the sessions, balances and price lists inside it

@@ -4,15 +4,20 @@
  * the error. Pure templates of the session unit's read-only state, in the element's language.
  */
 import { html, nothing } from 'lit';
-import type { SessionController } from '../controllers/session.js';
-import { fill, format } from '../controllers/localize.js';
-import { formatCredits, formatDuration, formatMoney, spokenDuration } from '../internal/format.js';
-import type { Cost } from '../platform/pricing.js';
-import { describeFailure, type SessionText, visibleMessage } from './session-messages.js';
+import type { Session } from '../../session/session.js';
+import { fill, format } from '../../controllers/localize.js';
+import {
+  formatCredits,
+  formatDuration,
+  formatMoney,
+  spokenDuration,
+} from '../../internal/format.js';
+import type { Cost } from '../../platform/pricing.js';
+import { describeFailure, type SessionText, visibleMessage } from './messages.js';
 
 /** The status line: a 429 wait, how the session ended, or its status. */
 export function announcement(
-  { status, endReason, rateLimit, wasLive, onThisPage }: SessionController,
+  { status, endReason, rateLimit, wasLive, onThisPage }: Session,
   t: SessionText,
 ): string {
   if (rateLimit) return format(t.busyRetrying, { seconds: rateLimit.retryAfter });
@@ -26,7 +31,7 @@ export function announcement(
       });
 }
 
-export function retryLine({ rateLimit }: SessionController, t: SessionText) {
+export function retryLine({ rateLimit }: Session, t: SessionText) {
   if (!rateLimit) return nothing;
   const seconds = Math.max(0, Math.ceil((rateLimit.until - performance.now()) / 1000));
   return html`<p class="retry" aria-hidden="true">${format(t.retrying, { seconds })}</p>`;
@@ -36,7 +41,7 @@ export function retryLine({ rateLimit }: SessionController, t: SessionText) {
 const time = (seconds: number, lang: string) =>
   html`<span aria-label=${spokenDuration(seconds, lang)}>${formatDuration(seconds)}</span>`;
 
-export function costLine(session: SessionController, t: SessionText, lang: string, live: boolean) {
+export function costLine(session: Session, t: SessionText, lang: string, live: boolean) {
   const money = (cost: Cost) =>
     format(t.amount, {
       credits: formatCredits(cost.credits, lang),
@@ -47,7 +52,7 @@ export function costLine(session: SessionController, t: SessionText, lang: strin
     const final = live ? null : session.receipt;
     const amount = final
       ? money(final)
-      : session.price.price
+      : session.setup.price.price
         ? money(session.cost)
         : t.costUnavailable;
     return html`<div part="cost" class="cost ${live ? 'live' : 'receipt'}" ?data-final=${!!final}>
@@ -70,18 +75,18 @@ export function costLine(session: SessionController, t: SessionText, lang: strin
       }`;
   }
   // Before: the platform's dry run when it answered one, else the price list.
-  const { seconds, cost: most } = session.estimate;
+  const { seconds, cost: most } = session.setup.estimate;
   const cost = most
     ? format(t.atMost, { amount: money(most) })
     : html`<span class="muted"
-        >${session.price.problem ? t.priceUnavailable : t.loadingPrice}</span
+        >${session.setup.price.problem ? t.priceUnavailable : t.loadingPrice}</span
       >`;
   return html`<div part="cost" class="cost estimate">
     ${fill(t.estimate, { time: formatDuration(seconds), cost })}
   </div>`;
 }
 
-export function errorBlock({ failure }: SessionController, t: SessionText, topupUrl: string) {
+export function errorBlock({ failure }: Session, t: SessionText, topupUrl: string) {
   if (!failure) return nothing;
   const topup =
     failure.error.code === 'payment-required' && topupUrl

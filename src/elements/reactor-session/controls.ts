@@ -3,10 +3,10 @@
  * connection-quality badge. Pure templates of the element's state, in its language.
  */
 import { html, nothing } from 'lit';
-import { format } from '../controllers/localize.js';
-import { keyLabel, type KeyMap } from '../controllers/key-commands.js';
-import type { ConnectionStats } from '../controllers/stats.js';
-import type { SessionText } from './session-messages.js';
+import { format } from '../../controllers/localize.js';
+import { keyLabel, type KeyMap } from '../../controllers/key-commands.js';
+import type { ConnectionStats } from './stats-reader.js';
+import type { SessionText } from './messages.js';
 
 /** The mapped keys as a person reads them (`W A S D`), or '' without a map. */
 export const keyNames = (map: KeyMap | null) =>

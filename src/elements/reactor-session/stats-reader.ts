@@ -3,13 +3,17 @@
  * the end (a move within the page keeps the session, and the readings, going).
  */
 import type { ReactiveControllerHost } from 'lit';
-import { type ConnectionStats, type StatsSample, readStats } from '../platform/connection-stats.js';
+import {
+  type ConnectionStats,
+  type StatsSample,
+  readStats,
+} from '../../platform/connection-stats.js';
 
 export type { ConnectionStats };
 
 const INTERVAL_MS = 2000;
 
-export class StatsController {
+export class StatsReader {
   /** The last reading while live; null before the first and after the end. */
   stats: ConnectionStats | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;

@@ -1,9 +1,13 @@
 /**
- * The "Still there?" dialog: opened by the idle warning without counting as the visitor's
- * activity, closed by activity or the end (focus goes back where it was), and kept open by
- * Escape, which means "keep the session" rather than "dismiss".
+ * The "Still there?" dialog: its template, opened by the idle warning without counting as the
+ * visitor's activity, closed by activity or the end (focus goes back where it was), and kept open
+ * by Escape, which means "keep the session" rather than "dismiss".
  */
-export class IdleDialogController {
+import { html } from 'lit';
+import { fill } from '../../controllers/localize.js';
+import type { SessionText } from './messages.js';
+
+export class IdleDialog {
   private focusBefore: HTMLElement | null = null;
 
   constructor(
@@ -42,9 +46,28 @@ export class IdleDialogController {
     this.focusBefore = null;
   }
 
-  readonly onCancel = (event: Event): void => event.preventDefault();
+  /** The dialog, closed until `open()`; `secondsLeft` of the warning. */
+  render(t: SessionText, secondsLeft: number) {
+    return html`<dialog
+      part="idle-dialog"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-text"
+      @keydown=${this.onKey}
+      @cancel=${this.onCancel}
+    >
+      <h2 id="idle-title">${t.idleTitle}</h2>
+      <p id="idle-text">
+        ${fill(t.idleText, { seconds: html`<span class="idle-seconds">${secondsLeft}</span>` })}
+      </p>
+      <button part="keep-alive-button" type="button" @click=${this.keepAlive}>
+        ${t.keepSession}
+      </button>
+    </dialog>`;
+  }
 
-  readonly onKey = (event: KeyboardEvent): void => {
+  private readonly onCancel = (event: Event): void => event.preventDefault();
+
+  private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     this.keepAlive();

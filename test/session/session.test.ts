@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  SessionController,
+  Session,
   type EndReason,
   type SessionConfig,
   type SessionEndDetail,
   type SessionFailure,
-} from '../../src/controllers/session.js';
+} from '../../src/session/session.js';
 import { AccountStore } from '../../src/store/account-store.js';
 import {
   configureEmulator,
@@ -47,7 +47,7 @@ class Host implements ReactiveControllerHost {
 
 interface Harness {
   host: Host;
-  session: SessionController;
+  session: Session;
   store: AccountStore;
   config: { -readonly [K in keyof SessionConfig]: SessionConfig[K] };
   ends: SessionEndDetail[];
@@ -77,7 +77,7 @@ async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
   const host = new Host();
   hosts.push(host);
   const store = new AccountStore();
-  const session = new SessionController(host, config, () => store);
+  const session = new Session(host, config, () => store);
   host.connect();
   const h: Harness = { host, session, store, config, ends: [], errors: [], storeEnds: 0 };
   session.on('end', (detail) => h.ends.push(detail));
@@ -111,7 +111,7 @@ async function live(h: Harness): Promise<string> {
   return h.session.sessionId!;
 }
 
-describe('SessionController (the session unit, without an element)', function () {
+describe('Session (the session unit, without an element)', function () {
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
   afterEach(() => {
@@ -228,7 +228,7 @@ describe('SessionController (the session unit, without an element)', function ()
     // Frozen at their end: a later model (another price) does not reprice what was billed.
     h.config.model = 'lingbot';
     await h.session.loadPrice();
-    expect(h.session.price.creditsPerSecond).to.equal(29);
+    expect(h.session.setup.price.creditsPerSecond).to.equal(29);
     expect(h.store.billedCredits()).to.be.closeTo(total, 1e-9);
   });
 
@@ -295,16 +295,16 @@ describe('SessionController (the session unit, without an element)', function ()
 
   it('reads its limits from the config when asked: the cap clamps, the estimate follows the price', async () => {
     const h = await harness({ maxDuration: 5000 });
-    expect(h.session.capSeconds).to.equal(1200);
+    expect(h.session.setup.capSeconds).to.equal(1200);
     expect(h.session.remainingSeconds).to.equal(1200);
     h.config.maxDuration = 0.5;
-    expect(h.session.capSeconds).to.equal(1);
+    expect(h.session.setup.capSeconds).to.equal(1);
     h.config.maxDuration = 0; // not a positive number: the default, never a 0 s session
-    expect(h.session.capSeconds).to.equal(300);
+    expect(h.session.setup.capSeconds).to.equal(300);
     h.config.maxDuration = Number.NaN;
-    expect(h.session.capSeconds).to.equal(300);
+    expect(h.session.setup.capSeconds).to.equal(300);
     await h.session.loadPrice();
-    expect(h.session.price.costOf(300)).to.deep.equal({ credits: 5100, usd: 0.51 });
+    expect(h.session.setup.price.costOf(300)).to.deep.equal({ credits: 5100, usd: 0.51 });
     expect(h.session.cost).to.deep.equal({ credits: 0, usd: 0 });
     expect(h.host.renders).to.be.above(0);
   });

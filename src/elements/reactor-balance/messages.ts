@@ -19,3 +19,5 @@ export const balanceMessages = {
   autoTopupAmount: 'auto top-up on ({money})',
   autoTopupAt: 'auto top-up on ({money} at {credits} credits)',
 };
+
+export type BalanceText = typeof balanceMessages;

@@ -1,17 +1,23 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { ClockController } from '../controllers/clock.js';
-import { PollController } from '../controllers/poll.js';
-import { LocalizeController, format } from '../controllers/localize.js';
-import { formatCredits, formatMoney } from '../internal/format.js';
-import { ReactorElement } from '../internal/reactor-element.js';
-import { type Balance, type BalanceSource, creditFloor, loadBalance } from '../platform/balance.js';
-import { PlatformError } from '../platform/errors.js';
-import type { AccountStore, BilledSession, SessionFilter } from '../store/account-store.js';
-import { StoreController } from '../store/store-controller.js';
-import { apiUrlFor } from '../internal/api-url.js';
-import { balanceMessages } from './balance-messages.js';
-import { hostStyles, panelStyles } from './shared-styles.js';
-import { ProblemLog, numberAtLeast, refreshProblem } from '../internal/numbers.js';
+import type { PropertyValues } from 'lit';
+import { ClockController } from '../../controllers/clock.js';
+import { PollController } from '../../controllers/poll.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { ReactorElement } from '../../internal/reactor-element.js';
+import {
+  type Balance,
+  type BalanceSource,
+  creditFloor,
+  loadBalance,
+} from '../../platform/balance.js';
+import { PlatformError } from '../../platform/errors.js';
+import type { AccountStore, SessionFilter } from '../../store/account-store.js';
+import { StoreConsumer } from '../../store/store-consumer.js';
+import { apiUrlFor } from '../../internal/api-url.js';
+import { balanceMessages } from './messages.js';
+import { BalanceProjection } from './projection.js';
+import { balanceStyles } from './styles.js';
+import { balanceView } from './view.js';
+import { ProblemLog, numberAtLeast, refreshProblem } from '../../internal/numbers.js';
 
 /** Detail of `reactor-balance-change`. */
 export interface BalanceChangeDetail {
@@ -44,33 +50,7 @@ export interface BalanceChangeDetail {
  * @fires reactor-balance-low - `{credits, projected, threshold}` once each time the balance falls to `low-threshold`.
  */
 export class ReactorBalance extends ReactorElement {
-  static override styles = [
-    hostStyles,
-    panelStyles,
-    css`
-      .amount {
-        font-size: 1.6em;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-        margin: 0;
-      }
-      p {
-        margin: 0.2em 0 0;
-      }
-      .muted {
-        color: var(--_muted);
-      }
-      .warning,
-      .error {
-        color: var(--_danger);
-        font-weight: 600;
-      }
-      a {
-        color: var(--_accent);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = balanceStyles;
 
   static override properties = {
     src: { reflect: true },
@@ -116,24 +96,21 @@ export class ReactorBalance extends ReactorElement {
   private outOfCredits = false;
   private creditsPerDollar: number | null = null;
 
-  /** The page's billed credits when the balance was fetched. */
-  private billedAtFetch = 0;
   private low = false;
   private lastEmitted: number | null = null;
   private storeEvents: (() => void)[] = [];
-  /** Fetches started, and the one the shown balance comes from. */
-  private fetchesStarted = 0;
-  private shownFetch = 0;
-  /** How many fetches had started when each session ended. */
-  private readonly endedAtFetch = new WeakMap<BilledSession, number>();
   /** The source of the last fetch, so a new `src` or `source` fetches at once. */
   private requestedSource: string | BalanceSource | null = null;
 
-  private readonly store = new StoreController(this, (store) => {
+  private readonly store = new StoreConsumer(this, (store) => {
     // Another scope now applies: what its sessions billed before now is not ours to subtract.
-    this.billedAtFetch = store.billedCredits(this.filter);
+    this.projection.rebase();
     this.watch(store);
   });
+  private readonly projection = new BalanceProjection(
+    () => this.store.store,
+    () => this.filter,
+  );
   private readonly clock = new ClockController(this, 500);
   private readonly problems = new ProblemLog('reactor-balance');
   private readonly msg = new LocalizeController(this, 'balance', balanceMessages);
@@ -149,10 +126,7 @@ export class ReactorBalance extends ReactorElement {
 
   /** The fetched balance minus what the page's sessions have billed since the fetch. */
   get projected(): number | null {
-    if (!this.balance) return null;
-    return (
-      this.balance.credits - (this.store.store.billedCredits(this.filter) - this.billedAtFetch)
-    );
+    return this.balance && this.projection.projected(this.balance.credits);
   }
 
   /** Fetches the balance now. */
@@ -183,7 +157,7 @@ export class ReactorBalance extends ReactorElement {
     if (source && source !== this.requestedSource) void this.poll.refresh();
     if (changed.has('apiUrl') && changed.get('apiUrl') !== undefined) void this.loadRate();
     if (changed.has('session') && changed.get('session') !== undefined) {
-      this.billedAtFetch = this.store.store.billedCredits(this.filter);
+      this.projection.rebase();
       this.watch(this.store.store);
     }
     this.afterRender();
@@ -203,16 +177,13 @@ export class ReactorBalance extends ReactorElement {
       }),
       store.on('session-end', ({ session }) => {
         if (this.filter && !this.filter(session)) return;
-        this.endedAtFetch.set(session, this.fetchesStarted);
+        this.projection.ended(session);
         if (!store.burnRate(this.filter)) this.clock.stop();
         void this.poll.refresh();
       }),
       store.on('session-settled', ({ session, delta }) => {
         if (this.filter && !this.filter(session)) return;
-        // The platform stated the session's cost. A balance fetched after the session ended
-        // already has it: keep it. Else the projection settles on it now, not at the next fetch.
-        if (this.shownFetch > (this.endedAtFetch.get(session) ?? Infinity))
-          this.billedAtFetch += delta;
+        this.projection.settle(session, delta);
         this.requestUpdate();
       }),
       store.on('payment-required', () => {
@@ -229,12 +200,11 @@ export class ReactorBalance extends ReactorElement {
       this.fail('set src to the URL of your balance route (or set the source property).');
       return;
     }
-    const fetch = ++this.fetchesStarted;
+    const fetch = this.projection.fetching();
     try {
       const balance = await loadBalance(source, signal);
       if (signal.aborted) return;
-      this.shownFetch = fetch;
-      this.billedAtFetch = this.store.store.billedCredits(this.filter);
+      this.projection.fetched(fetch);
       this.balance = balance;
       this.error = null;
       if (balance.credits > creditFloor(balance)) this.outOfCredits = false;
@@ -279,95 +249,21 @@ export class ReactorBalance extends ReactorElement {
   }
 
   override render() {
-    const { t } = this.msg;
-    const balance = this.balance;
-    const busy = !balance && !this.error;
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${
-        this.error !== null
-          ? html`<p part="error" class="error" role="alert">${t.failed}</p>`
-          : nothing
-      }
-      ${balance ? this.renderBalance(balance) : busy ? html`<p class="muted">${t.loading}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderBalance(balance: Balance) {
-    const { t, lang: locale } = this.msg;
-    const projected = this.projected ?? balance.credits;
-    const floor = creditFloor(balance);
-    const rate = this.store.store.burnRate(this.filter);
-    const threshold = this.lowThreshold;
-    const low = threshold !== null && Number.isFinite(threshold) && projected <= threshold;
-    const out = this.outOfCredits || projected <= floor;
-    const topup = this.topupUrl
-      ? html`<a part="topup-link" href=${this.topupUrl} target="_blank" rel="noopener"
-          >${t.topUp}</a
-        >`
-      : nothing;
-    return html`
-      <p part="amount" class="amount">
-        ${format(t.amount, { credits: formatCredits(Math.round(projected), locale) })}
-      </p>
-      ${
-        this.creditsPerDollar
-          ? html`<p part="money" class="muted">
-              ${format(t.money, { money: formatMoney(projected / this.creditsPerDollar, locale) })}
-            </p>`
-          : nothing
-      }
-      ${this.renderMode(balance, locale)}
-      ${
-        rate > 0
-          ? html`<p part="estimate" class="muted">
-              ${format(t.minutesLeft, {
-                minutes: formatCredits(
-                  Math.max(0, Math.floor((projected - floor) / rate / 60)),
-                  locale,
-                ),
-              })}
-            </p>`
-          : nothing
-      }
-      ${
-        out
-          ? html`<p part="warning" class="warning" role="alert">${t.out} ${topup}</p>`
-          : low
-            ? html`<p part="warning" class="warning" role="alert">${t.low} ${topup}</p>`
-            : this.topupUrl
-              ? html`<p>${topup}</p>`
-              : nothing
-      }
-    `;
-  }
-
-  private renderMode(balance: Balance, locale: string) {
-    const { mode, creditLimit, autoTopup } = balance;
-    if (!mode && !autoTopup) return nothing;
-    const { t } = this.msg;
-    const credits = (n: number) => formatCredits(n, locale);
-    const modeText =
-      mode === 'postpaid'
-        ? creditLimit !== null
-          ? format(t.postpaidLimit, { credits: credits(creditLimit) })
-          : t.postpaid
-        : mode === 'prepaid'
-          ? t.prepaid
-          : '';
-    const money = autoTopup?.amountDollars;
-    const at = autoTopup?.thresholdCredits;
-    const topupText = !autoTopup
-      ? ''
-      : !autoTopup.enabled
-        ? t.autoTopupOff
-        : money == null
-          ? t.autoTopupOn
-          : at == null
-            ? format(t.autoTopupAmount, { money: formatMoney(money, locale) })
-            : format(t.autoTopupAt, { money: formatMoney(money, locale), credits: credits(at) });
-    return html`<p part="mode" class="muted">
-      ${[modeText, topupText].filter(Boolean).join(' · ')}
-    </p>`;
+    const { balance, error } = this;
+    return balanceView(
+      {
+        balance,
+        failed: error !== null,
+        projected: this.projected ?? balance?.credits ?? 0,
+        burnRate: this.store.store.burnRate(this.filter),
+        lowThreshold: this.lowThreshold,
+        outOfCredits: this.outOfCredits,
+        creditsPerDollar: this.creditsPerDollar,
+        topupUrl: this.topupUrl,
+      },
+      this.msg.t,
+      this.msg.lang,
+    );
   }
 }
 

@@ -13,7 +13,7 @@ import type { AccountStore } from '../store/account-store.js';
  * The live price of one model, from the page's shared price list (one `/pricing` request per API
  * origin). A newer `load()` cancels an older one; the host re-renders when the price changes.
  */
-export class ModelPriceController {
+export class LivePrice {
   /** The whole price list, once loaded. */
   pricing: Pricing | null = null;
   /** The model's price, when the list has it. */
