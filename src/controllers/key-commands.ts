@@ -27,6 +27,17 @@ export const KEY_PRESETS: Record<string, KeyMap> = {
   },
 };
 
+/** The map that steers the model: `keyMap`, else the `keys` preset; null when there is none. */
+export function activeKeyMap(keys: string, keyMap: KeyMap | null): KeyMap | null {
+  return keyMap ?? KEY_PRESETS[keys.trim().toLowerCase()] ?? null;
+}
+
+/** The console line for a `keys` value that is no preset; null when it is one (or empty). */
+export const keysProblem = (keys: string): string | null =>
+  keys.trim() && !KEY_PRESETS[keys.trim().toLowerCase()]
+    ? `<reactor-session keys="${keys}"> is not a key preset (${Object.keys(KEY_PRESETS).join(', ')}); set keyMap for your own keys.`
+    : null;
+
 const keyOf = (event: KeyboardEvent) =>
   event.key.length === 1 ? event.key.toLowerCase() : event.key;
 

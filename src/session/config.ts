@@ -127,6 +127,15 @@ export function tokenSourceFor(
   );
 }
 
+/**
+ * `token` is a property only: an attribute is visible to every visitor, and ignored. The console
+ * line for one (`value`), worse when it is an API key.
+ */
+export function tokenAttributeProblem(value: string): string {
+  const key = /^\s*rk_/i.test(value);
+  return `<reactor-session token="…"> is ignored${key ? ', and it is a Reactor API key: remove it from the page now and rotate the key' : ''}. Use token-url with a route on your backend (see the token broker).`;
+}
+
 /** A `video-track` the model does not have would leave the stage dark: say so. */
 export function warnOnMissingTrack(config: SessionConfig, capabilities: Capabilities | null) {
   const { videoTrack, model } = config;

@@ -5,6 +5,7 @@ import { DeadlineController } from '../../src/controllers/deadline.js';
 import { IdleController } from '../../src/controllers/idle.js';
 import { UnloadController } from '../../src/controllers/unload.js';
 import { createSessionClock } from '../../src/platform/session-clock.js';
+import { sleep } from '../helpers/session.js';
 
 /** A bare controller host: records render requests, connects and disconnects on demand. */
 class Host implements ReactiveControllerHost {
@@ -28,7 +29,6 @@ class Host implements ReactiveControllerHost {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
 
 describe('controllers', () => {

@@ -12,7 +12,8 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
-import { part, textOf } from '../helpers/dom.js';
+import { part } from '../helpers/dom.js';
+import { partText as text } from '../helpers/session.js';
 
 /**
  * The money-never-lost matrix, failures (#13): the token route and the platform failing at each
@@ -44,8 +45,6 @@ async function start(el: ReactorSession): Promise<{ id: string | null; at: numbe
   const id = await outcome;
   return { id, at: Date.now() };
 }
-
-const text = (el: Element, name: string) => textOf(part(el, name));
 
 let quiet: { error: typeof console.error; warn: typeof console.warn } | null = null;
 

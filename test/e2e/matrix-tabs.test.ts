@@ -5,6 +5,7 @@ import { emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator
 import { matrixRow } from '../helpers/matrix.js';
 import { tab } from '../helpers/tabs.js';
 import { part, textOf } from '../helpers/dom.js';
+import { goLive as live } from '../helpers/session.js';
 
 /**
  * The money-never-lost matrix, several tabs (#13): one live session per visitor across the
@@ -17,12 +18,6 @@ async function players(attrs = ''): Promise<[ReactorSession, ReactorSession]> {
   const box = await fixture<HTMLDivElement>(html`<div .innerHTML=${one + one}></div>`);
   const [a, b] = box.querySelectorAll('reactor-session');
   return [a, b];
-}
-
-async function live(el: ReactorSession, button = 'connect-button'): Promise<string> {
-  const ready = oneEvent(el, 'reactor-ready');
-  part(el, button)!.click();
-  return ((await ready).detail as { sessionId: string }).sessionId;
 }
 
 describe('matrix: several tabs', function () {

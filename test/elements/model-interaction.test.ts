@@ -3,7 +3,7 @@
  * capabilities, commands (and their refusals), file uploads, keyboard control, sound and the
  * connection's statistics. The ledger and `/_emulator/uploads` are the judges.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import type { FileRef, ReactorSession } from '../../src/index.js';
 import {
@@ -16,26 +16,9 @@ import {
 } from '../helpers/emulator.js';
 import { part } from '../helpers/dom.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { goLive as live, sessionFixture, sleep } from '../helpers/session.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function session(model: string, attributes = ''): Promise<ReactorSession> {
-  const url = await emulatorUrl();
-  const box = await fixture<HTMLDivElement>(
-    html`<div
-      .innerHTML=${`<reactor-session model="${model}" api-url="${url}" token-url="${url}/api/reactor-token" ${attributes}></reactor-session>`}
-    ></div>`,
-  );
-  const el = box.querySelector('reactor-session')!;
-  await el.updateComplete;
-  return el;
-}
-
-async function live(el: ReactorSession): Promise<string> {
-  const ready = oneEvent(el, 'reactor-ready');
-  part(el, 'connect-button')!.click();
-  return ((await ready) as CustomEvent<{ sessionId: string }>).detail.sessionId;
-}
+const session = (model: string, attributes = '') => sessionFixture({ model, attributes });
 
 /** Every message from the model, as it arrives. */
 function messages(el: ReactorSession) {

@@ -15,34 +15,16 @@ import {
   waitFor,
   type LedgerEntry,
 } from '../helpers/emulator.js';
-import { part, textOf } from '../helpers/dom.js';
+import { part } from '../helpers/dom.js';
 import { captureConsole } from '../helpers/console.js';
 import { matrixRow } from '../helpers/matrix.js';
-
-const text = (el: Element, name: string) => textOf(part(el, name));
+import { goLive as live, partText as text, sessionFixture } from '../helpers/session.js';
 
 /** `m:ss` or `h:mm:ss` back to seconds. */
 const seconds = (clock: string) =>
   clock.split(':').reduce((total, piece) => total * 60 + Number(piece), 0);
 
-async function session(attributes = ''): Promise<ReactorSession> {
-  const url = await emulatorUrl();
-  const container = await fixture<HTMLDivElement>(
-    html`<div
-      .innerHTML=${`<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token" ${attributes}></reactor-session>`}
-    ></div>`,
-  );
-  const el = container.querySelector('reactor-session')!;
-  await el.updateComplete;
-  return el;
-}
-
-async function live(el: ReactorSession): Promise<string> {
-  const ready = oneEvent(el, 'reactor-ready');
-  part(el, 'connect-button')!.click();
-  const { detail } = await ready;
-  return (detail as { sessionId: string }).sessionId;
-}
+const session = (attributes = '') => sessionFixture({ attributes });
 
 const ended = (el: ReactorSession) =>
   oneEvent(el, 'reactor-end').then((e) => (e as CustomEvent<SessionEndDetail>).detail);

@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { ReactorSession } from '../../src/index.js';
 import { closedEntry, emulatorUrl, ledger, resetEmulator } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
 import { part, textOf } from '../helpers/dom.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { goLive as live, sessionFixture, sleep } from '../helpers/session.js';
 
 /**
  * Short-lived tokens (a site owner's `expires_after`). A scoped token sees only the sessions it
@@ -17,23 +17,8 @@ import { matrixRow } from '../helpers/matrix.js';
 const TTL = 35; // the TokenSource would refetch 30 s before expiry: after 5 s
 const PAST_REFRESH_MS = 6500;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function session(ttl = TTL): Promise<ReactorSession> {
-  const url = await emulatorUrl();
-  const box = await fixture<HTMLDivElement>(
-    html`<div
-      .innerHTML=${`<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token?expires_after=${ttl}" idle-timeout="0"></reactor-session>`}
-    ></div>`,
-  );
-  return box.querySelector('reactor-session')!;
-}
-
-async function live(el: ReactorSession): Promise<string> {
-  const ready = oneEvent(el, 'reactor-ready');
-  part(el, 'connect-button')!.click();
-  return ((await ready).detail as { sessionId: string }).sessionId;
-}
+const session = (ttl = TTL) =>
+  sessionFixture({ tokenQuery: `?expires_after=${ttl}`, attributes: 'idle-timeout="0"' });
 
 describe('a short-lived token', function () {
   this.timeout(60_000);

@@ -18,6 +18,7 @@ import {
   terminateFromPlatform,
   waitFor,
 } from '../helpers/emulator.js';
+import { sleep } from '../helpers/session.js';
 
 /** A bare host on or off the page: records renders, runs its controllers' hooks on demand. */
 class Host implements ReactiveControllerHost {
@@ -102,8 +103,6 @@ function countDeletes(): { readonly count: number; restore(): void } {
     restore: () => (window.fetch = original),
   };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function live(h: Harness): Promise<string> {
   await h.session.connect();

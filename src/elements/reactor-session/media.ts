@@ -1,9 +1,10 @@
 /**
- * The model's media in the element's `<video>`: the wanted video track and any audio track in
- * one stream, whether a frame has been shown, whether there is sound to turn on, and the sound
- * itself (muted until the visitor turns it on: autoplay rules allow sound after a click).
+ * The model's media in the element's `<video>`: the video and its poster, the wanted video track
+ * and any audio track in one stream, whether a frame has been shown, whether there is sound to
+ * turn on, and the sound itself (muted until the visitor turns it on: autoplay rules allow sound
+ * after a click).
  */
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 
 export class SessionMedia {
   /** A frame has been presented (the poster gives way to the video). */
@@ -20,6 +21,25 @@ export class SessionMedia {
     /** Whether a session is under way (a late frame after the end is not shown). */
     private readonly busy: () => boolean,
   ) {}
+
+  /** The `<video>`, and the poster (`poster` slot, else `posterText`) until the first frame. */
+  render(muted: boolean, posterText: string) {
+    return html`<video
+        part="video"
+        playsinline
+        autoplay
+        .muted=${muted}
+        ?hidden=${!this.hasFrame}
+        @loadeddata=${this.onFirstFrame}
+      ></video>
+      ${
+        this.hasFrame
+          ? nothing
+          : html`<div class="poster">
+              <slot name="poster"><span class="poster-text">${posterText}</span></slot>
+            </div>`
+      }`;
+  }
 
   /** A track of the model: the wanted video, or audio, joins the stream; others are ignored. */
   attach(name: string, track: MediaStreamTrack): void {
@@ -54,7 +74,7 @@ export class SessionMedia {
     if (!muted) video.play().catch(() => undefined);
   }
 
-  readonly onFirstFrame = (): void => {
+  private readonly onFirstFrame = (): void => {
     if (!this.busy()) return;
     this.hasFrame = true;
     this.host.requestUpdate();

@@ -7,8 +7,14 @@ import {
   type SessionEndDetail,
   type SessionReceiptDetail,
 } from '../../session/session.js';
-import { numberProblems } from '../../session/config.js';
-import { KEY_PRESETS, KeyCommandController, type KeyMap } from '../../controllers/key-commands.js';
+import { numberProblems, tokenAttributeProblem } from '../../session/config.js';
+import {
+  KeyCommandController,
+  type KeyMap,
+  activeKeyMap,
+  keysProblem,
+} from '../../controllers/key-commands.js';
+import { onUnlessFalse } from '../../internal/converters.js';
 import { type ConnectionStats, StatsReader } from './stats-reader.js';
 import { IdleDialog } from './idle-dialog.js';
 import { SessionMedia } from './media.js';
@@ -39,13 +45,6 @@ export type {
 };
 
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
-
-/** A boolean attribute that is on unless it says `false` (`off`, `0`, `no`). */
-const onUnlessFalse = {
-  fromAttribute: (value: string | null) =>
-    value === null || !/^(false|off|0|no)$/i.test(value.trim()),
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
 
 /**
  * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
@@ -350,25 +349,18 @@ export class ReactorSession extends ReactorElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.store.store.nameApiUrl(this.apiUrl);
-    if (this.hasAttribute('token')) {
-      // `token` is a property only: an attribute is visible to every visitor, and ignored.
-      const key = /^\s*rk_/i.test(this.getAttribute('token')!);
-      console.error(
-        `[reactor-elements] <reactor-session token="…"> is ignored${key ? ', and it is a Reactor API key: remove it from the page now and rotate the key' : ''}. Use token-url with a route on your backend (see the token broker).`,
-      );
-    }
+    const token = this.getAttribute('token');
+    if (token !== null) console.error(`[reactor-elements] ${tokenAttributeProblem(token)}`);
   }
 
   /** The keys that steer the model: `keyMap`, else the `keys` preset. */
   private get activeKeyMap(): KeyMap | null {
-    return this.keyMap ?? KEY_PRESETS[this.keys.trim().toLowerCase()] ?? null;
+    return activeKeyMap(this.keys, this.keyMap);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('keys') && this.keys.trim() && !this.activeKeyMap)
-      console.warn(
-        `[reactor-elements] <reactor-session keys="${this.keys}"> is not a key preset (${Object.keys(KEY_PRESETS).join(', ')}); set keyMap for your own keys.`,
-      );
+    const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
+    if (keys) console.warn(`[reactor-elements] ${keys}`);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
     const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
     if (numbers.some((name) => changed.has(name)))
@@ -413,25 +405,7 @@ export class ReactorSession extends ReactorElement {
           @keyup=${keyMap ? this.keyCommands.onKeyUp : nothing}
           @focusout=${keyMap ? this.keyCommands.release : nothing}
         >
-          <video
-            part="video"
-            playsinline
-            autoplay
-            .muted=${this.muted}
-            ?hidden=${!this.media.hasFrame}
-            @loadeddata=${this.media.onFirstFrame}
-          ></video>
-          ${
-            this.media.hasFrame
-              ? nothing
-              : html`<div class="poster">
-                  <slot name="poster"
-                    ><span class="poster-text"
-                      >${format(t.poster, { model: this.model || 'Reactor' })}</span
-                    ></slot
-                  >
-                </div>`
-          }
+          ${this.media.render(this.muted, format(t.poster, { model: this.model || 'Reactor' }))}
           ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
           <div class="overlay"><slot name="overlay"></slot></div>
           ${this.idleDialog.render(t, session.idleSecondsLeft)}
