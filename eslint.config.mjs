@@ -38,6 +38,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The token-route templates run on the platforms' edges: Web APIs, plus each one's own.
+    files: ['templates/**/*.{js,ts}'],
+    languageOptions: {
+      globals: { ...globals.browser, Deno: 'readonly', Netlify: 'readonly', process: 'readonly' },
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

@@ -4,6 +4,7 @@
  */
 import type { ConnectionInfo } from './client-identity.js';
 import { createMemoryStore, type LimitStore } from './limit-store.js';
+import { originMatcher } from './origins.js';
 import { PLATFORM_MAX_SESSION_S } from './spend.js';
 
 /** What `authorize` answers: true to go on; false (403) or a status and message to refuse. */
@@ -14,7 +15,10 @@ export interface TokenHandlerOptions {
   apiKey: string;
   /** Models the tokens may start sessions for, e.g. `['reactor/helios']`. */
   models: string[];
-  /** Page origins allowed to ask, e.g. `['https://example.com']`. */
+  /**
+   * Page origins allowed to ask, e.g. `['https://example.com']`; `https://*.webflow.io` allows
+   * every subdomain of a domain (a builder's preview sites), never the domain itself.
+   */
   allowedOrigins: string[];
   /**
    * Sessions one token may create (reconnects reuse the session; the elements take a new token
@@ -75,13 +79,19 @@ export function brokerSettings(options: TokenHandlerOptions) {
   if (!options.models?.length) throw new Error('createTokenHandler: list at least one model.');
   if (!options.allowedOrigins?.length)
     throw new Error('createTokenHandler: list the allowed origins.');
+  const allowed = originMatcher(options.allowedOrigins);
+  const log = options.log ?? ((line: string) => console.warn(line));
+  for (const wildcard of allowed.shared)
+    log(
+      `[reactor-elements token broker] allowedOrigins: ${wildcard} lets every site on that shared domain ask for tokens on your account; list your own subdomain (e.g. ${wildcard.replace('*', 'my-site')}) instead.`,
+    );
   const maxDuration = Math.min(
     PLATFORM_MAX_SESSION_S,
     positive(options.maxDuration, PLATFORM_MAX_SESSION_S, 'maxDuration'),
   );
   return {
     apiUrl: (options.apiUrl ?? 'https://api.reactor.inc').replace(/\/+$/, ''),
-    allowed: new Set(options.allowedOrigins.map((o) => new URL(o).origin)),
+    allowed,
     perClient: positive(options.perClientPerMinute, 10, 'perClientPerMinute'),
     perSite: positive(options.perSitePerMinute, 100, 'perSitePerMinute'),
     maxSessions: positive(options.maxSessions, 2, 'maxSessions'),
@@ -98,6 +108,6 @@ export function brokerSettings(options: TokenHandlerOptions) {
     store: options.store ?? createMemoryStore(),
     now: options.now ?? (() => Date.now()),
     doFetch: options.fetch ?? fetch,
-    log: options.log ?? ((line: string) => console.warn(line)),
+    log,
   };
 }

@@ -6,6 +6,7 @@ export {
   type TokenHandlerOptions,
 } from './token-handler.js';
 export { toNodeHandler } from './node-adapter.js';
+export { ENV_VARIABLES, optionsFromEnv, tokenHandlerFromEnv } from './env.js';
 export type { ConnectionInfo } from './client-identity.js';
 export {
   createMemoryStore,
@@ -19,3 +20,10 @@ export {
   type RedisStore,
   type RedisStoreOptions,
 } from './redis-store.js';
+export {
+  ReactorLimits,
+  createDurableObjectStore,
+  type DurableObjectNamespaceLike,
+  type DurableObjectStateLike,
+} from './durable-object-store.js';
+export { originMatcher, type OriginMatcher } from './origins.js';

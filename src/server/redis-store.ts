@@ -74,9 +74,12 @@ interface OwnedClient extends RedisScriptClient {
 }
 
 async function openClient(url: string): Promise<OwnedClient> {
-  const { createClient } = await import('redis').catch((error: unknown) => {
+  // A specifier in a variable: a bundler of an edge function (where no Redis client runs, and
+  // `redis` is not installed) leaves it alone instead of failing to resolve it.
+  const name = 'redis';
+  const { createClient } = (await import(name).catch((error: unknown) => {
     throw new Error(`createRedisStore needs node-redis: npm install redis (${String(error)})`);
-  });
+  })) as typeof import('redis');
   const client = createClient({
     url,
     disableOfflineQueue: true,
