@@ -101,7 +101,7 @@ for (const template of TEMPLATES) {
 }
 
 describe('a template with a variable missing', { timeout: 60_000 }, () => {
-  for (const template of ['cloudflare-worker', 'deno'] as const) {
+  for (const template of TEMPLATES) {
     it(`${template}: every request is refused with a message that names it`, async () => {
       const h = await startEmulator();
       const unset: Record<string, string> = vars(h.url);
