@@ -1,9 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How long a host may be off the page and still count as moved rather than removed. */
+export const REMOVAL_GRACE_MS = 500;
+
 /**
  * Tells a removal from the page apart from a move: a host that is disconnected and connected
- * again in the same task (`append` elsewhere, a framework reordering) was moved. `onRemoved`
- * runs one task after the host left the page, if it has not come back.
+ * again within `REMOVAL_GRACE_MS` (`append` elsewhere, a framework reordering, a builder's editor
+ * or a router that takes the element out and puts it back a moment later) was moved. `onRemoved`
+ * runs once the host has been off the page for the grace.
  */
 export class RemovalController implements ReactiveController {
   private check: ReturnType<typeof setTimeout> | null = null;
@@ -21,9 +25,10 @@ export class RemovalController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    if (this.check) clearTimeout(this.check);
     this.check = setTimeout(() => {
       this.check = null;
       if (!this.host.isConnected) this.onRemoved();
-    }, 0);
+    }, REMOVAL_GRACE_MS);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { REMOVAL_GRACE_MS } from './removal.js';
 
 /** Why the page is going away. */
 export type UnloadKind = 'pagehide' | 'beforeunload';
@@ -24,18 +25,30 @@ export class UnloadController implements ReactiveController {
     host.addController(this);
   }
 
+  private detach: ReturnType<typeof setTimeout> | null = null;
+
   hostConnected(): void {
+    if (this.detach) clearTimeout(this.detach);
+    this.detach = null;
     window.addEventListener('pagehide', this.onPageHide);
     window.addEventListener('pagehide', this.onPageHideAgain);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     window.addEventListener('pageshow', this.onPageShow);
   }
 
+  /**
+   * Off the page, a session goes on for the removal grace (see `RemovalController`): a page left
+   * meanwhile must still end it, so the listeners stay until the grace is over.
+   */
   hostDisconnected(): void {
-    window.removeEventListener('pagehide', this.onPageHide);
-    window.removeEventListener('pagehide', this.onPageHideAgain);
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    window.removeEventListener('pageshow', this.onPageShow);
+    if (this.detach) clearTimeout(this.detach);
+    this.detach = setTimeout(() => {
+      this.detach = null;
+      window.removeEventListener('pagehide', this.onPageHide);
+      window.removeEventListener('pagehide', this.onPageHideAgain);
+      window.removeEventListener('beforeunload', this.onBeforeUnload);
+      window.removeEventListener('pageshow', this.onPageShow);
+    }, REMOVAL_GRACE_MS + 100);
   }
 
   private readonly onPageHide = () => this.onUnload('pagehide');

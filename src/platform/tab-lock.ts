@@ -7,6 +7,10 @@
  * released by the browser when the holding tab closes or crashes; the handover request travels
  * on a BroadcastChannel. Where locks are missing (a page on plain http), the channel alone plays
  * the lock: a holder answers "who holds it?" within a moment, or nobody does.
+ *
+ * Where neither can be used (an opaque-origin frame, a third-party frame whose storage the
+ * browser blocks: `navigator.locks.request()` or `new BroadcastChannel()` throws), the lock is
+ * this page's alone: one live session per page instead of per visitor, said once in the console.
  */
 const NAME = 'reactor-elements:session';
 /** How long a polite handover may take (the holder's DELETE) before the lock is taken anyway. */
@@ -29,6 +33,12 @@ export type OnTakeover = (fromThisPage: boolean) => void;
 
 /** Takeovers this page has asked for and not yet completed. */
 let takingOver = 0;
+
+/** Set once the site-wide lock failed here: from then on the lock is this page's (see above). */
+let pageOnly = false;
+
+/** The page's own lock: its holder, asked to let go by a takeover. */
+let pageHolder: { takenOver(): void; released: Promise<void> } | null = null;
 
 const locks = (): LockManager | null =>
   typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
@@ -53,12 +63,62 @@ export async function takeOver(onTakeover: OnTakeover): Promise<TabLease> {
 }
 
 function post(message: Message): void {
-  const channel = new BroadcastChannel(NAME);
-  channel.postMessage(message);
-  channel.close();
+  if (pageOnly) return;
+  try {
+    const channel = new BroadcastChannel(NAME);
+    channel.postMessage(message);
+    channel.close();
+  } catch {
+    /* no channel here: `acquire` falls back to the page's own lock */
+  }
 }
 
 async function acquire(
+  onTakeover: OnTakeover,
+  mode: 'if-available' | 'wait',
+): Promise<TabLease | null> {
+  if (!pageOnly) {
+    try {
+      return await siteAcquire(onTakeover, mode);
+    } catch (error) {
+      pageOnly = true;
+      console.warn(
+        `[reactor-elements] This page cannot share a lock with the site's other tabs (${error instanceof Error ? error.name : String(error)}): one live session per page instead of one per visitor.`,
+      );
+    }
+  }
+  return pageAcquire(onTakeover, mode);
+}
+
+/** The lock of this page alone (see the module comment). */
+async function pageAcquire(
+  onTakeover: OnTakeover,
+  mode: 'if-available' | 'wait',
+): Promise<TabLease | null> {
+  const previous = pageHolder;
+  if (previous) {
+    if (mode === 'if-available') return null;
+    previous.takenOver();
+    await Promise.race([previous.released, new Promise((r) => setTimeout(r, HANDOVER_MS))]);
+  }
+  let letGo: () => void = () => undefined;
+  const holder = {
+    released: new Promise<void>((resolve) => (letGo = resolve)),
+    takenOver: () => {
+      if (pageHolder === holder) onTakeover(true);
+    },
+  };
+  pageHolder = holder;
+  return {
+    release() {
+      if (pageHolder === holder) pageHolder = null;
+      letGo();
+    },
+  };
+}
+
+/** The lock shared by the site's tabs; throws where the browser allows no lock or channel. */
+async function siteAcquire(
   onTakeover: OnTakeover,
   mode: 'if-available' | 'wait',
 ): Promise<TabLease | null> {
@@ -79,9 +139,15 @@ async function acquire(
     onTakeover(takingOver > 0);
   };
   const manager = locks();
-  const held = manager
-    ? await withWebLocks(manager, mode, (release) => (releaseLock = release), takenOver)
-    : await withChannelOnly(channel, mode);
+  let held: boolean;
+  try {
+    held = manager
+      ? await withWebLocks(manager, mode, (release) => (releaseLock = release), takenOver)
+      : await withChannelOnly(channel, mode);
+  } catch (error) {
+    channel.close();
+    throw error;
+  }
   if (!held) {
     channel.close();
     return null;
@@ -93,14 +159,17 @@ async function acquire(
   return lease;
 }
 
-/** Resolves true once the Web Lock is held (false: taken, with `if-available`). */
+/**
+ * Resolves true once the Web Lock is held (false: taken, with `if-available`); rejects when the
+ * browser refuses locks to this page (a `SecurityError` in an opaque or blocked frame).
+ */
 function withWebLocks(
   manager: LockManager,
   mode: 'if-available' | 'wait',
   setRelease: (release: () => void) => void,
   onStolen: () => void,
 ): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
+  return new Promise<boolean>((resolve, reject) => {
     let granted = false;
     const request = (options: LockOptions) =>
       manager.request(NAME, options, (lock) => {
@@ -110,18 +179,24 @@ function withWebLocks(
         // Held until released; the browser releases it if the tab goes away.
         return new Promise<void>((done) => setRelease(done));
       });
-    // Once held, a rejection means another tab stole the lock: this session must end.
-    const lost = () => granted && onStolen();
-    if (mode === 'if-available') {
-      request({ ifAvailable: true }).catch(lost);
-      return;
+    // Once held, a rejection means another tab stole the lock: this session must end. Before,
+    // it means the browser refuses locks here.
+    const lost = (error: unknown) => (granted ? onStolen() : reject(error));
+    const refused = (error: unknown) => (error as Error)?.name === 'SecurityError';
+    try {
+      if (mode === 'if-available') {
+        request({ ifAvailable: true }).catch(lost);
+        return;
+      }
+      // A holder that does not give the lock up in time (a frozen tab) loses it: `steal` rejects
+      // its request, which ends its session (see `lost`) as soon as it runs again.
+      request({ signal: AbortSignal.timeout(HANDOVER_MS) }).catch((error: unknown) => {
+        if (granted || refused(error)) return lost(error);
+        request({ steal: true }).catch(lost);
+      });
+    } catch (error) {
+      reject(error); // `request` itself threw
     }
-    // A holder that does not give the lock up in time (a frozen tab) loses it: `steal` rejects
-    // its request, which ends its session (see `lost`) as soon as it runs again.
-    request({ signal: AbortSignal.timeout(HANDOVER_MS) }).catch(() => {
-      if (granted) return lost();
-      request({ steal: true }).catch(lost);
-    });
   });
 }
 

@@ -454,6 +454,30 @@ describe('<reactor-session>', function () {
       });
     });
 
+    it('keeps the session when taken out and put back within the grace (an editor or router re-render)', async () => {
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      const parent = el.parentElement!;
+      el.remove();
+      await new Promise((r) => setTimeout(r, 200)); // a builder's editor re-rendering its canvas
+      parent.append(el);
+      await new Promise((r) => setTimeout(r, 800)); // past the grace
+      expect(el.status).to.equal('ready');
+      expect((await ledgerEntry(id)).state).to.equal('ACTIVE');
+      el.disconnect();
+      expect((await closed(id)).ended_by).to.equal('client');
+    });
+
+    it('a page left while a removed element is in its grace still ends the session', async () => {
+      const el = await session('idle-timeout="0"');
+      const id = await live(el);
+      const end = ended(el);
+      el.remove();
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      expect((await end).reason).to.equal('unload');
+      expect((await closed(id)).ended_by).to.equal('client');
+    });
+
     for (const event of ['pagehide', 'beforeunload'] as const) {
       it(`ends the session on ${event} (also a page entering the back/forward cache)`, async () => {
         const el = await session('idle-timeout="0"');

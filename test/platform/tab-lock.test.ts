@@ -40,3 +40,57 @@ for (const mode of ['Web Locks', 'BroadcastChannel only'] as const) {
     });
   });
 }
+
+/**
+ * Where the browser refuses the lock and the channel (an opaque-origin frame, a third-party frame
+ * with blocked storage), the lock is the page's own. Last in this file: the fallback, once taken,
+ * stays for the page.
+ */
+describe('the session lock where the browser refuses locks and channels', () => {
+  const Channel = globalThis.BroadcastChannel;
+  const warnings: string[] = [];
+  const { warn } = console;
+  before(() => {
+    const refuse = () =>
+      Promise.reject(new DOMException('Locks are not allowed here.', 'SecurityError'));
+    Object.defineProperty(navigator, 'locks', { value: { request: refuse }, configurable: true });
+    globalThis.BroadcastChannel = class {
+      constructor() {
+        throw new DOMException('No channel here.', 'SecurityError');
+      }
+    } as unknown as typeof BroadcastChannel;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  after(() => {
+    delete (navigator as { locks?: unknown }).locks;
+    globalThis.BroadcastChannel = Channel;
+    console.warn = warn;
+  });
+
+  it('never hangs or throws: one holder per page, a takeover asks it to let go, said once', async () => {
+    const within = <T>(promise: Promise<T>) =>
+      Promise.race([
+        promise,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('hung')), 2000)),
+      ]);
+    const asked: boolean[] = [];
+    const first = await within(
+      tryAcquire((fromThisPage) => {
+        asked.push(fromThisPage);
+        setTimeout(() => first?.release(), 50);
+      }),
+    );
+    expect(first).to.not.equal(null);
+    expect(await within(tryAcquire(() => undefined))).to.equal(null);
+    const second = await within(takeOver(() => undefined));
+    expect(asked).to.deep.equal([true]);
+    expect(await within(tryAcquire(() => undefined))).to.equal(null);
+    second.release();
+    const third = await within(tryAcquire(() => undefined));
+    expect(third).to.not.equal(null);
+    third!.release();
+    expect(warnings).to.deep.equal([
+      "[reactor-elements] This page cannot share a lock with the site's other tabs (SecurityError): one live session per page instead of one per visitor.",
+    ]);
+  });
+});

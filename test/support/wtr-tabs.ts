@@ -16,6 +16,7 @@
 import * as puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
 import { resolveBrowser, resolveFirefox } from '../../scripts/browser.mjs';
+import { EMBED_PAGE, WIX_PAGE, embedPage, wixPage } from './builder-pages.js';
 
 interface CommandArgs {
   command: string;
@@ -58,6 +59,8 @@ interface OpenArgs {
   attrs?: string;
   /** Wait until the session is live (default true). */
   waitReady?: boolean;
+  /** A builder's page instead of the plain one: `wix`, the player in a cross-origin iframe. */
+  page?: 'wix';
 }
 
 type TabArgs =
@@ -81,7 +84,10 @@ export function tabsPlugin() {
   async function open(runner: Page, args: OpenArgs) {
     const ttl = args.expiresAfter ? `&expires_after=${args.expiresAfter}` : '';
     const attrs = args.attrs ? `&attrs=${encodeURIComponent(args.attrs)}` : '';
-    const path = `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
+    const path =
+      args.page === 'wix'
+        ? wixPath(runner.url(), args.apiUrl)
+        : `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
     const tab = await newTabBeside(runner);
     await tab.goto(new URL(path, runner.url()).href);
     const id = nextTab++;
@@ -128,8 +134,19 @@ export function tabsPlugin() {
     name: 'reactor-tabs',
     serve(context: { path: string; querystring?: string }) {
       if (context.path === AWAY_PAGE) return { body: '<!doctype html><p>away</p>', type: 'html' };
-      if (context.path !== TAB_PAGE) return undefined;
       const query = new URLSearchParams(context.querystring);
+      if (context.path === WIX_PAGE)
+        return { body: wixPage(query.get('frame') ?? ''), type: 'html' };
+      if (context.path === EMBED_PAGE)
+        return {
+          body: embedPage(
+            query.get('api') ?? '',
+            query.get('origin') ?? '',
+            query.get('attrs') ?? undefined,
+          ),
+          type: 'html',
+        };
+      if (context.path !== TAB_PAGE) return undefined;
       const ttl = query.get('expires_after');
       return {
         body: tabPage(
@@ -161,6 +178,18 @@ export function tabsPlugin() {
       return { sessionId, closedAt };
     },
   };
+}
+
+/**
+ * The Wix-like page on the runner's origin, its embed on another loopback origin (`localhost` and
+ * `127.0.0.1` are two origins of the one test server), autoconnecting.
+ */
+export function wixPath(runnerUrl: string, apiUrl: string): string {
+  const runner = new URL(runnerUrl);
+  const other = new URL(runnerUrl);
+  other.hostname = runner.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const frame = `${other.origin}${EMBED_PAGE}?api=${encodeURIComponent(apiUrl)}&origin=${encodeURIComponent(other.origin)}&attrs=${encodeURIComponent('idle-timeout="0" autoconnect')}`;
+  return `${WIX_PAGE}?frame=${encodeURIComponent(frame)}`;
 }
 
 /**
