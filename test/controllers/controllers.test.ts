@@ -4,6 +4,7 @@ import { ClockController } from '../../src/controllers/clock.js';
 import { DeadlineController } from '../../src/controllers/deadline.js';
 import { IdleController } from '../../src/controllers/idle.js';
 import { UnloadController } from '../../src/controllers/unload.js';
+import { REMOVAL_GRACE_MS } from '../../src/controllers/removal.js';
 import { createSessionClock } from '../../src/platform/session-clock.js';
 import { sleep } from '../helpers/session.js';
 
@@ -200,16 +201,21 @@ describe('controllers', () => {
     host.disconnect();
   });
 
-  it('UnloadController calls back on pagehide (twice: a second chance) and beforeunload, and stops when disconnected', () => {
+  it('UnloadController calls back on pagehide (twice: a second chance) and beforeunload, through the removal grace, then stops', async () => {
     const kinds: string[] = [];
     const host = new Host();
     new UnloadController(host, (kind) => kinds.push(kind));
     host.connect();
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
     window.dispatchEvent(new Event('beforeunload'));
-    host.disconnect();
-    window.dispatchEvent(new PageTransitionEvent('pagehide'));
     // Two independent pagehide listeners: Firefox may abort the first mid-way on a tab close.
     expect(kinds).to.deep.equal(['pagehide', 'pagehide', 'beforeunload']);
+    host.disconnect();
+    // Off the page, within the removal grace: a session may still run, so the page's end counts.
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(kinds.slice(3)).to.deep.equal(['beforeunload']);
+    await sleep(REMOVAL_GRACE_MS + 200);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(kinds.slice(4)).to.deep.equal([]);
   });
 });

@@ -10,62 +10,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import { EMBED_PAGE, WIX_SANDBOX, embedPage } from '../support/builder-pages.js';
+import { aWholeSession, bundleBuilt, embed, otherOrigin } from '../helpers/builders.js';
 import { closedEntry, emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { sessionMarkup } from '../helpers/session.js';
 import { tab } from '../helpers/tabs.js';
 
-interface Report {
-  status: string;
-  sessionId: string | null;
-  price: string;
-  videoWidth: number;
-  muted: boolean | null;
-  error: string;
-}
-
-/** The other loopback origin of the test server (`localhost` ⇄ `127.0.0.1`). */
-function otherOrigin(): string {
-  const url = new URL(location.href);
-  url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-  return url.origin;
-}
-
-/** An embed frame and the reports of its driver (the latest one, and a wait for one). */
-async function embed(attributes: Record<string, string>) {
-  const frame = document.createElement('iframe');
-  for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
-  let last: Report | null = null;
-  window.addEventListener('message', (e: MessageEvent) => {
-    if (e.source === frame.contentWindow && (e.data as { builder?: boolean })?.builder)
-      last = e.data as Report;
-  });
-  document.body.append(frame);
-  const until = (ok: (r: Report) => boolean, label: string, ms = 15_000) =>
-    waitFor(() => last !== null && ok(last) && last, label, ms);
-  const send = (command: string) => frame.contentWindow!.postMessage(command, '*');
-  return { frame, until, send };
-}
-
-/** Start, live with video, End: the ledger says the client ended it. */
-async function aWholeSession(
-  e: Awaited<ReturnType<typeof embed>>,
-  scenario: string,
-): Promise<Report> {
-  await e.until((r) => r.price.startsWith('helios'), 'the price line');
-  e.send('start');
-  const live = await e.until((r) => r.status === 'ready' && r.videoWidth > 0, 'a live video');
-  const id = live.sessionId!;
-  e.send('end');
-  const goneAt = Date.now();
-  await e.until((r) => r.status === 'ended', 'the end');
-  expect((await closedEntry(id)).ended_by).to.equal('client');
-  await matrixRow({ group: 'builder', scenario, ids: [id], goneAt });
-  return live;
-}
-
 describe('builders', function () {
   this.timeout(60_000);
+  before(async function () {
+    this.timeout(120_000);
+    await bundleBuilt();
+  });
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 

@@ -10,6 +10,8 @@
  *   sets `window.reactorReady` when the embedded session is live.
  */
 export const EMBED_PAGE = '/__builder/embed.html';
+/** `/__builder/paste.html?html=…`: a plain page of the given markup, and the driver. */
+export const PASTE_PAGE = '/__builder/paste.html';
 export const WIX_PAGE = '/__builder/wix.html';
 
 /** Wix's "Embed HTML" iframe attributes, as its own markup sets them. */
@@ -66,5 +68,15 @@ addEventListener('message', (event) => {
   if (event.data && event.data.builder && event.data.status === 'ready') window.reactorReady = event.data.sessionId;
 });
 </script>
+</body></html>`;
+}
+
+/** A plain page of `markup` (a snippet as an owner pasted it), with the driver. */
+export function pastedPage(markup: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"></head>
+<body>
+${markup}
+<script>${DRIVER}</script>
 </body></html>`;
 }

@@ -16,7 +16,14 @@
 import * as puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
 import { resolveBrowser, resolveFirefox } from '../../scripts/browser.mjs';
-import { EMBED_PAGE, WIX_PAGE, embedPage, wixPage } from './builder-pages.js';
+import {
+  EMBED_PAGE,
+  PASTE_PAGE,
+  WIX_PAGE,
+  embedPage,
+  pastedPage,
+  wixPage,
+} from './builder-pages.js';
 
 interface CommandArgs {
   command: string;
@@ -137,6 +144,8 @@ export function tabsPlugin() {
       const query = new URLSearchParams(context.querystring);
       if (context.path === WIX_PAGE)
         return { body: wixPage(query.get('frame') ?? ''), type: 'html' };
+      if (context.path === PASTE_PAGE)
+        return { body: pastedPage(query.get('html') ?? ''), type: 'html' };
       if (context.path === EMBED_PAGE)
         return {
           body: embedPage(

@@ -1,0 +1,143 @@
+/**
+ * The snippet page: the owner's choices (model, limits, budget, language, colour, token route,
+ * builder) in a form; a live preview of the elements against the platform (the emulator under
+ * `npm start`) that follows every change; the worst case per visitor session; the snippet with
+ * one Copy; and where it goes in the chosen builder.
+ */
+import { BUILDERS } from './builders.js';
+import { DEFAULTS, type SnippetOptions, snippet, tags, worstCase } from './snippet.js';
+
+export interface SnippetPageOptions {
+  /** The API origin of the preview (the emulator's in development). */
+  apiUrl: string;
+  /** The token route of the preview (the owner's may not be deployed yet). */
+  previewTokenUrl: string;
+  /** The package version for the CDN URL. */
+  version: string;
+  /** Put in the snippet too (only for a snippet meant for the emulator). */
+  snippetApiUrl?: string;
+  /** The URL of a language's script (the preview loads it when that language is picked). */
+  localeScript?: (lang: string) => string;
+}
+
+interface PriceList {
+  models: { name: string; creditsPerSecond: number }[];
+  creditsPerDollar: number;
+}
+
+const FORM = `
+<form class="choices">
+  <label>Model <select name="model"><option value="helios">helios</option></select></label>
+  <label>Your token route <input name="tokenUrl" type="url" placeholder="https://reactor-token.you.workers.dev/api/reactor-token"></label>
+  <label>Longest session (seconds) <input name="maxDuration" type="number" min="1" max="1200" value="${DEFAULTS.maxDuration}"></label>
+  <label>Idle timeout (seconds, 0: off) <input name="idleTimeout" type="number" min="0" value="${DEFAULTS.idleTimeout}"></label>
+  <label>Budget per session (credits, 0: none) <input name="maxCost" type="number" min="0" value="0"></label>
+  <label>Language <select name="lang"><option value="en">English</option><option value="de">Deutsch</option></select></label>
+  <label>Accent colour <input name="accent" type="color" value="${DEFAULTS.accent}"></label>
+  <label>Your builder <select name="builder">${Object.entries(BUILDERS)
+    .map(([key, b]) => `<option value="${key}">${b.name}</option>`)
+    .join('')}</select></label>
+</form>
+<p class="worst" aria-live="polite"></p>
+<div class="snippet">
+  <pre><code></code></pre>
+  <button type="button" class="copy">Copy</button> <span class="copied" role="status"></span>
+</div>
+<section class="builder-help" aria-live="polite"></section>
+<h2>Preview</h2>
+<div class="preview"></div>
+<reactor-pricing class="price-source" api-url="{API}" hidden></reactor-pricing>`;
+
+const text = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Builds the page inside `root`; resolves once the first preview is on the page. */
+export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): void {
+  root.innerHTML = FORM.replace('{API}', text(page.apiUrl).replace(/"/g, '&quot;'));
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
+  const form = $<HTMLFormElement>('form');
+  const source = $<HTMLElement>('.price-source');
+  let prices: PriceList | null = null;
+  let previewKey = '';
+  const loadedLocales = new Set<string>(['en']);
+
+  const choices = (): SnippetOptions & { builder: string } => {
+    const data = new FormData(form);
+    const number = (name: string, fallback: number) => {
+      const n = Number(data.get(name));
+      return Number.isFinite(n) && n >= 0 ? n : fallback;
+    };
+    return {
+      model: String(data.get('model') || DEFAULTS.model),
+      tokenUrl: String(data.get('tokenUrl') ?? ''),
+      maxDuration: number('maxDuration', DEFAULTS.maxDuration) || DEFAULTS.maxDuration,
+      idleTimeout: number('idleTimeout', DEFAULTS.idleTimeout),
+      maxCost: number('maxCost', 0),
+      lang: String(data.get('lang') || 'en'),
+      accent: String(data.get('accent') || DEFAULTS.accent),
+      builder: String(data.get('builder') || 'html'),
+      version: page.version,
+      apiUrl: page.snippetApiUrl,
+    };
+  };
+
+  const render = () => {
+    const o = choices();
+    $('code').textContent = snippet(o);
+    const rate = prices?.models.find((m) => m.name === o.model)?.creditsPerSecond ?? null;
+    const worst = worstCase(o, rate, prices?.creditsPerDollar ?? null);
+    $('.worst').textContent = worst
+      ? `At most ${Math.round(worst.credits).toLocaleString('en')} credits ($${worst.usd.toFixed(2)}) per visitor session.`
+      : 'Loading the price…';
+    const b = BUILDERS[o.builder] ?? BUILDERS.html!;
+    $('.builder-help').innerHTML = `<h2>In ${text(b.name)}</h2><ul>
+      <li>The script: ${text(b.script)}.</li>
+      <li>The tags: ${text(b.tags)}.</li>
+      <li>Plan: ${text(b.plan)}.</li>
+      <li>Allow on your token route: your domain${b.origins.map((o) => `, <code>${text(o)}</code>`).join('')}.</li>
+      <li>${text(b.note)}</li></ul>`;
+    if (o.lang !== 'en' && !loadedLocales.has(o.lang) && page.localeScript) {
+      loadedLocales.add(o.lang);
+      const script = document.createElement('script');
+      script.src = page.localeScript(o.lang);
+      document.head.append(script);
+    }
+    // The preview: the same tags against the preview's platform and token route. Replacing the
+    // tags removes the old player, which ends its session.
+    const preview = tags({ ...o, apiUrl: page.apiUrl, tokenUrl: page.previewTokenUrl });
+    if (preview !== previewKey) {
+      previewKey = preview;
+      $('.preview').innerHTML = preview;
+    }
+  };
+
+  source.addEventListener('reactor-pricing-load', (event) => {
+    prices = (event as CustomEvent<{ pricing: PriceList }>).detail.pricing;
+    const select = $<HTMLSelectElement>('select[name="model"]');
+    const chosen = select.value;
+    select.innerHTML = prices.models
+      .map((m) => `<option value="${text(m.name)}">${text(m.name)}</option>`)
+      .join('');
+    select.value = prices.models.some((m) => m.name === chosen) ? chosen : prices.models[0]!.name;
+    render();
+  });
+  form.addEventListener('input', render);
+  form.addEventListener('change', render);
+  $('.copy').addEventListener('click', () => void copy($('code').textContent ?? '', root));
+  render();
+}
+
+/** Copies `value`; where the clipboard is refused, selects it and says how to copy. */
+async function copy(value: string, root: HTMLElement): Promise<void> {
+  const said = root.querySelector('.copied')!;
+  try {
+    await navigator.clipboard.writeText(value);
+    said.textContent = 'Copied.';
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(root.querySelector('code')!);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    said.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+  }
+}

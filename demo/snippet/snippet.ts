@@ -1,0 +1,88 @@
+/**
+ * The snippet a site owner pastes: the script tag (the package on a CDN) and the three tags
+ * with their settings, each with visible fallback content that shows until the script runs
+ * (and in a builder's editor, which runs no script). Pure functions of the owner's choices.
+ */
+
+export interface SnippetOptions {
+  model: string;
+  tokenUrl: string;
+  maxDuration: number;
+  idleTimeout: number;
+  /** Credits; 0: no budget. */
+  maxCost: number;
+  lang: string;
+  accent: string;
+  /** Where the API is (only the local emulator needs it; the platform is the default). */
+  apiUrl?: string;
+  /** The package version in the CDN URL. */
+  version: string;
+}
+
+export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
+  model: 'helios',
+  tokenUrl: '',
+  maxDuration: 300,
+  idleTimeout: 60,
+  maxCost: 0,
+  lang: 'en',
+  accent: '#3b5bdb',
+};
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Where the package's files are: a public CDN that serves npm packages. */
+const cdn = (version: string, file: string) =>
+  `https://cdn.jsdelivr.net/npm/reactor-elements@${version}/dist/${file}`;
+
+/** The script tag (the classic bundle), and the language's script beside it when not English. */
+export function scriptTag(version: string, lang = 'en'): string {
+  const bundle = `<script src="${cdn(version, 'reactor-elements.iife.js')}"></script>`;
+  return lang === 'en'
+    ? bundle
+    : `${bundle}\n<script src="${cdn(version, `reactor-elements.${lang}.js`)}"></script>`;
+}
+
+/** The element tags, with attributes in `o` and fallback content. */
+export function tags(o: SnippetOptions): string {
+  const model = escape(o.model.trim());
+  const api = o.apiUrl ? ` api-url="${escape(o.apiUrl)}"` : '';
+  const lang = o.lang && o.lang !== 'en' ? ` lang="${escape(o.lang)}"` : '';
+  const style = ` style="--reactor-accent: ${escape(o.accent)}"`;
+  const session = [
+    `model="${model}"`,
+    `token-url="${escape(o.tokenUrl.trim() || 'https://YOUR-TOKEN-ROUTE/api/reactor-token')}"`,
+    `max-duration="${o.maxDuration}"`,
+    `idle-timeout="${o.idleTimeout}"`,
+    ...(o.maxCost > 0 ? [`max-cost="${o.maxCost}"`] : []),
+  ].join(' ');
+  const box =
+    'display:grid;place-items:center;aspect-ratio:16/9;background:#101216;color:#e9ecef;border-radius:8px;font-family:system-ui,sans-serif';
+  return [
+    `<div${lang}>`,
+    `  <reactor-pricing model="${model}"${api}${style}><span>${model}: live prices</span></reactor-pricing>`,
+    `  <reactor-session ${session}${api}${style}>`,
+    `    <div style="${box}">${model} · live session</div>`,
+    `  </reactor-session>`,
+    `</div>`,
+  ].join('\n');
+}
+
+/** The whole snippet: the script tag, then the tags. */
+export const snippet = (o: SnippetOptions) => `${scriptTag(o.version, o.lang)}\n${tags(o)}`;
+
+/**
+ * The most one visitor's session can cost: `max-duration` at the model's rate, or `max-cost`
+ * when it is lower. Null while the rate is unknown.
+ */
+export function worstCase(
+  o: Pick<SnippetOptions, 'maxDuration' | 'maxCost'>,
+  creditsPerSecond: number | null,
+  creditsPerDollar: number | null,
+): { credits: number; usd: number } | null {
+  if (!creditsPerSecond || !creditsPerDollar) return null;
+  const byTime = Math.min(1200, Math.max(1, o.maxDuration)) * creditsPerSecond;
+  const credits = o.maxCost > 0 ? Math.min(o.maxCost, byTime) : byTime;
+  return { credits, usd: credits / creditsPerDollar };
+}

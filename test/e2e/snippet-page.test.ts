@@ -1,0 +1,87 @@
+/**
+ * The snippet page (demo/snippet.html under `npm start`): the owner's choices change the snippet,
+ * the worst case and the live preview at once; the snippet, copied and pasted into a plain page
+ * on another origin, runs a session there, ended by the client (the ledger says so).
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ReactorSession } from '../../src/index.js';
+import { mountSnippetPage } from '../../demo/snippet/page.js';
+import { PASTE_PAGE } from '../support/builder-pages.js';
+import { aWholeSession, bundleBuilt, embed, otherOrigin } from '../helpers/builders.js';
+import { emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
+
+async function page(root: HTMLElement) {
+  const api = await emulatorUrl();
+  mountSnippetPage(root, {
+    apiUrl: api,
+    previewTokenUrl: `${api}/api/reactor-token`,
+    version: '0.1.0',
+    snippetApiUrl: api,
+    localeScript: (lang) => `/__dist/reactor-elements.${lang}.js`,
+  });
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
+  const set = (name: string, value: string) => {
+    const field = $<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const worst = () => $('.worst').textContent!;
+  const code = () => $('code').textContent!;
+  await waitFor(() => worst().startsWith('At most'), 'the worst case from /pricing');
+  return { api, $, set, worst, code };
+}
+
+describe('the snippet page', function () {
+  this.timeout(60_000);
+  before(async function () {
+    this.timeout(120_000);
+    await bundleBuilt();
+  });
+  let root: HTMLElement;
+  beforeEach(async () => {
+    await resetEmulator({ gpuDelayMs: 50 });
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => root.remove());
+
+  it('follows each choice: the snippet, the worst case per visitor, the preview, the builder', async () => {
+    const p = await page(root);
+    expect(p.worst()).to.equal('At most 5,100 credits ($0.51) per visitor session.');
+    expect(p.code()).to.contain('model="helios"').and.contain('max-duration="300"');
+    expect(p.code()).to.contain('<div style="display:grid'); // visible before the script runs
+    p.set('maxDuration', '120');
+    expect(p.code()).to.contain('max-duration="120"');
+    expect(p.worst()).to.equal('At most 2,040 credits ($0.20) per visitor session.');
+    const player = p.$<ReactorSession>('.preview reactor-session');
+    expect(player.maxDuration).to.equal(120);
+    p.set('maxCost', '1000');
+    expect(p.code()).to.contain('max-cost="1000"');
+    expect(p.worst()).to.equal('At most 1,000 credits ($0.10) per visitor session.');
+    p.set('model', 'lingbot');
+    expect(p.code()).to.contain('model="lingbot"');
+    p.set('builder', 'wix');
+    expect(p.$('.builder-help').textContent).to.contain('filesusr.com');
+    p.set('lang', 'de');
+    expect(p.code()).to.contain('reactor-elements.de.js');
+    p.set('tokenUrl', 'https://reactor-token.example.workers.dev/api/reactor-token');
+    expect(p.code()).to.contain(
+      'token-url="https://reactor-token.example.workers.dev/api/reactor-token"',
+    );
+  });
+
+  it('the copied snippet, pasted into a plain page on another origin, runs a session', async () => {
+    const p = await page(root);
+    p.set('tokenUrl', `${p.api}/api/reactor-token`);
+    p.set('idleTimeout', '0');
+    p.$<HTMLButtonElement>('.copy').click();
+    await waitFor(() => p.$('.copied').textContent, 'the copy to be said');
+    // The CDN's file is this build's, served by the test server on the other origin.
+    const origin = otherOrigin();
+    const pasted = p.code().replace(/https:\/\/cdn\.[^"]+\/dist\//g, `${origin}/__dist/`);
+    const e = await embed({ src: `${origin}${PASTE_PAGE}?html=${encodeURIComponent(pasted)}` });
+    const live = await aWholeSession(e, 'snippet page: the copied snippet on a plain page');
+    expect(live.price).to.match(/^helios/);
+  });
+});
