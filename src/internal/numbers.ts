@@ -5,9 +5,21 @@
  */
 import { isNumber } from '../platform/values.js';
 
+/**
+ * A number as written in an attribute: plain decimal only (`300`, `1.5`, `1e3`). Anything else
+ * (blank, `0x10`, `-0`, `Infinity`) is NaN: a bad value, never silently another one (a blank
+ * `idle-timeout` read as 0 would turn the idle detector off).
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
+  const n = Number(t);
+  return Object.is(n, -0) ? NaN : n;
+}
+
 /** A number from an attribute or a property (a numeric string counts, as frameworks set them). */
 export function asNumber(value: unknown): unknown {
-  return typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof value === 'string' ? parseDecimal(value) : value;
 }
 
 /** `value` when it is a finite number ≥ `min`, else null. */
@@ -33,7 +45,7 @@ export class ProblemLog {
 /** How `value` was written: the attribute's text when it holds this value, else the value. */
 export function written(host: Element, attribute: string, value: unknown): string {
   const text = host.getAttribute(attribute);
-  return text !== null && Object.is(Number(text), Number(value)) ? text : String(value);
+  return text !== null && Object.is(parseDecimal(text), Number(value)) ? text : String(value);
 }
 
 /** The console line for a `refresh` that is not a number of seconds, or null. */

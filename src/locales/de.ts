@@ -77,6 +77,8 @@ const session: Complete<typeof sessionMessages> = {
   network:
     'Reactor ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut. ({detail})',
   timeout: 'Reactor hat nicht rechtzeitig geantwortet. {detail}',
+  'no-gpu':
+    'Es wurde nicht rechtzeitig eine GPU frei. Es wurde nichts berechnet: bitte später erneut versuchen.',
   'server-error': 'Reactor hatte ein Problem ({status}). Bitte versuchen Sie es erneut.',
   'not-found': 'Nicht gefunden (404): {detail}',
   unconfirmedEnd:

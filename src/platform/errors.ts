@@ -16,6 +16,8 @@ export type PlatformErrorCode =
   | 'network'
   | 'bad-response'
   | 'timeout'
+  /** The connect limit passed while waiting for a GPU: nothing was billed. */
+  | 'no-gpu'
   | 'aborted';
 
 /** Seconds to wait after a 429 or 503 that names no `Retry-After` (the platform's docs say 3). */

@@ -52,6 +52,11 @@ export const createBody = (model: string) => ({
 });
 
 const BACKOFF_CAP_S = 30;
+/**
+ * The longest wait a 429 on create gets, whatever its `Retry-After` says (`1e9`, a date in 9999):
+ * past it the visitor would watch a countdown nobody can wait for, and `setTimeout` fires at once.
+ */
+const RETRY_AFTER_CAP_S = 60;
 
 export interface CreateOptions {
   /** Retries of a 429 before giving up. */
@@ -95,7 +100,8 @@ export async function createSession(model: string, options: CreateOptions): Prom
       if (!limited || attempt > options.retries) throw error;
       const backoff = Math.min(BACKOFF_CAP_S, 2 ** (attempt - 1));
       const retryAfter = (error as PlatformError).retryAfter ?? 0;
-      const wait = Math.max(retryAfter, backoff) * (1 + Math.random() * 0.2);
+      const wait =
+        Math.min(RETRY_AFTER_CAP_S, Math.max(retryAfter, backoff)) * (1 + Math.random() * 0.2);
       options.onRateLimited(Math.ceil(wait), attempt, code);
       await sleep(wait * 1000, options.signal);
     }

@@ -65,6 +65,8 @@ export interface SessionClientEvents extends TransportEvents {
 export class SessionClient extends Emitter<SessionClientEvents> {
   status: SessionStatus = 'disconnected';
   sessionId: string | null = null;
+  /** The session this client created, kept after its end (for the end's report). */
+  createdId: string | null = null;
   capabilities: Capabilities | null = null;
 
   private readonly apiUrl: string;
@@ -113,6 +115,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
         sleep: this.options.sleep,
         signal,
       });
+      this.createdId = this.sessionId;
       markPhase('created');
       this.prepareUnload();
       this.setStatus('waiting');
@@ -129,8 +132,10 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       markPhase('ready');
       this.setStatus('ready');
     } catch (error) {
+      // Classified first: the end aborts the controller, and a timeout then looks like a cancel.
+      const failure = this.normalise(error, signal);
       await this.terminate();
-      throw this.normalise(error, signal);
+      throw failure;
     } finally {
       limit.clear();
       tokenLimit?.clear();
@@ -325,10 +330,12 @@ export class SessionClient extends Emitter<SessionClientEvents> {
 
   private normalise(error: unknown, signal: AbortSignal): PlatformError {
     const failure = asPlatformError(error);
-    // Our own connect timeout fired (not a cancel): say so.
-    return failure.code === 'aborted' && !this.controller.signal.aborted && signal.aborted
-      ? new PlatformError('timeout', 'Connecting took too long.')
-      : failure;
+    // Our own connect timeout fired (not a cancel): say so, and whether no GPU came in time.
+    if (failure.code !== 'aborted' || this.controller.signal.aborted || !signal.aborted)
+      return failure;
+    return this.status === 'waiting' && !this.capabilities
+      ? new PlatformError('no-gpu', 'No GPU was assigned before the connect limit.')
+      : new PlatformError('timeout', 'Connecting took too long.');
   }
 
   private setStatus(status: SessionStatus): void {

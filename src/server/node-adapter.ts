@@ -18,14 +18,15 @@ export function toNodeHandler(
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
+      // The body as a stream the handler reads when it needs it (within its own bounds): a
+      // request refused on its origin or method is answered before any byte of it is read.
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      const chunks: Buffer[] = [];
-      if (hasBody) for await (const chunk of req) chunks.push(chunk as Buffer);
       const request = new Request(`${secure ? 'https' : 'http'}://${host}${req.url ?? '/'}`, {
         method: req.method,
         headers,
-        body: hasBody && chunks.length ? Buffer.concat(chunks) : undefined,
-      });
+        body: hasBody ? bodyStream(req) : undefined,
+        duplex: 'half',
+      } as RequestInit);
       // The socket's address: the client as far as this server can know (see client-identity).
       const response = await handler(request, { remoteAddress: req.socket.remoteAddress });
       res.statusCode = response.status;
@@ -37,4 +38,31 @@ export function toNodeHandler(
       res.end();
     });
   };
+}
+
+/**
+ * The request's body as a Web stream that reads only as fast as the handler pulls (the socket is
+ * paused in between), so an unread body is never buffered. Written without `node:stream`: this
+ * module is part of `reactor-elements/server`, which edge bundlers must resolve without Node.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.pause();
+        req.on('data', (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk));
+          req.pause();
+        });
+        req.once('end', () => controller.close());
+        req.once('error', (error) => controller.error(error));
+      },
+      pull() {
+        req.resume();
+      },
+      // A handler that stops reading (a body too large or too slow) answers first; Node's server
+      // then reads and drops what is left of the body, without keeping it.
+    },
+    { highWaterMark: 1 },
+  );
 }

@@ -18,6 +18,7 @@ import {
 } from './broker-options.js';
 import { originOf, refusal, reply, retrySeconds, said } from './replies.js';
 import { shortModelName } from '../platform/pricing.js';
+import { BODY_LIMIT, readBody } from './request-body.js';
 import { priceList, utcDay, worstCaseCredits } from './spend.js';
 
 export type { AuthorizeResult, TokenHandlerOptions } from './broker-options.js';
@@ -110,10 +111,29 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   async function modelsFor(request: Request, origin: string): Promise<string[] | Response> {
     let requested = new URL(request.url).searchParams.get('model');
     if (request.method === 'POST' && !requested) {
-      const body = (await request
-        .clone()
-        .json()
-        .catch(() => null)) as { model?: unknown } | null;
+      const read = await readBody(request);
+      if ('status' in read)
+        return read.status === 413
+          ? refuse(
+              413,
+              'body-too-large',
+              'The request is too large.',
+              `a body over ${BODY_LIMIT} bytes`,
+              origin,
+            )
+          : refuse(
+              408,
+              'body-too-slow',
+              'The request took too long.',
+              'a body that did not arrive in time',
+              origin,
+            );
+      let body: { model?: unknown } | null = null;
+      try {
+        body = JSON.parse(read.text) as { model?: unknown } | null;
+      } catch {
+        /* no JSON body: every allowed model */
+      }
       if (typeof body?.model === 'string') requested = body.model;
     }
     if (!requested) return options.models;

@@ -295,7 +295,7 @@ export class Session extends SessionState {
     if (unload) client?.terminateOnUnload();
     if (!client) return;
     this.client = null;
-    const sessionId = client.sessionId ?? this.lastSessionId;
+    const sessionId = client.sessionId ?? client.createdId ?? this.lastSessionId;
     const terminated = this.terminate(client, unload);
     this.releaseLock(reason, terminated);
     this.stopBilling();

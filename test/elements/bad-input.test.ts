@@ -67,7 +67,7 @@ const pricingDoc = (rate: string) =>
   `{"settings":{"credits_per_dollar":10000},"models":[{"name":"helios","rate":${rate}}]}`;
 
 const cases: Case[] = [
-  ...['abc', '-5', '0'].map((v): Case => ({
+  ...['abc', '-5', '0', '0x10', ''].map((v): Case => ({
     input: `max-duration="${v}"`,
     markup: session(`max-duration="${v}"`),
     sees: costText,
@@ -82,7 +82,7 @@ const cases: Case[] = [
     expectSees: /^Up to 20:00 per session/,
     console: /max-duration="1e9" is over the platform's limit: using 1200\.$/,
   },
-  ...['soon', '-1'].map((v): Case => ({
+  ...['soon', '-1', '', ' ', '-0', '0x1'].map((v): Case => ({
     input: `idle-timeout="${v}"`,
     markup: session(`idle-timeout="${v}"`),
     sees: costText,
@@ -93,15 +93,15 @@ const cases: Case[] = [
     // A mistake never turns the safeguard off.
     check: (p) => expect(idleTimes(p.session!).timeoutMs).to.equal(60_000),
   })),
-  {
-    input: 'idle-warning="x"',
-    markup: session('idle-warning="x"'),
+  ...['x', ''].map((v): Case => ({
+    input: `idle-warning="${v}"`,
+    markup: session(`idle-warning="${v}"`),
     sees: costText,
     expectSees: /^Up to 5:00 per session/,
-    console: /idle-warning="x" is not a number of seconds: using 15\.$/,
+    console: new RegExp(`idle-warning="${v}" is not a number of seconds: using 15\\.$`),
     check: (p) => expect(idleTimes(p.session!).warningMs).to.equal(15_000),
-  },
-  ...['abc', '-3', '0'].map((v): Case => ({
+  })),
+  ...['abc', '-3', '0', '0x10', ''].map((v): Case => ({
     input: `max-cost="${v}", then Start`,
     markup: session(`max-cost="${v}"`),
     act: clickStart,
@@ -164,17 +164,19 @@ const cases: Case[] = [
     expectSees: '2 price rows',
     console: /refresh="abc" is not a number of seconds \(0 turns refreshing off\): using 0\.$/,
   },
-  {
-    input: '<reactor-balance refresh="soon">',
-    markup: '<reactor-balance src="$API/api/reactor-balance" refresh="soon"></reactor-balance>',
+  ...['soon', ''].map((v): Case => ({
+    input: `<reactor-balance refresh="${v}">`,
+    markup: `<reactor-balance src="$API/api/reactor-balance" refresh="${v}"></reactor-balance>`,
     sees: async (p) => {
       await waitFor(() => p.balance!.credits !== null, 'the balance');
       await p.balance!.updateComplete;
       return textOf(part(p.balance!, 'amount'));
     },
     expectSees: '1,000,000 credits',
-    console: /refresh="soon" is not a number of seconds \(0 turns refreshing off\): using 60\.$/,
-  },
+    console: new RegExp(
+      `refresh="${v}" is not a number of seconds \\(0 turns refreshing off\\): using 60\\.$`,
+    ),
+  })),
   ...(
     [
       [

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTokenHandler, toNodeHandler } from '../../src/server/index.js';
 import { startEmulator, type Harness } from './emulator-client.js';
@@ -149,5 +149,90 @@ describe('token broker against the emulator', () => {
     } finally {
       server.close();
     }
+  });
+
+  describe('bodies: read only when needed, within bounds', () => {
+    let port = 0;
+    let server: ReturnType<typeof createServer>;
+    before(async () => {
+      server = createServer(toNodeHandler(broker()));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      port = (server.address() as AddressInfo).port;
+    });
+    after(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+
+    /**
+     * A POST that declares `declared` bytes and sends `chunk` every `everyMs` until answered;
+     * resolves with the status and how long the answer took.
+     */
+    const post = (
+      headers: Record<string, string>,
+      declared: number,
+      chunk: Buffer,
+      everyMs: number,
+    ) =>
+      new Promise<{ status: number; ms: number; sent: number }>((resolve, reject) => {
+        const started = Date.now();
+        let sent = 0;
+        let answered = false;
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/reactor-token',
+            method: 'POST',
+            headers: { ...headers, 'Content-Length': String(declared) },
+          },
+          (res) => {
+            answered = true;
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, sent });
+            req.destroy(); // the rest of the body is not sent
+          },
+        );
+        req.on('error', (error) => (answered ? undefined : reject(error)));
+        const pump = () => {
+          if (answered || sent + chunk.length > declared) return;
+          sent += chunk.length;
+          req.write(chunk, () => setTimeout(pump, everyMs));
+        };
+        pump();
+      });
+
+    it('a huge body from a foreign page is refused (403) before it is read', async () => {
+      const mb = Buffer.alloc(1 << 20, 120);
+      const rss = process.memoryUsage().rss;
+      const answer = await post({}, 500 * (1 << 20), mb, 0);
+      assert.equal(answer.status, 403);
+      assert.ok(answer.sent < 100 * (1 << 20), `${answer.sent} bytes sent before the answer`);
+      assert.ok(process.memoryUsage().rss - rss < 100 * (1 << 20), 'the body was not kept');
+    });
+
+    it('a body over 4 KiB from an allowed page is refused (413), declared or not', async () => {
+      const declared = await post({ Origin: SITE }, 100_000, Buffer.alloc(10_000, 32), 0);
+      assert.equal(declared.status, 413);
+      const chunked = await fetch(`http://127.0.0.1:${port}/api/reactor-token`, {
+        method: 'POST',
+        headers: { Origin: SITE },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new Uint8Array(3000).fill(32));
+            controller.enqueue(new Uint8Array(3000).fill(32));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
+    });
+
+    it('a body dripped a byte a second is cut off (408) within the bound', async () => {
+      const answer = await post({ Origin: SITE }, 200, Buffer.from(' '), 1000);
+      assert.equal(answer.status, 408);
+      assert.ok(answer.ms < 7000, `${answer.ms} ms`);
+    });
   });
 });

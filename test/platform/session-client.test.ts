@@ -4,6 +4,7 @@ import { SessionClient, type SessionStatus } from '../../src/platform/session-cl
 import { TokenSource } from '../../src/platform/tokens.js';
 import { BillingMeter } from '../../src/platform/meter.js';
 import {
+  closedEntry,
   configureEmulator,
   dropPeer,
   emulatorUrl,
@@ -112,6 +113,55 @@ describe('platform/session-client against the emulator', function () {
     expect(waits).to.have.length(2);
     expect(slept.every((ms) => ms >= 2000 && ms <= 2400 * 1.01)).to.equal(true, String(slept));
     await client.terminate();
+    video.remove();
+  });
+
+  for (const huge of ['1000000000', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
+    it(`caps a Retry-After of ${huge} at 60 s (plus jitter), and says so`, async () => {
+      const api = await emulatorUrl();
+      // The platform's 429 with a Retry-After nobody can wait for, then a session.
+      let answered = 0;
+      const fetchThrough = window.fetch;
+      window.fetch = (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url === `${api}/sessions` && init?.method === 'POST' && answered++ === 0)
+          return Promise.resolve(
+            new Response('{"code":"rate-limited","message":"Slow down."}', {
+              status: 429,
+              headers: { 'Retry-After': huge, 'Content-Type': 'application/json' },
+            }),
+          );
+        return fetchThrough(input, init);
+      };
+      try {
+        const waits: number[] = [];
+        const slept: number[] = [];
+        const { client, video } = await makeClient({ sleep: async (ms) => void slept.push(ms) });
+        client.on('rate-limited', ({ retryAfter }) => waits.push(retryAfter));
+        await client.connect();
+        expect(waits.length).to.equal(1);
+        expect(waits[0]).to.be.within(60, 72);
+        expect(slept[0]).to.be.within(60_000, 72_000);
+        await client.terminate();
+        video.remove();
+      } finally {
+        window.fetch = fetchThrough;
+      }
+    });
+  }
+
+  it('a connect limit reached while waiting for a GPU is said as no GPU (not a cancel), nothing billed', async () => {
+    await configureEmulator({ gpuDelayMs: 60_000 });
+    const { client, video } = await makeClient({ connectTimeoutMs: 1500 });
+    const error = await rejection(client.connect());
+    expect([error.code, error.message]).to.deep.equal([
+      'no-gpu',
+      'No GPU was assigned before the connect limit.',
+    ]);
+    // The session it had created is named, and was ended by the client before any billing.
+    expect(client.createdId).to.be.a('string');
+    const entry = await closedEntry(client.createdId!);
+    expect([entry.state, entry.ended_by, entry.billed_ms]).to.deep.equal(['CLOSED', 'client', 0]);
     video.remove();
   });
 

@@ -2,6 +2,7 @@ import type { PropertyValues } from 'lit';
 import { ClockController } from '../../controllers/clock.js';
 import { PollController } from '../../controllers/poll.js';
 import { LocalizeController } from '../../controllers/localize.js';
+import { decimal } from '../../internal/converters.js';
 import { ReactorElement } from '../../internal/reactor-element.js';
 import {
   type Balance,
@@ -55,8 +56,8 @@ export class ReactorBalance extends ReactorElement {
   static override properties = {
     src: { reflect: true },
     source: { attribute: false },
-    refresh: { type: Number, reflect: true },
-    lowThreshold: { attribute: 'low-threshold', type: Number, reflect: true },
+    refresh: { converter: decimal, reflect: true },
+    lowThreshold: { attribute: 'low-threshold', converter: decimal, reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
     apiUrl: { attribute: 'api-url', reflect: true },
     session: { reflect: true },

@@ -1,6 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { PollController } from '../../controllers/poll.js';
 import { LocalizeController } from '../../controllers/localize.js';
+import { decimal } from '../../internal/converters.js';
 import { ReactorElement } from '../../internal/reactor-element.js';
 import { PlatformError } from '../../platform/errors.js';
 import { checkApiUrl } from '../../platform/http.js';
@@ -41,7 +42,7 @@ export class ReactorPricing extends ReactorElement {
   static override properties = {
     apiUrl: { attribute: 'api-url', reflect: true },
     model: { reflect: true },
-    refresh: { type: Number, reflect: true },
+    refresh: { converter: decimal, reflect: true },
     currency: { reflect: true },
     pricing: { state: true },
     error: { state: true },

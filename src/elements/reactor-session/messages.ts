@@ -71,6 +71,7 @@ export const sessionMessages = {
   'server-outdated': 'The Reactor server does not support this client yet (501).',
   network: 'Could not reach Reactor. Check the connection and try again. ({detail})',
   timeout: 'Reactor did not answer in time. {detail}',
+  'no-gpu': 'No GPU became free in time. Nothing was billed: please try again later.',
   'server-error': 'Reactor had a problem ({status}). Please try again.',
   'not-found': 'Not found (404): {detail}',
   unconfirmedEnd:

@@ -14,7 +14,7 @@ import {
   activeKeyMap,
   keysProblem,
 } from '../../controllers/key-commands.js';
-import { onUnlessFalse } from '../../internal/converters.js';
+import { decimal, onUnlessFalse } from '../../internal/converters.js';
 import { type ConnectionStats, StatsReader } from './stats-reader.js';
 import { IdleDialog } from './idle-dialog.js';
 import { SessionMedia } from './media.js';
@@ -99,10 +99,10 @@ export class ReactorSession extends ReactorElement {
     model: { reflect: true },
     tokenUrl: { attribute: 'token-url', reflect: true },
     apiUrl: { attribute: 'api-url', reflect: true },
-    maxDuration: { attribute: 'max-duration', type: Number, reflect: true },
-    idleTimeout: { attribute: 'idle-timeout', type: Number, reflect: true },
-    idleWarning: { attribute: 'idle-warning', type: Number, reflect: true },
-    maxCost: { attribute: 'max-cost', type: Number, reflect: true },
+    maxDuration: { attribute: 'max-duration', converter: decimal, reflect: true },
+    idleTimeout: { attribute: 'idle-timeout', converter: decimal, reflect: true },
+    idleWarning: { attribute: 'idle-warning', converter: decimal, reflect: true },
+    maxCost: { attribute: 'max-cost', converter: decimal, reflect: true },
     autoconnect: { type: Boolean, reflect: true },
     reconnect: { converter: onUnlessFalse, reflect: true },
     exclusive: { converter: onUnlessFalse, reflect: true },
