@@ -46,22 +46,35 @@ export function toNodeHandler(
  * module is part of `reactor-elements/server`, which edge bundlers must resolve without Node.
  */
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  // Once the handler stops reading, Node's server drains the rest: those chunks go nowhere.
+  let open = true;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         req.pause();
         req.on('data', (chunk: Buffer) => {
+          if (!open) return;
           controller.enqueue(new Uint8Array(chunk));
           req.pause();
         });
-        req.once('end', () => controller.close());
-        req.once('error', (error) => controller.error(error));
+        req.once('end', () => {
+          if (open) controller.close();
+          open = false;
+        });
+        req.once('error', (error) => {
+          if (open) controller.error(error);
+          open = false;
+        });
       },
       pull() {
         req.resume();
       },
       // A handler that stops reading (a body too large or too slow) answers first; Node's server
       // then reads and drops what is left of the body, without keeping it.
+      cancel() {
+        open = false;
+        req.resume();
+      },
     },
     { highWaterMark: 1 },
   );
