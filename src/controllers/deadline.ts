@@ -7,6 +7,10 @@ import { type Clock, MAX_WAKE_UP_MS, sessionClock } from '../platform/session-cl
  * recomputed from the session clock, so neither a throttled background tab nor a sleeping
  * laptop can stretch it (wake-ups are at most a second apart). The deadline
  * survives the host being moved in the DOM (disconnected and connected again).
+ *
+ * In a hidden page the browser fires timers late (throttled to about once a second), so a last
+ * short timer could land most of a second past the deadline: there, the last wake-up within a
+ * second of the deadline ends it, up to a second early, never that late.
  */
 export class DeadlineController implements ReactiveController {
   private deadline: number | null = null;
@@ -67,7 +71,8 @@ export class DeadlineController implements ReactiveController {
 
   private readonly check = () => {
     if (this.deadline === null) return;
-    if (this.deadline - this.clock() <= 0) this.expire();
+    const left = this.deadline - this.clock();
+    if (left <= 0 || (document.hidden && left <= MAX_WAKE_UP_MS)) this.expire();
     else this.schedule();
   };
 

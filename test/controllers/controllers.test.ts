@@ -56,6 +56,30 @@ describe('controllers', () => {
       host.disconnect();
     });
 
+    it('in a hidden page, the last wake-up within a second of the deadline ends it (throttled timers fire late)', () => {
+      let now = 0;
+      let expired = 0;
+      const host = new Host();
+      const deadline = new DeadlineController(
+        host,
+        () => (expired += 1),
+        () => now,
+      );
+      host.connect();
+      deadline.start(4000);
+      now = 3200; // a wake-up 0.8 s before the deadline, in a visible page: not yet
+      visibilityChange();
+      expect(expired).to.equal(0);
+      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+      try {
+        visibilityChange(); // the same moment, hidden: its next timer could fire a second late
+        expect(expired).to.equal(1);
+      } finally {
+        delete (document as { hidden?: boolean }).hidden;
+        host.disconnect();
+      }
+    });
+
     it('fires on time with real timers, survives a move, and stops cleanly', async () => {
       let expired = 0;
       const host = new Host();
