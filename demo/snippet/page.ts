@@ -5,7 +5,14 @@
  * one Copy; and where it goes in the chosen builder.
  */
 import { BUILDERS } from './builders.js';
-import { DEFAULTS, type SnippetOptions, snippet, tags, worstCase } from './snippet.js';
+import {
+  DEFAULTS,
+  type SnippetOptions,
+  escapeHtml as text,
+  snippet,
+  tags,
+  worstCase,
+} from './snippet.js';
 
 export interface SnippetPageOptions {
   /** The API origin of the preview (the emulator's in development). */
@@ -48,12 +55,9 @@ const FORM = `
 <div class="preview"></div>
 <reactor-pricing class="price-source" api-url="{API}" hidden></reactor-pricing>`;
 
-const text = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Builds the page inside `root`; resolves once the first preview is on the page. */
 export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): void {
-  root.innerHTML = FORM.replace('{API}', text(page.apiUrl).replace(/"/g, '&quot;'));
+  root.innerHTML = FORM.replace('{API}', text(page.apiUrl));
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const form = $<HTMLFormElement>('form');
   const source = $<HTMLElement>('.price-source');

@@ -29,7 +29,8 @@ export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
   accent: '#3b5bdb',
 };
 
-const escape = (text: string) =>
+/** Text or an attribute value as HTML. */
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Where the package's files are: a public CDN that serves npm packages. */
@@ -46,13 +47,13 @@ export function scriptTag(version: string, lang = 'en'): string {
 
 /** The element tags, with attributes in `o` and fallback content. */
 export function tags(o: SnippetOptions): string {
-  const model = escape(o.model.trim());
-  const api = o.apiUrl ? ` api-url="${escape(o.apiUrl)}"` : '';
-  const lang = o.lang && o.lang !== 'en' ? ` lang="${escape(o.lang)}"` : '';
-  const style = ` style="--reactor-accent: ${escape(o.accent)}"`;
+  const model = escapeHtml(o.model.trim());
+  const api = o.apiUrl ? ` api-url="${escapeHtml(o.apiUrl)}"` : '';
+  const lang = o.lang && o.lang !== 'en' ? ` lang="${escapeHtml(o.lang)}"` : '';
+  const style = ` style="--reactor-accent: ${escapeHtml(o.accent)}"`;
   const session = [
     `model="${model}"`,
-    `token-url="${escape(o.tokenUrl.trim() || 'https://YOUR-TOKEN-ROUTE/api/reactor-token')}"`,
+    `token-url="${escapeHtml(o.tokenUrl.trim() || 'https://YOUR-TOKEN-ROUTE/api/reactor-token')}"`,
     `max-duration="${o.maxDuration}"`,
     `idle-timeout="${o.idleTimeout}"`,
     ...(o.maxCost > 0 ? [`max-cost="${o.maxCost}"`] : []),

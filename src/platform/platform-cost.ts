@@ -5,6 +5,7 @@
  * answer neither, so each read gives null rather than an error. Framework-free.
  */
 import { PlatformError } from './errors.js';
+import type { ApiCall } from './session-api.js';
 import { isNumber, isRecord } from './values.js';
 
 /** A cost as the platform states it: credits, dollars, and the seconds it covers when said. */
@@ -14,12 +15,6 @@ export interface PlatformCost {
   /** The seconds the figure is for (assumed by an estimate, billed by an effective cost). */
   seconds: number | null;
 }
-
-/** A coordinator call of the session client (its base URL and token). */
-export type CoordinatorCall = <T>(
-  path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown },
-) => Promise<{ data: T | null }>;
 
 /** `{credits, dollars, duration_s?}` as a cost; null for anything else. */
 export function readCost(value: unknown): PlatformCost | null {
@@ -34,7 +29,7 @@ export function readCost(value: unknown): PlatformCost | null {
  * A platform that ignores the query creates a real session: `end` ends it at once.
  */
 export async function dryRunCreate(
-  call: CoordinatorCall,
+  call: ApiCall,
   body: unknown,
   end: (sessionId: string) => Promise<unknown>,
 ): Promise<PlatformCost | null> {
@@ -57,7 +52,7 @@ export async function dryRunCreate(
 
 /** The effective cost of a closed session (`metadata.cost`), or null when it is not given. */
 export async function effectiveCost(
-  call: CoordinatorCall,
+  call: ApiCall,
   sessionId: string,
 ): Promise<PlatformCost | null> {
   try {

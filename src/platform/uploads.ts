@@ -6,7 +6,7 @@
  */
 import { FileRef } from './commands.js';
 import { PlatformError } from './errors.js';
-import type { CoordinatorCall } from './platform-cost.js';
+import type { ApiCall } from './session-api.js';
 
 /** The largest file `uploadFile` sends unless told otherwise (25 MiB). */
 export const MAX_UPLOAD_BYTES = 25 << 20;
@@ -86,7 +86,7 @@ function put(
  * lifetime) is replaced once by a fresh one. `announce` tells the runtime (`fileUploaded`).
  */
 export async function uploadFile(
-  call: CoordinatorCall,
+  call: ApiCall,
   sessionId: string,
   file: Blob,
   options: UploadOptions & { signal: AbortSignal },

@@ -75,12 +75,8 @@ export function tokenHandlerFromEnv(
 ): TokenHandler {
   let problem: string;
   try {
-    const options = { ...optionsFromEnv(env), ...extra };
-    return createTokenHandler(
-      Object.fromEntries(
-        Object.entries(options).filter(([, value]) => value !== undefined),
-      ) as unknown as TokenHandlerOptions,
-    );
+    // An option left undefined takes the handler's default.
+    return createTokenHandler({ ...optionsFromEnv(env), ...extra });
   } catch (error) {
     problem = (error instanceof Error ? error.message : String(error)).replace(
       /^createTokenHandler: /,

@@ -99,14 +99,15 @@ function exactOrigin(entry: string, text: string): string {
 function wildcardOf(entry: string, protocol: string, rest: string): Wildcard {
   // What follows `*.` must be a host (with an optional port) of at least two labels: `*.io` or
   // `*.com` would let any site of that top-level domain ask for tokens.
-  let url: URL;
+  let url: URL | null = null;
   try {
     url = new URL(`${protocol}//x.${rest}`);
   } catch {
-    url = new URL('invalid:');
+    /* not a host: refused below */
   }
-  const suffix = url.hostname.slice(1);
+  const suffix = url?.hostname.slice(1) ?? '';
   if (
+    !url ||
     url.origin !== `${protocol.toLowerCase()}//x.${rest.toLowerCase()}` ||
     suffix.split('.').length < 3
   )

@@ -34,46 +34,43 @@ const visibilityChange = () => document.dispatchEvent(new Event('visibilitychang
 
 describe('controllers', () => {
   describe('DeadlineController', () => {
-    it('works from an absolute deadline: a clock jump (a throttled tab) expires it at the next check', () => {
-      let now = 1000;
-      let expired = 0;
+    /** A connected DeadlineController on a clock the test sets (`clock.now`). */
+    function onTestClock(now: number) {
+      const clock = { now, expired: 0 };
       const host = new Host();
       const deadline = new DeadlineController(
         host,
-        () => (expired += 1),
-        () => now,
+        () => (clock.expired += 1),
+        () => clock.now,
       );
       host.connect();
+      return { clock, host, deadline };
+    }
+
+    it('works from an absolute deadline: a clock jump (a throttled tab) expires it at the next check', () => {
+      const { clock, host, deadline } = onTestClock(1000);
       deadline.start(60_000);
       expect(deadline.remainingMs).to.equal(60_000);
-      now += 20_000;
+      clock.now += 20_000;
       expect(deadline.remainingMs).to.equal(40_000);
-      now += 45_000; // the timer never fired: the tab was in the background
+      clock.now += 45_000; // the timer never fired: the tab was in the background
       visibilityChange();
-      expect(expired).to.equal(1);
+      expect(clock.expired).to.equal(1);
       expect(deadline.active).to.equal(false);
       expect(deadline.remainingMs).to.equal(null);
       host.disconnect();
     });
 
     it('in a hidden page, the last wake-up within a second of the deadline ends it (throttled timers fire late)', () => {
-      let now = 0;
-      let expired = 0;
-      const host = new Host();
-      const deadline = new DeadlineController(
-        host,
-        () => (expired += 1),
-        () => now,
-      );
-      host.connect();
+      const { clock, host, deadline } = onTestClock(0);
       deadline.start(4000);
-      now = 3200; // a wake-up 0.8 s before the deadline, in a visible page: not yet
+      clock.now = 3200; // a wake-up 0.8 s before the deadline, in a visible page: not yet
       visibilityChange();
-      expect(expired).to.equal(0);
+      expect(clock.expired).to.equal(0);
       Object.defineProperty(document, 'hidden', { value: true, configurable: true });
       try {
         visibilityChange(); // the same moment, hidden: its next timer could fire a second late
-        expect(expired).to.equal(1);
+        expect(clock.expired).to.equal(1);
       } finally {
         delete (document as { hidden?: boolean }).hidden;
         host.disconnect();

@@ -51,8 +51,16 @@ describe('builders', function () {
       else await tab({ op: 'away-and-back', tab: opened.tab });
       const entry = await closedEntry(opened.sessionId, 5000);
       expect([entry.state, entry.ended_by]).to.deep.equal(['CLOSED', 'client']);
-      // Back on the page, its embed starts a new session (it autoconnects): the tab's close ends it.
-      if (how !== 'closed') await tab({ op: 'close', tab: opened.tab });
+      // Back on the page, its embed starts a new session (it autoconnects): once it is live, the
+      // tab's close ends it (a tab closed while a session is still being created is another row).
+      if (how !== 'closed') {
+        await waitFor(
+          () => tab<string | undefined>({ op: 'eval', tab: opened.tab, js: 'window.reactorReady' }),
+          'the embed live again',
+          15_000,
+        );
+        await tab({ op: 'close', tab: opened.tab });
+      }
       await waitFor(
         async () => (await ledger()).every((e) => e.state === 'CLOSED'),
         'every session to be closed',

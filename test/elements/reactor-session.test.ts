@@ -403,7 +403,8 @@ describe('<reactor-session>', function () {
       const id = await live(el);
       const detail = await ended(el);
       expect(detail.reason).to.equal('budget');
-      expect(detail.credits).to.be.closeTo(34, 2);
+      // Within a quarter second of billing: a busy machine fires the budget's timer a moment late.
+      expect(detail.credits).to.be.closeTo(34, 17 * 0.25);
       const entry = await closed(id);
       expect(entry.billed_ms).to.be.within(1500, 2500);
       await matrixRow({
