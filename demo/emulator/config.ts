@@ -10,6 +10,11 @@ export interface EmulatorConfig {
   pricingListsModels: boolean;
   /** When set, `GET /pricing` answers this raw text instead of the document (bad-input tests). */
   pricingBody: string | null;
+  /**
+   * Made-up models `GET /pricing` lists after the runnable ones (`m0`, `m1`, …, at 1 + i % 7
+   * credits a second): a price list far longer than any real one (bad-input tests).
+   */
+  pricingExtraModels: number;
   /** The `Content-Type` sent with `pricingBody` (a wrong one is a bad-input case too). */
   pricingContentType: string;
   creditsPerDollar: number;
@@ -61,6 +66,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   models: { helios: 17, lingbot: 29 },
   pricingListsModels: true,
   pricingBody: null,
+  pricingExtraModels: 0,
   pricingContentType: 'application/json',
   creditsPerDollar: 10_000,
   gpuDelayMs: 300,
@@ -107,6 +113,8 @@ export function pricingDocument(config: EmulatorConfig): Record<string, unknown>
       name,
       rate: { amount_per_sec: rate, unit: 'credits', denomination: 'second' },
     }));
+    for (let i = 0; i < config.pricingExtraModels; i++)
+      (doc.models as unknown[]).push({ name: `m${i}`, rate: { amount_per_sec: 1 + (i % 7) } });
   }
   return doc;
 }

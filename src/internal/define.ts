@@ -6,6 +6,7 @@
  * through {@link defineElement}: the first class keeps the tag, a later copy of the same version
  * is ignored quietly, and a later copy of another version logs one warning and is ignored.
  */
+import { say } from './console.js';
 export interface VersionedElement extends CustomElementConstructor {
   readonly version?: string;
 }
@@ -25,8 +26,8 @@ export function defineElement(tag: string, ctor: VersionedElement): CustomElemen
   }
   if (existing !== ctor && existing.version !== ctor.version && !warned.has(tag)) {
     warned.add(tag);
-    console.warn(
-      `[reactor-elements] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
+    say(
+      `<${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
         `version ${ctor.version ?? 'unknown'} was loaded too and is not used. Load the library once.`,
     );
   }

@@ -4,6 +4,7 @@
  * number at or above the floor) and says once, in one console line, what it used instead.
  */
 import { isNumber } from '../platform/values.js';
+import { say } from './console.js';
 
 /**
  * A number as written in an attribute: plain decimal only (`300`, `1.5`, `1e3`). Anything else
@@ -37,7 +38,7 @@ export class ProblemLog {
     for (const problem of problems) {
       if (problem === null || this.said.has(problem)) continue;
       this.said.add(problem);
-      console.warn(`[reactor-elements] <${this.tag}>: ${problem}`);
+      say(`<${this.tag}>: ${problem}`);
     }
   }
 }

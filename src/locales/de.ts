@@ -101,6 +101,7 @@ const pricing: Complete<typeof pricingMessages> = {
   rate: '{credits} Credits/s',
   moneyPerMinute: '{money}/min',
   creditsAMinute: '{credits} Credits/min',
+  more: 'Die ersten {shown} von {total} Modellen werden angezeigt.',
 };
 
 const balance: Complete<typeof balanceMessages> = {

@@ -43,6 +43,9 @@ export class PlatformError extends Error {
   }
 }
 
+/** The error of anything the caller cancelled (an abort signal). */
+export const cancelled = () => new PlatformError('aborted', 'Cancelled.');
+
 /** A mistake in the site's setup: `message` says exactly what to fix. */
 export const setupError = (
   message: string,

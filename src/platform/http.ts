@@ -2,8 +2,8 @@
  * fetch for the platform layer: version headers, an abort signal and a timeout, JSON that never
  * throws a raw SyntaxError, and every failure as a {@link PlatformError}.
  */
-import { blockedByCsp, watchConnectSrc } from './csp.js';
-import { PlatformError, errorFromResponse, setupError } from './errors.js';
+import { blockedByCsp, mixedContent, watchConnectSrc } from './blocked.js';
+import { PlatformError, errorFromResponse, setupError, cancelled } from './errors.js';
 import { timeoutSignal } from './timeout-signal.js';
 
 /** Sent on every coordinator call (the protocol's API version). */
@@ -71,7 +71,7 @@ export async function requestJson<T = unknown>(
     });
     text = await response.text();
   } catch (error) {
-    if (options.signal?.aborted) throw new PlatformError('aborted', 'The request was cancelled.');
+    if (options.signal?.aborted) throw cancelled();
     if (timeout.timedOut) {
       throw new PlatformError(
         'timeout',
@@ -85,6 +85,8 @@ export async function requestJson<T = unknown>(
         'network',
       );
     }
+    const mixed = mixedContent(url);
+    if (mixed) throw setupError(mixed, 'network');
     const detail = error instanceof Error ? error.message : String(error);
     throw new PlatformError('network', `Could not reach ${origin} (${detail}).`);
   } finally {
@@ -108,15 +110,21 @@ export function absoluteUrl(url: string): string {
   return new URL(url, globalThis.location?.href).href;
 }
 
+/**
+ * True when `url` is an `http:` or `https:` URL: absolute, or (with `base`) relative to it. Any
+ * other scheme (`data:`, `javascript:`, `blob:`) or no URL at all is false.
+ */
+export function isHttpUrl(url: string, base?: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, base).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Throws a setup error unless `apiUrl` is an absolute `http:` or `https:` URL. */
 export function checkApiUrl(apiUrl: string): void {
-  let ok = false;
-  try {
-    ok = /^https?:$/.test(new URL(apiUrl).protocol);
-  } catch {
-    /* not a URL at all */
-  }
-  if (!ok) throw setupError(`api-url "${apiUrl}" is not an absolute URL.`);
+  if (!isHttpUrl(apiUrl)) throw setupError(`api-url "${apiUrl}" is not an absolute URL.`);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -9,7 +9,7 @@
  * before the last one answered, so the rate is at most one per round trip. A 429 on a poll is
  * honoured (its `Retry-After`).
  */
-import { PlatformError } from './errors.js';
+import { PlatformError, cancelled } from './errors.js';
 
 export interface PollSchedule {
   /** The fixed interval while polling is fast. */
@@ -43,12 +43,12 @@ export const markPhase = (phase: string) => {
 /** Waits `ms`, or rejects with `aborted` when `signal` aborts first. */
 export const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(new PlatformError('aborted', 'Cancelled.'));
+    if (signal.aborted) return reject(cancelled());
     // The listener goes with the sleep: a connect sleeps some 25 times on one signal, and
     // each listener left behind would live as long as the signal.
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new PlatformError('aborted', 'Cancelled.'));
+      reject(cancelled());
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

@@ -3,7 +3,7 @@
  * every element (and a second copy of the bundle) asks the same cache, so a page makes one
  * request per API origin and time-to-live.
  */
-import { PlatformError } from './errors.js';
+import { PlatformError, cancelled } from './errors.js';
 import { requestJson } from './http.js';
 import { isNumber, isRecord } from './values.js';
 
@@ -42,6 +42,13 @@ export function costOf(creditsPerSecond: number, seconds: number, creditsPerDoll
   return { credits, usd: credits / creditsPerDollar };
 }
 
+/**
+ * The lowest rate that is a price, in credits a second. A rate of 0, or one as vanishing as
+ * 1e-300, is no price: a budget (`max-cost`) or a daily ceiling could not bound what the
+ * platform then bills, so such a model is read as having no public price.
+ */
+export const MIN_RATE = 1e-6;
+
 const bad = (message: string) => new PlatformError('bad-response', `Invalid pricing: ${message}`);
 
 /** Validates a pricing document; unknown fields are ignored. Throws a PlatformError on bad data. */
@@ -57,7 +64,7 @@ export function parsePricing(data: unknown): Pricing {
   if (doc.models !== undefined && doc.models !== null && !Array.isArray(doc.models)) {
     throw bad('models must be a list.');
   }
-  const models = ((doc.models as unknown[] | null | undefined) ?? []).map((entry, i) => {
+  const listed = ((doc.models as unknown[] | null | undefined) ?? []).map((entry, i) => {
     const m = (entry ?? {}) as {
       id?: unknown;
       name?: unknown;
@@ -67,7 +74,7 @@ export function parsePricing(data: unknown): Pricing {
     const rate = m.rate?.amount_per_sec;
     if (!isNumber(rate) || rate < 0 || rate > Number.MAX_SAFE_INTEGER) {
       throw bad(
-        `the rate of ${m.name} must be a non-negative number, not ${rate === undefined ? 'missing' : typeof rate === 'number' ? String(rate) : JSON.stringify(rate)}.`,
+        `the rate of ${m.name} must be a non-negative number, not ${typeof rate === 'number' ? rate : (JSON.stringify(rate) ?? 'missing')}.`,
       );
     }
     return {
@@ -76,6 +83,7 @@ export function parsePricing(data: unknown): Pricing {
       creditsPerSecond: rate,
     };
   });
+  const models = listed.filter((m) => m.creditsPerSecond >= MIN_RATE);
   return { creditsPerDollar: perDollar, models };
 }
 
@@ -128,10 +136,9 @@ export class PricingCache {
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted)
-    return Promise.reject(new PlatformError('aborted', 'The request was cancelled.'));
+  if (signal.aborted) return Promise.reject(cancelled());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new PlatformError('aborted', 'The request was cancelled.'));
+    const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

@@ -6,6 +6,7 @@
 import { type PlatformError, asPlatformError } from './errors.js';
 import { API_HEADERS, requestJson } from './http.js';
 import type { TokenSource } from './tokens.js';
+import { say } from '../internal/console.js';
 
 /** Tries of the terminating DELETE (network errors, 5xx, 429, timeouts are retried). */
 const DELETE_ATTEMPTS = 4;
@@ -53,7 +54,7 @@ export async function deleteSession(
       if (failure.code === 'unauthorized') failure = await withNewToken(send, tokens, failure);
       if (!failure) return null;
       if (attempt >= DELETE_ATTEMPTS || !RETRYABLE.has(failure.code)) {
-        console.warn('[reactor-elements] could not terminate the session:', failure);
+        say(`could not terminate the session: ${String(failure)}`);
         return failure;
       }
       const wait =

@@ -12,6 +12,7 @@
  * browser blocks: `navigator.locks.request()` or `new BroadcastChannel()` throws), the lock is
  * this page's alone: one live session per page instead of per visitor, said once in the console.
  */
+import { say } from '../internal/console.js';
 const NAME = 'reactor-elements:session';
 /** How long a polite handover may take (the holder's DELETE) before the lock is taken anyway. */
 const HANDOVER_MS = 5000;
@@ -82,8 +83,8 @@ async function acquire(
       return await siteAcquire(onTakeover, mode);
     } catch (error) {
       pageOnly = true;
-      console.warn(
-        `[reactor-elements] This page cannot share a lock with the site's other tabs (${error instanceof Error ? error.name : String(error)}): one live session per page instead of one per visitor.`,
+      say(
+        `This page cannot share a lock with the site's other tabs (${error instanceof Error ? error.name : String(error)}): one live session per page instead of one per visitor.`,
       );
     }
   }

@@ -3,7 +3,7 @@
  * short-lived JWT; the Reactor API key (`rk_…`) never reaches the page, and this module refuses
  * one loudly if it does.
  */
-import { PlatformError, setupError } from './errors.js';
+import { PlatformError, setupError, cancelled } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, requestJson } from './http.js';
 import { isNumber } from './values.js';
 import { timeoutSignal } from './timeout-signal.js';
@@ -175,7 +175,7 @@ export class TokenSource {
       const onAbort = () =>
         reject(
           signal?.aborted
-            ? new PlatformError('aborted', 'The request was cancelled.')
+            ? cancelled()
             : setupError(
                 `tokenProvider did not answer within ${DEFAULT_TIMEOUT_MS / 1000} s.`,
                 'timeout',

@@ -4,7 +4,7 @@
  * connected and the `data` channel open. It also owns the data channel: the message envelope,
  * the size limit and the keep-alive ping. Framework-free; the session client drives it.
  */
-import { PlatformError } from './errors.js';
+import { PlatformError, cancelled } from './errors.js';
 import { ANSWER_POLL, markPhase, poll } from './poll-schedule.js';
 import type { JsonResponse } from './http.js';
 
@@ -88,7 +88,7 @@ export class WebRtcTransport {
     signal: AbortSignal,
   ): Promise<void> {
     const pc = this.pc;
-    if (!pc || this.closed) throw new PlatformError('aborted', 'Cancelled.');
+    if (!pc || this.closed) throw cancelled();
     const byTransceiver = new Map<RTCRtpTransceiver, string>();
     for (const track of tracks) {
       byTransceiver.set(pc.addTransceiver(track.kind, { direction: track.direction }), track.name);
@@ -190,7 +190,7 @@ export class WebRtcTransport {
           finish(new PlatformError('network', 'The video connection failed.'));
         else if (pc.connectionState === 'connected' && this.isOpen) finish();
       };
-      const onAbort = () => finish(new PlatformError('aborted', 'Cancelled.'));
+      const onAbort = () => finish(cancelled());
       const finish = (error?: PlatformError) => {
         clearTimeout(timer);
         pc.removeEventListener('connectionstatechange', check);

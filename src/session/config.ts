@@ -5,10 +5,11 @@
  */
 import { PLATFORM_MAX_DURATION } from '../internal/constants.js';
 import { setupError } from '../platform/errors.js';
-import { checkApiUrl } from '../platform/http.js';
+import { checkApiUrl, isHttpUrl } from '../platform/http.js';
 import type { Capabilities } from '../platform/session-client.js';
 import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
 import { numberAtLeast } from '../internal/numbers.js';
+import { say } from '../internal/console.js';
 
 export interface SessionConfig {
   readonly model: string;
@@ -118,7 +119,14 @@ export function tokenSourceFor(
       `max-cost "${String(config.maxCost)}" is not a positive number of credits: a session is not started without the budget it asks for.`,
     );
   }
-  if (tokenUrl) refuseApiKey(tokenUrl, 'token-url');
+  if (tokenUrl) {
+    refuseApiKey(tokenUrl, 'token-url');
+    // A data: (or any non-http) URL carries its answer in the page, for every visitor to read.
+    if (!isHttpUrl(tokenUrl, location.href))
+      throw setupError(
+        `token-url must be an http(s) route on your backend, not "${tokenUrl.split(',')[0]}": a token in the page is there for anyone to take.`,
+      );
+  }
   if (tokenProvider) return new TokenSource({ provider: tokenProvider });
   if (token) return new TokenSource({ token });
   if (tokenUrl) return new TokenSource({ url: tokenUrl });
@@ -142,7 +150,7 @@ export function warnOnMissingTrack(config: SessionConfig, capabilities: Capabili
   const tracks = capabilities?.tracks ?? [];
   if (tracks.some((t) => t.kind === 'video' && t.name === videoTrack)) return;
   const names = tracks.filter((t) => t.kind === 'video').map((t) => t.name);
-  console.warn(
-    `[reactor-elements] video-track "${videoTrack}" is not a video track of ${model} (it has: ${names.join(', ') || 'none'}).`,
+  say(
+    `video-track "${videoTrack}" is not a video track of ${model} (it has: ${names.join(', ') || 'none'}).`,
   );
 }

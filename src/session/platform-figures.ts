@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type PlatformError, asPlatformError } from '../platform/errors.js';
 import type { Cost } from '../platform/pricing.js';
 import type { PlatformCost, SessionClient } from '../platform/session-client.js';
+import { say } from '../internal/console.js';
 
 export type { PlatformCost };
 
@@ -96,8 +97,8 @@ export class PlatformFigures implements ReactiveController {
       ? Math.abs(cost.credits - metered.credits) / creditsPerSecond
       : Math.abs((cost.seconds ?? metered.seconds) - metered.seconds);
     if (apart > 1)
-      console.warn(
-        `[reactor-elements] <reactor-session>: Reactor billed ${cost.credits.toFixed(1)} credits for session ${sessionId}, the meter ${metered.credits.toFixed(1)} (${apart.toFixed(1)} s apart); the receipt shows Reactor's.`,
+      say(
+        `<reactor-session>: Reactor billed ${cost.credits.toFixed(1)} credits for session ${sessionId}, the meter ${metered.credits.toFixed(1)} (${apart.toFixed(1)} s apart); the receipt shows Reactor's.`,
       );
     return cost;
   }

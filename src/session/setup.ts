@@ -13,6 +13,7 @@ import { type SessionConfig, budgetCredits, capSeconds, tokenSourceFor } from '.
 import { LivePrice } from './live-price.js';
 import { PlatformFigures, type SessionEstimate } from './platform-figures.js';
 import { TokenPrefetch } from './token-prefetch.js';
+import { say } from '../internal/console.js';
 
 export class SessionSetup {
   /** The price of the configured model (for the estimate, the ticker and `max-cost`). */
@@ -79,8 +80,8 @@ export class SessionSetup {
     if (model.trim() && !this.price.price && listed.length && model !== this.warnedModel) {
       // Most likely a typo, and the price list says so before anyone clicks.
       this.warnedModel = model;
-      console.warn(
-        `[reactor-elements] <reactor-session>: model "${model}" is not in the price list of ${this.apiUrl} (it lists ${listed.join(', ')}).`,
+      say(
+        `<reactor-session>: model "${model}" has no price in the price list of ${this.apiUrl} (priced: ${listed.join(', ')}).`,
       );
     }
   }

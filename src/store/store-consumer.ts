@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { AccountStore } from './account-store.js';
 import { accountContext } from './context.js';
@@ -11,9 +11,11 @@ interface Installed {
 
 /**
  * The page-wide default: one AccountStore provided on `<html>`, so sibling elements share it
- * without nesting, plus a ContextRoot that replays requests nobody answered once a provider shows
- * up. Installed once per page, even with two copies of the bundle (the flag is a registered
- * symbol on `globalThis`). Returns the page's store.
+ * without nesting. It answers every request no nearer provider took, so none goes unanswered;
+ * a wrapper (`<reactor-account>`) upgraded after its children announces itself, and this provider
+ * then sends its subscribers' requests again, to be answered by the wrapper (lit's own
+ * re-parenting: no ContextRoot needed). Installed once per page, even with two copies of the
+ * bundle (the flag is a registered symbol on `globalThis`). Returns the page's store.
  */
 export function installDocumentStore(): AccountStore {
   const g = globalThis as typeof globalThis & { [INSTALLED]?: Installed };
@@ -22,7 +24,6 @@ export function installDocumentStore(): AccountStore {
   const store = new AccountStore();
   g[INSTALLED] = { store };
   if (typeof document !== 'undefined') {
-    new ContextRoot().attach(document as unknown as HTMLElement);
     new ContextProvider(document.documentElement, { context: accountContext, initialValue: store });
   }
   return store;

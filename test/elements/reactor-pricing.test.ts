@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorPricing } from '../../src/index.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
@@ -129,6 +130,21 @@ describe('<reactor-pricing>', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(text(part(el, 'model'))).to.contain('<img src=x');
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('renders at most 100 rows of a huge price list and says the rest are cut; one model stays exact', async () => {
+    await configureEmulator({ pricingExtraModels: 100_000 });
+    const table = await pricing();
+    expect(parts(table, 'row').length).to.equal(100);
+    const more = text(part(table, 'more'));
+    expect(more).to.equal('The first 100 of 100,002 models are shown.');
+    const one = await pricing('model="m99999"'); // the last: 1 + 99999 % 7 = 5 credits/s
+    expect(text(part(one, 'price'))).to.match(/^5 credits\/s/);
+    await executeServerCommand('reactor-bad-input-row', {
+      input: 'price list: 100,002 models',
+      visitor: `${parts(table, 'row').length} rows; "${more}"`,
+      console: '(none: a long list is not a mistake)',
+    });
   });
 
   it('shows a busy skeleton while loading', async () => {

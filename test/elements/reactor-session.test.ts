@@ -194,7 +194,7 @@ describe('<reactor-session>', function () {
         );
         expect(logged.warnings.join('\n')).to.match(/Set token-url/);
         expect(logged.warnings.join('\n')).to.match(
-          /model "heilos" is not in the price list .* \(it lists helios, lingbot\)/,
+          /model "heilos" has no price in the price list .* \(priced: helios, lingbot\)/,
         );
       } finally {
         logged.restore();

@@ -10,11 +10,11 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * (how each change moved it is in the git history of this line). A size is not a timing: it is
  * the same on every machine.
  */
-const GZIP_CEILING = 32_500;
+const GZIP_CEILING = 32_560;
 const GZIP_BUDGET = 32 * 1024;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
-const LOCALE_GZIP_CEILING = 2_200;
+const LOCALE_GZIP_CEILING = 2_250;
 
 for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
   test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {

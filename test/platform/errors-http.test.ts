@@ -6,6 +6,8 @@ import {
   DEFAULT_RETRY_AFTER,
 } from '../../src/platform/errors.js';
 import { requestJson, API_HEADERS } from '../../src/platform/http.js';
+import { mixedContent } from '../../src/platform/blocked.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { configureEmulator, emulatorUrl, fetchToken, resetEmulator } from '../helpers/emulator.js';
 
 const sessionBody = { model: { name: 'helios' } };
@@ -103,5 +105,25 @@ describe('platform/http against the emulator', () => {
     expect((await rejection(pending)).code).to.equal('aborted');
     const offline = await rejection(requestJson('http://127.0.0.1:9/pricing', { timeoutMs: 3000 }));
     expect([offline.code, offline.status]).to.deep.equal(['network', null]);
+  });
+
+  it('tells mixed content (an http API from an https page) from a network failure', async () => {
+    // The suite's pages are http: the rule is checked with the page's URL given. On an https
+    // page, requestJson throws this line as a setup error (the visitor reads the calm line).
+    const page = 'https://shop.example/landing';
+    const said = mixedContent('http://api.example/pricing', page);
+    expect(said).to.equal(
+      'http://api.example is http, and browsers block it from an https page (mixed content): use https.',
+    );
+    expect(mixedContent('https://api.example/pricing', page)).to.equal(null);
+    for (const loopback of ['http://localhost:8080/', 'http://127.0.0.1/x', 'http://[::1]:3/'])
+      expect(mixedContent(loopback, page), loopback).to.equal(null); // browsers allow these
+    expect(mixedContent('http://api.example/pricing', 'http://shop.example/')).to.equal(null);
+    expect(mixedContent('http://localhost.evil.example/', page)).to.be.a('string');
+    await executeServerCommand('reactor-bad-input-row', {
+      input: 'an http api-url on an https page (mixed content; the rule, given the page URL)',
+      visitor: 'the calm setup line',
+      console: `[reactor-elements] <reactor-session>: ${said}`,
+    });
   });
 });

@@ -63,6 +63,18 @@ describe('platform/pricing', () => {
     expect(parseError(doc('helios'))).to.contain('list');
   });
 
+  it('reads a rate of 0, or one too small to bound a budget, as no price', () => {
+    const pricing = parsePricing(
+      doc([
+        { name: 'free', rate: { amount_per_sec: 0 } },
+        { name: 'tiny', rate: { amount_per_sec: 1e-300 } },
+        { name: 'helios', rate: { amount_per_sec: 17 } },
+      ]),
+    );
+    expect(pricing.models.map((m) => m.name)).to.deep.equal(['helios']);
+    expect(findModel(pricing, 'free')).to.equal(undefined);
+  });
+
   it('finds models by their short name and prices seconds', () => {
     const pricing = parsePricing(doc([{ name: 'helios', rate: { amount_per_sec: 17 } }]));
     expect(shortModelName('reactor/helios')).to.equal('helios');

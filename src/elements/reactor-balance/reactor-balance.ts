@@ -19,6 +19,7 @@ import { BalanceProjection } from './projection.js';
 import { balanceStyles } from './styles.js';
 import { balanceView } from './view.js';
 import { ProblemLog, numberAtLeast, refreshProblem } from '../../internal/numbers.js';
+import { say } from '../../internal/console.js';
 
 /** Detail of `reactor-balance-change`. */
 export interface BalanceChangeDetail {
@@ -221,7 +222,7 @@ export class ReactorBalance extends ReactorElement {
   /** The visitor sees a calm line; the developer, in the console, what went wrong. */
   private fail(problem: string): void {
     this.error = problem;
-    console.warn(`[reactor-elements] <reactor-balance>: ${problem}`);
+    say(`<reactor-balance>: ${problem}`);
   }
 
   private async loadRate(): Promise<void> {

@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { format } from '../../controllers/localize.js';
 import { formatCredits, formatMoney } from '../../internal/format.js';
+import { safeLink } from '../../internal/links.js';
 import { type Balance, creditFloor } from '../../platform/balance.js';
 import type { BalanceText } from './messages.js';
 
@@ -41,7 +42,8 @@ export function balanceView(state: BalanceViewState, t: BalanceText, lang: strin
 }
 
 function amountView(balance: Balance, state: BalanceViewState, t: BalanceText, lang: string) {
-  const { projected, burnRate: rate, lowThreshold: threshold, creditsPerDollar, topupUrl } = state;
+  const { projected, burnRate: rate, lowThreshold: threshold, creditsPerDollar } = state;
+  const topupUrl = safeLink(state.topupUrl, 'topup-url');
   const floor = creditFloor(balance);
   const low = threshold !== null && Number.isFinite(threshold) && projected <= threshold;
   const out = state.outOfCredits || projected <= floor;

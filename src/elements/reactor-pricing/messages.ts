@@ -18,6 +18,7 @@ export const pricingMessages = {
   rate: '{credits} credits/s',
   moneyPerMinute: '{money}/min',
   creditsAMinute: '{credits} credits/min',
+  more: 'The first {shown} of {total} models are shown.',
 };
 
 export type PricingText = typeof pricingMessages;

@@ -12,6 +12,7 @@ import { pricingMessages } from './messages.js';
 import { pricingStyles } from './styles.js';
 import { type CurrencyDisplay, displayOf, pricingView } from './view.js';
 import { ProblemLog, numberAtLeast, refreshProblem } from '../../internal/numbers.js';
+import { say } from '../../internal/console.js';
 
 export type { CurrencyDisplay };
 
@@ -104,8 +105,8 @@ export class ReactorPricing extends ReactorElement {
       // The site's mistake is an error; a bad answer from the platform a warning (it shows too).
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PlatformError && error.setup)
-        console.error(`[reactor-elements] <reactor-pricing>: ${message}`);
-      else console.warn(`[reactor-elements] <reactor-pricing>: ${message}`);
+        say(`<reactor-pricing>: ${message}`, 'error');
+      else say(`<reactor-pricing>: ${message}`);
       this.pricing = null;
       this.error = error instanceof Error ? error.message : String(error);
     } finally {

@@ -84,38 +84,55 @@ function compact(
   </p>`;
 }
 
+/**
+ * The most rows the table renders: a price list is a handful of models, and one of 100,000 took
+ * seconds to render. The rest are said to be cut; one model's line (`model`) is always exact.
+ */
+export const MAX_ROWS = 100;
+
 function table(pricing: Pricing, display: CurrencyDisplay, t: PricingText, lang: string) {
   const money = display !== 'credits';
+  const { models } = pricing;
   const unit = (seconds: number, price: ModelPrice) => {
     const a = amounts(price, pricing, seconds, lang);
     return money ? a.money : `${a.credits}`;
   };
   return html`<table part="table">
-    <caption class="sr-only">
-      ${t.caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t.model}</th>
-        ${display !== 'usd' ? html`<th scope="col">${t.creditsPerSecond}</th>` : nothing}
-        <th scope="col">${money ? t.perMinute : t.creditsPerMinute}</th>
-        <th scope="col">${money ? t.perHour : t.creditsPerHour}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${pricing.models.map(
-        (price) =>
-          html`<tr part="row">
-            <th scope="row" part="model">${price.name}</th>
-            ${
-              display !== 'usd'
-                ? html`<td part="price">${formatRate(price.creditsPerSecond, lang)}</td>`
-                : nothing
-            }
-            <td part="price">${unit(60, price)}</td>
-            <td part="price">${unit(3600, price)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+      <caption class="sr-only">
+        ${t.caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.model}</th>
+          ${display !== 'usd' ? html`<th scope="col">${t.creditsPerSecond}</th>` : nothing}
+          <th scope="col">${money ? t.perMinute : t.creditsPerMinute}</th>
+          <th scope="col">${money ? t.perHour : t.creditsPerHour}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${models.slice(0, MAX_ROWS).map(
+          (price) =>
+            html`<tr part="row">
+              <th scope="row" part="model">${price.name}</th>
+              ${
+                display !== 'usd'
+                  ? html`<td part="price">${formatRate(price.creditsPerSecond, lang)}</td>`
+                  : nothing
+              }
+              <td part="price">${unit(60, price)}</td>
+              <td part="price">${unit(3600, price)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      models.length > MAX_ROWS
+        ? html`<p part="more" class="muted">
+            ${format(t.more, {
+              shown: formatCredits(MAX_ROWS, lang),
+              total: formatCredits(models.length, lang),
+            })}
+          </p>`
+        : nothing
+    }`;
 }

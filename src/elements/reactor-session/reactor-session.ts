@@ -32,6 +32,7 @@ import { sessionStyles } from './styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './messages.js';
 import { announcement, costLine, errorBlock, retryLine } from './view.js';
 import { keyNames, keysHint, qualityBadge } from './controls.js';
+import { say } from '../../internal/console.js';
 
 export type {
   EndReason,
@@ -235,7 +236,7 @@ export class ReactorSession extends ReactorElement {
     session.on('error', (failure) => {
       const detail = describeFailure(failure, this.msg.t);
       // A setup mistake: the visitor sees a calm line, the developer this one.
-      if (detail.setup) console.error(`[reactor-elements] <reactor-session>: ${detail.message}`);
+      if (detail.setup) say(`<reactor-session>: ${detail.message}`, 'error');
       this.emit('reactor-error', detail);
     });
     session.on('idle-warning', ({ secondsLeft }) => {
@@ -350,7 +351,7 @@ export class ReactorSession extends ReactorElement {
     super.connectedCallback();
     this.store.store.nameApiUrl(this.apiUrl);
     const token = this.getAttribute('token');
-    if (token !== null) console.error(`[reactor-elements] ${tokenAttributeProblem(token)}`);
+    if (token !== null) say(tokenAttributeProblem(token), 'error');
   }
 
   /** The keys that steer the model: `keyMap`, else the `keys` preset. */
@@ -360,7 +361,7 @@ export class ReactorSession extends ReactorElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
-    if (keys) console.warn(`[reactor-elements] ${keys}`);
+    if (keys) say(keys);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
     const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
     if (numbers.some((name) => changed.has(name)))
@@ -375,7 +376,7 @@ export class ReactorSession extends ReactorElement {
     setTimeout(() => {
       const problem =
         this.isConnected && this.status === 'disconnected' && this.session.setup.problem();
-      if (problem) console.warn(`[reactor-elements] <reactor-session>: ${problem}`);
+      if (problem) say(`<reactor-session>: ${problem}`);
     });
   }
 

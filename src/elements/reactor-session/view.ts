@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Session } from '../../session/session.js';
+import { safeLink } from '../../internal/links.js';
 import { fill, format } from '../../controllers/localize.js';
 import {
   formatCredits,
@@ -89,7 +90,7 @@ export function costLine(session: Session, t: SessionText, lang: string, live: b
 export function errorBlock({ failure }: Session, t: SessionText, topupUrl: string) {
   if (!failure) return nothing;
   const topup =
-    failure.error.code === 'payment-required' && topupUrl
+    failure.error.code === 'payment-required' && safeLink(topupUrl, 'topup-url')
       ? html` <a href=${topupUrl} target="_blank" rel="noopener">${t.topUp}</a>`
       : nothing;
   return html`<div part="error" class="error" role="alert">
