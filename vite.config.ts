@@ -20,24 +20,30 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 const LOCALES = ['de'];
 
 /**
- * Each locale as its own small classic script, `reactor-elements.<code>.js`: no imports or
- * exports, so it works as `<script src>` and as `<script type="module">`, before or after the
- * bundle. Built once, beside the classic bundle.
+ * The opt-in scripts beside the bundles, each its own classic script: every locale
+ * (`reactor-elements.<code>.js`) and the owner's setup checklist (`reactor-elements.debug.js`,
+ * with its own copy of lit). No imports or exports, so each works as `<script src>` and as
+ * `<script type="module">`; a locale before or after the bundle, the checklist after it. Built
+ * once, beside the classic bundle.
  */
-const localeScripts = {
-  name: 'reactor-locale-scripts',
+const OPT_IN_SCRIPTS: [fileName: string, entry: string][] = [
+  ...LOCALES.map((code): [string, string] => [`reactor-elements.${code}.js`, `locales/${code}.ts`]),
+  ['reactor-elements.debug.js', 'debug/index.ts'],
+];
+
+const optInScripts = {
+  name: 'reactor-opt-in-scripts',
   apply: 'build' as const,
   async generateBundle(this: Rollup.PluginContext, options: Rollup.NormalizedOutputOptions) {
     if (options.format !== 'iife') return;
-    for (const code of LOCALES) {
-      const fileName = `reactor-elements.${code}.js`;
+    for (const [fileName, entry] of OPT_IN_SCRIPTS) {
       const result = (await build({
         configFile: false,
         logLevel: 'warn',
         build: {
           write: false,
           lib: {
-            entry: src(`locales/${code}.ts`),
+            entry: src(entry),
             formats: ['iife'],
             name: 'x',
             fileName: () => fileName,
@@ -69,7 +75,7 @@ export default defineConfig({
   root: 'demo',
   plugins: [
     reactorEmulator(),
-    localeScripts,
+    optInScripts,
     {
       // Pure annotations only matter to a bundler, and the bundles are the end of the line (the ES
       // build keeps them otherwise).
@@ -88,7 +94,7 @@ export default defineConfig({
       apply: 'serve',
       configureServer(server) {
         server.middlewares.use((req, res, next) => {
-          const file = /^\/(reactor-elements\.(?:iife|de)\.js)$/.exec(req.url ?? '')?.[1];
+          const file = /^\/(reactor-elements\.(?:iife|de|debug)\.js)$/.exec(req.url ?? '')?.[1];
           if (!file) return next();
           void import('./scripts/shipped-bundle.js')
             .then(({ shippedBundle }) => shippedBundle(file))

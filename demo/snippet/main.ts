@@ -6,4 +6,5 @@ mountSnippetPage(document.querySelector('#snippet-page')!, {
   previewTokenUrl: '/api/reactor-token',
   version: '0.1.0',
   localeScript: (lang) => `/reactor-elements.${lang}.js`,
+  debugScript: '/reactor-elements.debug.js',
 });

@@ -25,6 +25,8 @@ export interface SnippetPageOptions {
   snippetApiUrl?: string;
   /** The URL of a language's script (the preview loads it when that language is picked). */
   localeScript?: (lang: string) => string;
+  /** The URL of the checklist's script (the preview loads it when the checklist is asked for). */
+  debugScript?: string;
 }
 
 interface PriceList {
@@ -41,6 +43,7 @@ const FORM = `
   <label>Budget per session (credits, 0: none) <input name="maxCost" type="number" min="0" value="0"></label>
   <label>Language <select name="lang"><option value="en">English</option><option value="de">Deutsch</option></select></label>
   <label>Accent colour <input name="accent" type="color" value="${DEFAULTS.accent}"></label>
+  <label class="check"><input name="debug" type="checkbox"> Setup checklist (<code>debug</code>): while you set it up; remove it once all is green</label>
   <label>Your builder <select name="builder">${Object.entries(BUILDERS)
     .map(([key, b]) => `<option value="${key}">${b.name}</option>`)
     .join('')}</select></label>
@@ -63,7 +66,14 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
   const source = $<HTMLElement>('.price-source');
   let prices: PriceList | null = null;
   let previewKey = '';
-  const loadedLocales = new Set<string>(['en']);
+  const loaded = new Set<string>(['en']);
+  /** Adds a script the preview needs (a language, the checklist), once. */
+  const load = (name: string, src: string) => {
+    loaded.add(name);
+    const script = document.createElement('script');
+    script.src = src;
+    document.head.append(script);
+  };
 
   const choices = (): SnippetOptions & { builder: string } => {
     const data = new FormData(form);
@@ -80,6 +90,7 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
       lang: String(data.get('lang') || 'en'),
       accent: String(data.get('accent') || DEFAULTS.accent),
       builder: String(data.get('builder') || 'html'),
+      debug: data.get('debug') === 'on',
       version: page.version,
       apiUrl: page.snippetApiUrl,
     };
@@ -100,12 +111,9 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
       <li>Plan: ${text(b.plan)}.</li>
       <li>Allow on your token route: your domain${b.origins.map((o) => `, <code>${text(o)}</code>`).join('')}.</li>
       <li>${text(b.note)}</li></ul>`;
-    if (o.lang !== 'en' && !loadedLocales.has(o.lang) && page.localeScript) {
-      loadedLocales.add(o.lang);
-      const script = document.createElement('script');
-      script.src = page.localeScript(o.lang);
-      document.head.append(script);
-    }
+    if (o.lang !== 'en' && !loaded.has(o.lang) && page.localeScript)
+      load(o.lang, page.localeScript(o.lang));
+    if (o.debug && !loaded.has('debug') && page.debugScript) load('debug', page.debugScript);
     // The preview: the same tags against the preview's platform and token route. Replacing the
     // tags removes the old player, which ends its session.
     const preview = tags({ ...o, apiUrl: page.apiUrl, tokenUrl: page.previewTokenUrl });

@@ -17,6 +17,8 @@ export interface SnippetOptions {
   apiUrl?: string;
   /** The package version in the CDN URL. */
   version: string;
+  /** The owner's setup checklist: `debug` on the player, and its script after the bundle. */
+  debug?: boolean;
 }
 
 export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
@@ -37,12 +39,17 @@ export const escapeHtml = (text: string) =>
 const cdn = (version: string, file: string) =>
   `https://cdn.jsdelivr.net/npm/reactor-elements@${version}/dist/${file}`;
 
-/** The script tag (the classic bundle), and the language's script beside it when not English. */
-export function scriptTag(version: string, lang = 'en'): string {
-  const bundle = `<script src="${cdn(version, 'reactor-elements.iife.js')}"></script>`;
-  return lang === 'en'
-    ? bundle
-    : `${bundle}\n<script src="${cdn(version, `reactor-elements.${lang}.js`)}"></script>`;
+/**
+ * The script tag (the classic bundle), then the language's script when not English, then the
+ * setup checklist's script with `debug`.
+ */
+export function scriptTag(version: string, lang = 'en', debug = false): string {
+  const files = [
+    'reactor-elements.iife.js',
+    ...(lang === 'en' ? [] : [`reactor-elements.${lang}.js`]),
+    ...(debug ? ['reactor-elements.debug.js'] : []),
+  ];
+  return files.map((file) => `<script src="${cdn(version, file)}"></script>`).join('\n');
 }
 
 /** The element tags, with attributes in `o` and fallback content. */
@@ -57,6 +64,7 @@ export function tags(o: SnippetOptions): string {
     `max-duration="${o.maxDuration}"`,
     `idle-timeout="${o.idleTimeout}"`,
     ...(o.maxCost > 0 ? [`max-cost="${o.maxCost}"`] : []),
+    ...(o.debug ? ['debug'] : []),
   ].join(' ');
   const box =
     'display:grid;place-items:center;aspect-ratio:16/9;background:#101216;color:#e9ecef;border-radius:8px;font-family:system-ui,sans-serif';
@@ -71,7 +79,8 @@ export function tags(o: SnippetOptions): string {
 }
 
 /** The whole snippet: the script tag, then the tags. */
-export const snippet = (o: SnippetOptions) => `${scriptTag(o.version, o.lang)}\n${tags(o)}`;
+export const snippet = (o: SnippetOptions) =>
+  `${scriptTag(o.version, o.lang, o.debug)}\n${tags(o)}`;
 
 /**
  * The most one visitor's session can cost: `max-duration` at the model's rate, or `max-cost`

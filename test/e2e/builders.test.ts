@@ -8,6 +8,7 @@
  * - a single-page builder's page change: the element removed as the route's new DOM goes in.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { EMBED_PAGE, WIX_SANDBOX, embedPage } from '../support/builder-pages.js';
 import { aWholeSession, bundleBuilt, embed, otherOrigin } from '../helpers/builders.js';
@@ -36,6 +37,84 @@ describe('builders', function () {
     const live = await aWholeSession(e, 'Wix-like iframe: End pressed');
     expect(live.price).to.match(/^helios 17 credits\/s/);
     expect(live.muted).to.equal(true);
+  });
+
+  it("Wix: Sound turns on after a click inside the frame (the visitor's own click)", async () => {
+    const api = await emulatorUrl();
+    const origin = otherOrigin();
+    const e = await embed({
+      src: `${origin}${EMBED_PAGE}?api=${encodeURIComponent(api)}&origin=${encodeURIComponent(origin)}&model=lingbot`,
+      sandbox: WIX_SANDBOX,
+      allow: 'fullscreen',
+      width: '640',
+      height: '520',
+    });
+    await e.until((r) => r.price.startsWith('lingbot'), 'the price line');
+    e.send('start');
+    let seen: unknown = null;
+    const live = await e
+      .until(
+        (r) => (
+          (seen = r),
+          r.status === 'ready' && r.videoWidth > 0 && r.sound !== null && r.paused === false
+        ),
+        'a live, playing video with a Sound button',
+      )
+      .catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(seen)}`);
+      });
+    expect(live.muted).to.equal(true); // it autoplays muted
+    // A real click (the browser's own input), in the frame's Sound button.
+    const box = e.frame.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + live.sound!.x), Math.round(box.y + live.sound!.y)],
+    });
+    const loud = await e.until((r) => r.muted === false, 'the sound on');
+    expect(loud.paused, 'still playing, with sound').to.equal(false);
+    const id = live.sessionId!;
+    e.send('end');
+    const goneAt = Date.now();
+    await e.until((r) => r.status === 'ended', 'the end');
+    expect((await closedEntry(id)).ended_by).to.equal('client');
+    await matrixRow({
+      group: 'builder',
+      scenario: 'Wix-like iframe: Sound, then End',
+      ids: [id],
+      goneAt,
+    });
+  });
+
+  it('Wix with debug: the checklist inside the frame names the frame, its origin and the routes', async () => {
+    const api = await emulatorUrl();
+    const origin = otherOrigin();
+    const e = await embed({
+      src: `${origin}${EMBED_PAGE}?api=${encodeURIComponent(api)}&origin=${encodeURIComponent(origin)}&attrs=${encodeURIComponent('idle-timeout="0" debug')}`,
+      sandbox: WIX_SANDBOX,
+      allow: 'fullscreen',
+    });
+    const { checks } = await e.until((r) => r.checks.length > 0, 'the checklist');
+    const line = (label: string) => checks.find((c) => c.includes(`: ${label}.`)) ?? '';
+    expect(line('Page and frame')).to.match(/^info .*a frame on another origin/);
+    expect(line('Page and frame')).to.contain(`Its origin is ${origin}`);
+    expect(line('Token route')).to.match(/^ok /);
+    expect(line('Reactor API')).to.match(/^ok .*helios costs 17 credits a second/);
+    expect(checks.filter((c) => c.startsWith('fail'))).to.deep.equal([]);
+    expect((await ledger()).filter((entry) => entry.state !== 'CLOSED')).to.deep.equal([]);
+  });
+
+  it('Framer sandboxed to allow-scripts with debug: the checklist says the origin is opaque', async () => {
+    const api = await emulatorUrl();
+    const e = await embed({
+      srcdoc: embedPage(api, location.origin, 'idle-timeout="0" debug'),
+      sandbox: 'allow-scripts',
+    });
+    const { checks } = await e.until((r) => r.checks.length > 0, 'the checklist');
+    const frameLine = checks.find((c) => c.includes(': Page and frame.')) ?? '';
+    expect(frameLine).to.match(/^warn .*opaque origin/);
+    expect(frameLine).to.contain('Fix: Add allow-same-origin');
+    const storage = checks.find((c) => c.includes(': Locks and storage.')) ?? '';
+    expect(storage).to.match(/^warn .*one live session per page/);
   });
 
   for (const how of ['closed', 'navigated away'] as const) {

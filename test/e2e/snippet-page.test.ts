@@ -19,6 +19,7 @@ async function page(root: HTMLElement) {
     version: '0.1.0',
     snippetApiUrl: api,
     localeScript: (lang) => `/__dist/reactor-elements.${lang}.js`,
+    debugScript: '/__dist/reactor-elements.debug.js',
   });
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const set = (name: string, value: string) => {
@@ -65,6 +66,18 @@ describe('the snippet page', function () {
     expect(p.$('.builder-help').textContent).to.contain('filesusr.com');
     p.set('lang', 'de');
     expect(p.code()).to.contain('reactor-elements.de.js');
+    // The setup checklist: in the snippet (the attribute and its script) and in the preview.
+    const debug = p.$<HTMLInputElement>('[name="debug"]');
+    debug.click();
+    expect(p.code())
+      .to.contain('reactor-elements.debug.js')
+      .and.match(/ debug api-url=/);
+    await waitFor(
+      () => p.$('.preview reactor-session').shadowRoot!.querySelector('reactor-debug')?.shadowRoot,
+      'the checklist in the preview',
+    );
+    debug.click();
+    expect(p.code()).not.to.contain('debug');
     p.set('tokenUrl', 'https://reactor-token.example.workers.dev/api/reactor-token');
     expect(p.code()).to.contain(
       'token-url="https://reactor-token.example.workers.dev/api/reactor-token"',

@@ -48,6 +48,19 @@ describe('<reactor-session>', function () {
   beforeEach(() => resetEmulator({ gpuDelayMs: 200 }));
 
   describe('before connecting', () => {
+    it('debug without the checklist script says which script to load (the page carries none of it)', async () => {
+      const el = await session('debug');
+      expect(el.debug).to.equal(true);
+      expect(customElements.get('reactor-debug')).to.equal(undefined);
+      expect(text(el, 'debug')).to.equal(
+        'Load reactor-elements.debug.js after the bundle for the setup checklist.',
+      );
+      el.debug = false;
+      await el.updateComplete;
+      expect(part(el, 'debug')).to.equal(null);
+      expect(el.hasAttribute('debug')).to.equal(false);
+    });
+
     it('has documented defaults, reflects attributes and clamps max-duration to the platform limit', async () => {
       const el = await session('max-duration="5000" idle-timeout="0" reconnect="false"');
       expect(el.status).to.equal('disconnected');

@@ -9,6 +9,11 @@ export interface Report {
   price: string;
   videoWidth: number;
   muted: boolean | null;
+  paused: boolean | null;
+  /** The middle of the Sound button in the frame's viewport, when there is one. */
+  sound: { x: number; y: number } | null;
+  /** The checklist's lines (`debug`): each its level, a space, its text. */
+  checks: string[];
   error: string;
 }
 

@@ -21,10 +21,11 @@ const elements = new Map(
     .map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
 );
 
-test('the manifest lists the four tags', () => {
+test('the manifest lists the five tags', () => {
   assert.deepEqual([...elements.keys()].sort(), [
     'reactor-account',
     'reactor-balance',
+    'reactor-debug',
     'reactor-pricing',
     'reactor-session',
   ]);

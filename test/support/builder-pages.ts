@@ -3,7 +3,8 @@
  * (test/e2e/builders.test.ts):
  * - `embedPage(api, script)`: what an owner pastes into an embed box: the classic bundle, a price
  *   line and a player, and a small driver that reports to the parent page (`postMessage`,
- *   `{builder: …}`) and obeys it (`start`, `end`). Served at `/__builder/embed.html?api=…` (a
+ *   `{builder: …}`: the status, the video, where the Sound button is, the checklist's lines) and
+ *   obeys it (`start`, `end`). Served at `/__builder/embed.html?api=…` (a
  *   Wix-like iframe loads it from another origin) and inlined as a Framer-like `srcdoc`;
  * - `/__builder/wix.html?api=…&frame=…`: a builder's page holding that embed in a cross-origin
  *   iframe with Wix's own sandbox and allow attributes, for the tab commands (wtr-tabs.ts): it
@@ -22,6 +23,11 @@ const DRIVER = `
 const el = document.querySelector('reactor-session');
 const price = document.querySelector('reactor-pricing');
 const say = (data) => parent.postMessage({ builder: true, ...data }, '*');
+const rectOf = (node) => {
+  if (!node) return null;
+  const r = node.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+};
 const report = () => {
   const video = el.shadowRoot && el.shadowRoot.querySelector('video');
   const row = price.shadowRoot && price.shadowRoot.querySelector('[part~="row"]');
@@ -31,6 +37,9 @@ const report = () => {
     price: row ? row.textContent.replace(/\\s+/g, ' ').trim() : '',
     videoWidth: video ? video.videoWidth : 0,
     muted: video ? video.muted : null,
+    paused: video ? video.paused : null,
+    sound: rectOf(el.shadowRoot && el.shadowRoot.querySelector('[part~="mute-button"]')),
+    checks: [...((el.shadowRoot && el.shadowRoot.querySelector('reactor-debug')?.shadowRoot?.querySelectorAll('[part~="item"]')) || [])].map((li) => li.dataset.level + ' ' + li.textContent.replace(/\\s+/g, ' ').trim()),
     error: (el.shadowRoot && el.shadowRoot.querySelector('[part~="error"]')?.textContent.trim()) || '',
   });
 };
@@ -44,14 +53,25 @@ addEventListener('message', (event) => {
 setInterval(report, 250);
 `;
 
-/** The embed: the bundle from `origin` (the test server), the elements, the driver. */
-export function embedPage(api: string, origin: string, attrs = 'idle-timeout="0"'): string {
+/**
+ * The embed: the bundle from `origin` (the test server), the elements, the driver. With `debug`
+ * among `attrs`, the checklist script too.
+ */
+export function embedPage(
+  api: string,
+  origin: string,
+  attrs = 'idle-timeout="0"',
+  model = 'helios',
+): string {
+  const debug = /\bdebug\b/.test(attrs)
+    ? `<script src="${origin}/__dist/reactor-elements.debug.js"></script>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head>
 <body>
-<script src="${origin}/__dist/reactor-elements.iife.js"></script>
-<reactor-pricing api-url="${api}" model="helios"></reactor-pricing>
-<reactor-session model="helios" api-url="${api}" token-url="${api}/api/reactor-token" ${attrs}></reactor-session>
+<script src="${origin}/__dist/reactor-elements.iife.js"></script>${debug}
+<reactor-pricing api-url="${api}" model="${model}"></reactor-pricing>
+<reactor-session model="${model}" api-url="${api}" token-url="${api}/api/reactor-token" ${attrs}></reactor-session>
 <script>${DRIVER}</script>
 </body></html>`;
 }

@@ -11,7 +11,8 @@
  *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
  * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
- * - `GET /__dist/<file>` → a file of `npm run build`: the two bundles and the locale scripts;
+ * - `GET /__dist/<file>` → a file of `npm run build`: the two bundles, the locale scripts and the
+ *   checklist script;
  * - `GET /__csp/iife.html?api=…`, `/__csp/esm.html?api=…` (+ `/__csp/drive.js`) → plain pages that
  *   load only one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
@@ -87,7 +88,9 @@ export function emulatorPlugin() {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
       }
-      const dist = /^\/__dist\/(reactor-elements(?:\.iife|\.[a-z]{2})?\.js)$/.exec(context.path);
+      const dist = /^\/__dist\/(reactor-elements(?:\.iife|\.debug|\.[a-z]{2})?\.js)$/.exec(
+        context.path,
+      );
       if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
       const query = new URLSearchParams(context.querystring);
       const csp = CSP_PAGE.exec(context.path);

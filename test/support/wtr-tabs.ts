@@ -152,6 +152,7 @@ export function tabsPlugin() {
             query.get('api') ?? '',
             query.get('origin') ?? '',
             query.get('attrs') ?? undefined,
+            query.get('model') ?? undefined,
           ),
           type: 'html',
         };

@@ -74,6 +74,7 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @csspart keys-hint - The keys that steer the model (with `keys`), over the video.
  * @csspart mute-button - Turns the model's sound on and off (when it sends audio).
  * @csspart quality - The connection quality while live: good, fair or poor (`data-quality`).
+ * @csspart debug - The setup checklist (`debug`), or the line that says to load its script.
  *
  * @cssprop --reactor-accent - The accent colour of buttons and highlights.
  * @cssprop --reactor-danger - The colour of errors and warnings.
@@ -111,6 +112,7 @@ export class ReactorSession extends ReactorElement {
     videoTrack: { attribute: 'video-track', reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
     keys: { reflect: true },
+    debug: { type: Boolean, reflect: true },
     keyMap: { attribute: false },
     token: { attribute: false },
     tokenProvider: { attribute: false },
@@ -166,6 +168,14 @@ export class ReactorSession extends ReactorElement {
    * direction, `pressed` true then false). Off by default.
    */
   keys = '';
+
+  /**
+   * Shows the setup checklist inside the element, for the site's owner (never on by default):
+   * the page, its frame, the token route and the API, each failing line with its fix. The
+   * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
+   * `import 'reactor-elements/debug'`); without it, a line says to load it.
+   */
+  debug = false;
 
   /** Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. */
   keyMap: KeyMap | null = null;
@@ -421,6 +431,16 @@ export class ReactorSession extends ReactorElement {
           { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
           t,
         )}
+        ${
+          // Defined by the opt-in checklist script, never imported here (so lit-analyzer's
+          // no-missing-import rule is off): until it loads, its content says to load it.
+          this.debug
+            ? html`<reactor-debug part="debug" .session=${this}
+                >Load reactor-elements.debug.js after the bundle for the setup
+                checklist.</reactor-debug
+              >`
+            : nothing
+        }
       </div>
     `;
   }
