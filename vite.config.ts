@@ -26,9 +26,15 @@ const LOCALES = ['de'];
  * `<script type="module">`; a locale before or after the bundle, the checklist after it. Built
  * once, beside the classic bundle.
  */
-const OPT_IN_SCRIPTS: [fileName: string, entry: string][] = [
-  ...LOCALES.map((code): [string, string] => [`reactor-elements.${code}.js`, `locales/${code}.ts`]),
-  ['reactor-elements.debug.js', 'debug/index.ts'],
+const OPT_IN_SCRIPTS: [fileName: string, entry: string, global: string][] = [
+  // A locale exports nothing: it sets no global at all.
+  ...LOCALES.map((code): [string, string, string] => [
+    `reactor-elements.${code}.js`,
+    `locales/${code}.ts`,
+    'ReactorElementsLocale',
+  ]),
+  // The checklist's exports (`runChecks`, `ReactorDebug`) as `window.ReactorElementsDebug`.
+  ['reactor-elements.debug.js', 'debug/index.ts', 'ReactorElementsDebug'],
 ];
 
 const optInScripts = {
@@ -36,7 +42,7 @@ const optInScripts = {
   apply: 'build' as const,
   async generateBundle(this: Rollup.PluginContext, options: Rollup.NormalizedOutputOptions) {
     if (options.format !== 'iife') return;
-    for (const [fileName, entry] of OPT_IN_SCRIPTS) {
+    for (const [fileName, entry, global] of OPT_IN_SCRIPTS) {
       const result = (await build({
         configFile: false,
         logLevel: 'warn',
@@ -45,7 +51,7 @@ const optInScripts = {
           lib: {
             entry: src(entry),
             formats: ['iife'],
-            name: 'x',
+            name: global,
             fileName: () => fileName,
           },
           rolldownOptions: {

@@ -43,14 +43,14 @@ const FORM = `
   <label>Budget per session (credits, 0: none) <input name="maxCost" type="number" min="0" value="0"></label>
   <label>Language <select name="lang"><option value="en">English</option><option value="de">Deutsch</option></select></label>
   <label>Accent colour <input name="accent" type="color" value="${DEFAULTS.accent}"></label>
-  <label class="check"><input name="debug" type="checkbox"> Setup checklist (<code>debug</code>): while you set it up; remove it once all is green</label>
+  <label class="check"><input name="debug" type="checkbox"> <span>Setup checklist (debug) in the player: while you set it up; remove it once all is green</span></label>
   <label>Your builder <select name="builder">${Object.entries(BUILDERS)
     .map(([key, b]) => `<option value="${key}">${b.name}</option>`)
     .join('')}</select></label>
 </form>
 <p class="worst" aria-live="polite"></p>
 <div class="snippet">
-  <pre><code></code></pre>
+  <pre><code class="snippet-code"></code></pre>
   <button type="button" class="copy">Copy</button> <span class="copied" role="status"></span>
 </div>
 <section class="builder-help" aria-live="polite"></section>
@@ -98,7 +98,7 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
 
   const render = () => {
     const o = choices();
-    $('code').textContent = snippet(o);
+    $('.snippet-code').textContent = snippet(o);
     const rate = prices?.models.find((m) => m.name === o.model)?.creditsPerSecond ?? null;
     const worst = worstCase(o, rate, prices?.creditsPerDollar ?? null);
     $('.worst').textContent = worst
@@ -135,7 +135,7 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
   });
   form.addEventListener('input', render);
   form.addEventListener('change', render);
-  $('.copy').addEventListener('click', () => void copy($('code').textContent ?? '', root));
+  $('.copy').addEventListener('click', () => void copy($('.snippet-code').textContent ?? '', root));
   render();
 }
 
@@ -147,7 +147,7 @@ async function copy(value: string, root: HTMLElement): Promise<void> {
     said.textContent = 'Copied.';
   } catch {
     const range = document.createRange();
-    range.selectNodeContents(root.querySelector('code')!);
+    range.selectNodeContents(root.querySelector('.snippet-code')!);
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
     said.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';

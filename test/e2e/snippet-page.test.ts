@@ -28,7 +28,7 @@ async function page(root: HTMLElement) {
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };
   const worst = () => $('.worst').textContent!;
-  const code = () => $('code').textContent!;
+  const code = () => $('.snippet-code').textContent!;
   await waitFor(() => worst().startsWith('At most'), 'the worst case from /pricing');
   return { api, $, set, worst, code };
 }

@@ -55,6 +55,8 @@ test(`dist/reactor-elements.debug.js is a classic script apart from the bundles`
   assert.ok(gzip <= GZIP_BUDGET, `${gzip} bytes gzipped is over the budget of ${GZIP_BUDGET}`);
   assert.doesNotMatch(code, /\bimport\b|\bexport\b/, 'no imports or exports: a classic script');
   assert.match(code, /Setup checklist/);
+  // One global, named for what it is (the build once leaked a `var x` into the owner's page).
+  assert.match(code, /^var ReactorElementsDebug\s*=/m);
   for (const bundle of ['reactor-elements.js', 'reactor-elements.iife.js'])
     assert.doesNotMatch(
       await shippedBundle(bundle),
