@@ -86,6 +86,28 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
     expect(await ledger()).to.deep.equal([]);
   });
 
+  it('the setup checklist names the CSP that blocks the API and the token route, with the fix', async () => {
+    const url = await emulatorUrl();
+    const origin = new URL(url).origin;
+    const frame = document.createElement('iframe');
+    const seen = messageFrom<{
+      checks: { label: string; level: string; detail: string; fix?: string }[];
+    }>(frame, 'checklist');
+    frame.src = `/__csp/checklist.html?api=${encodeURIComponent(url)}`;
+    document.body.append(frame);
+    const { checks } = await seen;
+    frame.remove();
+    for (const label of ['Token route', 'Reactor API']) {
+      const line = checks.find((c) => c.label === label)!;
+      expect([line.level, line.detail], label).to.deep.equal([
+        'fail',
+        `The page's Content-Security-Policy blocks ${origin}: add it to connect-src.`,
+      ]);
+      expect(line.fix).to.contain('connect-src');
+    }
+    expect(await ledger()).to.deep.equal([]);
+  });
+
   it('reports a violation when the API origin is missing from connect-src (the probe works)', async () => {
     // A request to an origin outside connect-src fires the event the driver listens for, so an
     // empty violation list above means none happened.

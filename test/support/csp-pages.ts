@@ -34,6 +34,30 @@ export function blockedPage(apiUrl: string, jwt: string): string {
 </script>`;
 }
 
+/**
+ * `/__csp/checklist.html?api=…`: the same policy (the API origin, and so the emulator's token
+ * route, left out of `connect-src`), with `<reactor-session debug>` and the checklist: it reports
+ * the checklist's lines once they have run.
+ */
+export const CHECKLIST_PAGE = '/__csp/checklist.html';
+
+export function checklistPage(apiUrl: string): string {
+  return `<!doctype html>
+<meta http-equiv="Content-Security-Policy"
+  content="default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
+<reactor-session model="helios" api-url="${apiUrl}" token-url="${apiUrl}/api/reactor-token" debug></reactor-session>
+<script type="module">
+  await import('/src/index.ts');
+  await import('/src/debug/index.ts');
+  const el = document.querySelector('reactor-session');
+  await el.updateComplete;
+  const debug = el.shadowRoot.querySelector('reactor-debug');
+  const { detail } = await new Promise((r) =>
+    debug.addEventListener('reactor-debug-checks', r, { once: true }));
+  parent.postMessage({ checklist: true, checks: detail.checks }, '*');
+</script>`;
+}
+
 /** The policy of the pages; `?trusted-types` adds Trusted Types (lit's policy is `lit-html`). */
 export function cspPolicy(apiUrl: string, trustedTypes: boolean): string {
   const base = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${apiUrl}`;

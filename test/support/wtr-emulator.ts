@@ -17,7 +17,15 @@
  *   load only one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
 import { build } from 'esbuild';
-import { BLOCKED_PAGE, CSP_PAGE, DRIVER, blockedPage, cspPage } from './csp-pages.js';
+import {
+  BLOCKED_PAGE,
+  CHECKLIST_PAGE,
+  CSP_PAGE,
+  DRIVER,
+  blockedPage,
+  checklistPage,
+  cspPage,
+} from './csp-pages.js';
 import { shippedBundle } from '../../scripts/shipped-bundle.js';
 import { createEmulator, type Emulator } from '../../demo/emulator/index.js';
 
@@ -108,6 +116,8 @@ export function emulatorPlugin() {
           type: 'html',
         };
       }
+      if (context.path === CHECKLIST_PAGE)
+        return { body: checklistPage(query.get('api') ?? ''), type: 'html' };
       if (context.path === '/__bundle/reactor-elements.js') {
         return { body: await shippedBundle(), type: 'js' };
       }
