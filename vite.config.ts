@@ -142,8 +142,14 @@ export default defineConfig({
     minify: 'terser',
     terserOptions: {
       ecma: 2022,
-      compress: { passes: 2 },
-      mangle: { properties: { regex: new RegExp(`^(${privateNames(src('')).join('|')})$`) } },
+      // keep_fargs: nothing here reads a function's length.
+      compress: { passes: 2, keep_fargs: false },
+      mangle: {
+        properties: {
+          regex: new RegExp(`^(${privateNames(src('')).join('|')})$`),
+          builtins: true,
+        },
+      },
       // ASCII only: a page without `<meta charset="utf-8">`, served without a charset, decodes
       // the script as windows-1252 and showed "Â·" for every "·" of the texts.
       format: { comments: false, preamble: LICENCE_NOTICE, ascii_only: true },

@@ -16,6 +16,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Names the library keeps private that the platform also has, and that the code reads on the
+ * platform's objects (`Math.round`, `map.set`, `document.hidden`, `navigator.locks.request`, an
+ * event's `channel`): never shortened, or those reads would break.
+ */
+const BUILTIN = new Set(['channel', 'entries', 'filter', 'hidden', 'request', 'round', 'set']);
+
 export function privateNames(srcDir: string): string[] {
   const hidden = new Set<string>();
   const open = new Set<string>();
@@ -42,5 +49,5 @@ export function privateNames(srcDir: string): string[] {
     };
     visit(source);
   }
-  return [...hidden].filter((name) => !open.has(name)).sort();
+  return [...hidden].filter((name) => !open.has(name) && !BUILTIN.has(name)).sort();
 }

@@ -34,7 +34,11 @@ export class PollController implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibility);
-    void this.round();
+    // The first round waits for the code that put the element on the page: a property set just
+    // after (`parent.append(el); el.apiUrl = …`, a framework's binding) is in it. Unless the
+    // host's first update started one already.
+    const rounds = this.rounds;
+    queueMicrotask(() => rounds === this.rounds && void this.round());
   }
 
   hostDisconnected(): void {

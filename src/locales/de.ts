@@ -35,6 +35,7 @@ const session: Complete<typeof sessionMessages> = {
   'end-budget': 'Beendet am Kostenlimit.',
   'end-unload': 'Beendet, als die Seite verlassen wurde.',
   'end-removed': 'Beendet, als der Player von der Seite entfernt wurde.',
+  'end-hidden': 'Beendet, als der Player ausgeblendet wurde.',
   'end-server':
     'Reactor hat die Sitzung beendet (das Zeitlimit der Plattform war erreicht oder der Server hat sie gestoppt).',
   'end-error': 'Die Sitzung ist fehlgeschlagen.',

@@ -53,11 +53,13 @@ export const setupError = (
   status?: number | null,
 ) => new PlatformError(code, message, status ?? null, null, true);
 
+/** What a thrown value says. */
+export const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
 /** Any thrown value as a PlatformError (a non-platform failure counts as a network one). */
 export function asPlatformError(error: unknown): PlatformError {
-  return error instanceof PlatformError
-    ? error
-    : new PlatformError('network', error instanceof Error ? error.message : String(error));
+  return error instanceof PlatformError ? error : new PlatformError('network', messageOf(error));
 }
 
 const MESSAGE_LIMIT = 300;

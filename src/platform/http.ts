@@ -3,7 +3,7 @@
  * throws a raw SyntaxError, and every failure as a {@link PlatformError}.
  */
 import { blockedByCsp, mixedContent, watchConnectSrc } from './blocked.js';
-import { PlatformError, errorFromResponse, setupError, cancelled } from './errors.js';
+import { PlatformError, errorFromResponse, setupError, cancelled, messageOf } from './errors.js';
 import { timeoutSignal } from './timeout-signal.js';
 
 /** Sent on every coordinator call (the protocol's API version). */
@@ -87,7 +87,7 @@ export async function requestJson<T = unknown>(
     }
     const mixed = mixedContent(url);
     if (mixed) throw setupError(mixed, 'network');
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new PlatformError('network', `Could not reach ${origin} (${detail}).`);
   } finally {
     timeout.clear();

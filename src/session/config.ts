@@ -23,6 +23,7 @@ export interface SessionConfig {
   readonly maxDuration: number;
   readonly idleTimeout: number;
   readonly idleWarning: number;
+  readonly hiddenTimeout: number;
   readonly maxCost: number | null;
   readonly videoTrack: string;
 }
@@ -30,6 +31,7 @@ export interface SessionConfig {
 const DEFAULT_MAX_DURATION = 300;
 const DEFAULT_IDLE_TIMEOUT = 60;
 const DEFAULT_IDLE_WARNING = 15;
+const DEFAULT_HIDDEN_TIMEOUT = 5;
 
 /** A `max-duration` that is a positive number (else null: the default is used, and said). */
 const maxDurationOf = (config: SessionConfig) => {
@@ -53,6 +55,10 @@ export function idleTimes(config: SessionConfig): { timeoutMs: number; warningMs
     warningMs: (numberAtLeast(config.idleWarning, 0) ?? DEFAULT_IDLE_WARNING) * 1000,
   };
 }
+
+/** How long the player may stay hidden while live, in milliseconds; 0: no limit. */
+export const hiddenMs = (config: SessionConfig) =>
+  (numberAtLeast(config.hiddenTimeout, 0) ?? DEFAULT_HIDDEN_TIMEOUT) * 1000;
 
 /** `max-cost` when it is a positive number of credits; null when unset or not usable. */
 export function budgetCredits(config: SessionConfig): number | null {
@@ -86,6 +92,7 @@ export function numberProblems(
   const idle = [
     ['idle-timeout', idleTimeout, DEFAULT_IDLE_TIMEOUT, ' (0 turns idle detection off)'],
     ['idle-warning', idleWarning, DEFAULT_IDLE_WARNING, ''],
+    ['hidden-timeout', config.hiddenTimeout, DEFAULT_HIDDEN_TIMEOUT, ' (0: no limit)'],
   ] as const;
   for (const [name, value, fallback, note] of idle)
     if (numberAtLeast(value, 0) === null)

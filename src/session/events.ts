@@ -16,6 +16,8 @@ export type EndReason =
   | 'budget'
   | 'unload'
   | 'removed'
+  /** The player stayed hidden (`hidden-timeout`): on the page, seen by nobody. */
+  | 'hidden'
   | 'server'
   | 'error'
   /** Another tab or element of the site took the session over. */

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { messageOf } from '../platform/errors.js';
 import { checkApiUrl } from '../platform/http.js';
 import {
   type Cost,
@@ -46,8 +47,7 @@ export class LivePrice {
       if (request.signal.aborted) return;
       this.set(pricing, findModel(pricing, model) ?? null, `"${model}" has no public price.`);
     } catch (error) {
-      if (!request.signal.aborted)
-        this.set(null, null, error instanceof Error ? error.message : String(error));
+      if (!request.signal.aborted) this.set(null, null, messageOf(error));
     }
   }
 

@@ -1,37 +1,53 @@
 /**
  * The safeguards of a live session, armed together when billing starts and stopped together at
- * its end: the hard timeout, the budget (`max-cost`), the idle detector, and the clock that ticks
- * the countdown and the cost.
+ * its end: the hard timeout, the budget (`max-cost`), the idle detector, the hidden player
+ * (`hidden-timeout`), and the clock that ticks the countdown and the cost.
  */
 import { ClockController } from '../controllers/clock.js';
 import { DeadlineController } from '../controllers/deadline.js';
+import { HiddenController } from '../controllers/hidden.js';
 import { IdleController, type IdleOptions } from '../controllers/idle.js';
-import type { ReactiveControllerHost } from 'lit';
+import type { SessionHost } from './state.js';
 
 /** Why a safeguard ended the session. */
-export type GuardReason = 'timeout' | 'budget' | 'idle';
+export type GuardReason = 'timeout' | 'budget' | 'idle' | 'hidden';
 
 export class Safeguards {
   private readonly clock: ClockController;
   private readonly deadline: DeadlineController;
   private readonly budget: DeadlineController;
   private readonly idle: IdleController;
+  private readonly hidden: HiddenController;
 
-  constructor(host: ReactiveControllerHost, end: (reason: GuardReason) => void) {
+  constructor(host: SessionHost, end: (reason: GuardReason) => void) {
     this.clock = new ClockController(host, 250);
     this.deadline = new DeadlineController(host, () => end('timeout'));
     this.budget = new DeadlineController(host, () => end('budget'));
     this.idle = new IdleController(host);
+    this.hidden = new HiddenController(
+      host,
+      // The video area: the player's own box may be styled away (`display: contents`) or
+      // squeezed while the content around it stays padded.
+      () => host.shadowRoot?.querySelector('.stage'),
+      () => end('hidden'),
+    );
   }
 
   /**
    * Billing started: the hard timeout fires in `limitMs`, the idle detector watches with
-   * `idle` (its `onExpire` ends the session as `idle`), and the clock ticks.
+   * `idle` (its `onExpire` ends the session as `idle`), a player hidden for `hiddenMs` ends it
+   * (0: never), and the clock ticks.
    */
-  arm(limitMs: number, idle: Omit<IdleOptions, 'onExpire'>, onIdle: () => void): void {
+  arm(
+    limitMs: number,
+    idle: Omit<IdleOptions, 'onExpire'>,
+    onIdle: () => void,
+    hiddenMs: number,
+  ): void {
     this.deadline.start(limitMs);
     this.clock.start();
     this.idle.arm({ ...idle, onExpire: onIdle });
+    this.hidden.arm(hiddenMs);
   }
 
   /** The budget's countdown: `ms` of billing left before it is reached. */
@@ -49,6 +65,7 @@ export class Safeguards {
     this.deadline.stop();
     this.budget.stop();
     this.idle.disarm();
+    this.hidden.arm(0);
     this.clock.stop();
   }
 

@@ -22,7 +22,13 @@ import { billedSession } from './billed-session.js';
 import { Safeguards } from './safeguards.js';
 import { settle } from './settlement.js';
 import { SessionState, type SessionHost } from './state.js';
-import { type SessionConfig, budgetCredits, idleTimes, warnOnMissingTrack } from './config.js';
+import {
+  type SessionConfig,
+  budgetCredits,
+  hiddenMs,
+  idleTimes,
+  warnOnMissingTrack,
+} from './config.js';
 import type { EndReason } from './events.js';
 import { SessionSetup } from './setup.js';
 
@@ -269,6 +275,7 @@ export class Session extends SessionState {
         onResume: () => this.emit('idle-resume', null),
       },
       () => this.finish('idle'),
+      hiddenMs(this.config),
     );
     this.startBudget();
     this.billed = billedSession(this.host, this.config.model, this.meter, this.setup.price);

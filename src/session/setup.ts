@@ -96,8 +96,14 @@ export class SessionSetup {
     );
   }
 
-  /** What in the configuration would stop a session, said for the developer; null if nothing. */
+  /**
+   * What in the configuration would stop a session, said for the developer at load; null if
+   * nothing. No token source yet is not said then: a page's script may set `tokenProvider` in a
+   * later task (hydration); Start says it if it is still missing.
+   */
   problem(): string | null {
+    const { tokenUrl, token, tokenProvider } = this.config;
+    if (!tokenUrl && !token && !tokenProvider) return null;
     try {
       tokenSourceFor(this.config, this.apiUrl, true);
       return null;

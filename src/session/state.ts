@@ -11,7 +11,11 @@ import type { EndReason, SessionElementStatus, SessionEvents, SessionFailure } f
 import type { PlatformCost } from './platform-figures.js';
 
 /** A host that can tell whether it is on the page (an element). */
-export type SessionHost = ReactiveControllerHost & { readonly isConnected: boolean };
+export type SessionHost = ReactiveControllerHost & {
+  readonly isConnected: boolean;
+  /** Where the player renders (an element's): judged for `hidden-timeout`. */
+  readonly shadowRoot?: ShadowRoot | null;
+};
 
 const BUSY: ReadonlySet<SessionElementStatus> = new Set([
   'connecting',

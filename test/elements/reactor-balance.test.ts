@@ -5,6 +5,7 @@ import type { BilledSession } from '../../src/store/account-store.js';
 import { installDocumentStore } from '../../src/store/store-consumer.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { part, textOf as text } from '../helpers/dom.js';
+import { captureConsole } from '../helpers/console.js';
 
 async function balance(attributes = ''): Promise<ReactorBalance> {
   const url = await emulatorUrl();
@@ -79,6 +80,29 @@ describe('<reactor-balance>', () => {
     await el.reload();
     await el.updateComplete;
     expect(lows).to.deep.equal([40_000, 30_000]);
+  });
+
+  it('a source set just after it joins the page, or a moment later (hydration), is no mistake', async () => {
+    const logged = captureConsole();
+    try {
+      const box = await fixture<HTMLDivElement>(html`<div></div>`);
+      // import 'reactor-elements'; el.source = … : in the same task as the insertion.
+      const now = document.createElement('reactor-balance');
+      now.refresh = 0;
+      box.append(now);
+      now.source = () => Promise.resolve({ credits: 10 });
+      // A framework's hydration: the property arrives in a later task.
+      const later = document.createElement('reactor-balance');
+      later.refresh = 0;
+      box.append(later);
+      await new Promise((r) => setTimeout(r, 500));
+      later.source = () => Promise.resolve({ credits: 20 });
+      await waitFor(() => now.credits === 10 && later.credits === 20, 'both balances');
+      await new Promise((r) => setTimeout(r, 2000)); // past the moment a missing source is said
+      expect(logged.said).to.deep.equal([]);
+    } finally {
+      logged.restore();
+    }
   });
 
   it('takes a source function, and reports bad documents, 500s and a missing source clearly', async () => {

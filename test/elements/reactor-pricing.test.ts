@@ -50,6 +50,17 @@ describe('<reactor-pricing>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes an apiUrl set just after it joins the page (a framework binding, plain JS)', async () => {
+    const url = await emulatorUrl();
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('reactor-pricing');
+    box.append(el);
+    el.apiUrl = url; // in the same task as the insertion
+    await waitFor(() => !!el.shadowRoot!.querySelector('[aria-busy="false"]'), 'prices');
+    expect(part(el, 'error')).to.equal(null);
+    expect(parts(el, 'row').length).to.equal(2);
+  });
+
   it('shows one model compactly, and each currency display', async () => {
     const both = await pricing('model="reactor/helios"');
     expect(text(part(both, 'row'))).to.equal('helios 17 credits/s · $0.10/min');

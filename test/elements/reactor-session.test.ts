@@ -48,6 +48,24 @@ describe('<reactor-session>', function () {
   beforeEach(() => resetEmulator({ gpuDelayMs: 200 }));
 
   describe('before connecting', () => {
+    it('a tokenProvider set in a later task (hydration) is no mistake: nothing said, Start works', async () => {
+      const logged = captureConsole();
+      try {
+        const url = await emulatorUrl();
+        const el = await fixture<ReactorSession>(
+          html`<reactor-session model="helios" api-url=${url} idle-timeout="0"></reactor-session>`,
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        el.tokenProvider = () => fetchToken();
+        await new Promise((r) => setTimeout(r, 300));
+        expect(logged.said).to.deep.equal([]);
+        await live(el);
+        el.disconnect();
+      } finally {
+        logged.restore();
+      }
+    });
+
     it('debug without the checklist script says which script to load (the page carries none of it)', async () => {
       const el = await session('debug');
       expect(el.debug).to.equal(true);
@@ -192,7 +210,7 @@ describe('<reactor-session>', function () {
       expect(await ledger()).to.deep.equal([]);
     });
 
-    it('says at load what would stop a session: no token source, a token attribute, a model typo', async () => {
+    it('says at load what would stop a session (a token attribute, a model typo), and a missing token source on Start', async () => {
       const url = await emulatorUrl();
       const logged = captureConsole();
       try {
@@ -201,11 +219,16 @@ describe('<reactor-session>', function () {
             .innerHTML=${`<reactor-session model="heilos" api-url="${url}" token="rk_live_x"></reactor-session>`}
           ></div>`,
         );
-        await waitFor(() => logged.warnings.length >= 2, 'the load-time warnings');
+        await waitFor(() => logged.warnings.length >= 1, 'the load-time warnings');
         expect(logged.errors.join('\n')).to.match(
           /token="…"> is ignored, and it is a Reactor API key/,
         );
-        expect(logged.warnings.join('\n')).to.match(/Set token-url/);
+        // No token source yet is said when Start needs one (a page may set tokenProvider later).
+        expect(logged.said.join('\n')).not.to.match(/Set token-url/);
+        const el = document.querySelector('reactor-session')!;
+        part(el, 'connect-button')!.click();
+        await waitFor(() => el.status === 'error', 'the refused start');
+        expect(logged.errors.join('\n')).to.match(/Set token-url/);
         expect(logged.warnings.join('\n')).to.match(
           /model "heilos" has no price in the price list .* \(priced: helios, lingbot\)/,
         );

@@ -71,6 +71,7 @@ async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
     maxDuration: 300,
     idleTimeout: 0,
     idleWarning: 15,
+    hiddenTimeout: 5,
     maxCost: null,
     videoTrack: 'main_video',
     ...patch,

@@ -10,7 +10,7 @@ import {
   creditFloor,
   loadBalance,
 } from '../../platform/balance.js';
-import { PlatformError } from '../../platform/errors.js';
+import { PlatformError, messageOf } from '../../platform/errors.js';
 import type { AccountStore, SessionFilter } from '../../store/account-store.js';
 import { StoreConsumer } from '../../store/store-consumer.js';
 import { apiUrlFor } from '../../internal/api-url.js';
@@ -117,7 +117,7 @@ export class ReactorBalance extends ReactorElement {
   private readonly problems = new ProblemLog('reactor-balance');
   private readonly msg = new LocalizeController(this, 'balance', balanceMessages);
   private readonly poll = new PollController(this, {
-    run: (signal) => this.load(signal),
+    run: (signal, round) => this.load(signal, round),
     intervalMs: () => (numberAtLeast(this.refresh, 0) ?? 60) * 1000,
   });
 
@@ -195,11 +195,14 @@ export class ReactorBalance extends ReactorElement {
     if (store.burnRate(this.filter)) this.clock.start();
   }
 
-  private async load(signal: AbortSignal): Promise<void> {
+  private async load(signal: AbortSignal, round: number): Promise<void> {
     const source = this.source ?? this.src;
     this.requestedSource = source;
     if (!source) {
-      this.fail('set src to the URL of your balance route (or set the source property).');
+      // A page's script may set `source` a moment later (a deferred import, hydration): it is
+      // said only if it is still missing two seconds on.
+      if (!round) setTimeout(() => !this.requestedSource && void this.poll.refresh(), 2000);
+      else this.fail('set src to the URL of your balance route (or set the source property).');
       return;
     }
     const fetch = this.projection.fetching();
@@ -213,9 +216,7 @@ export class ReactorBalance extends ReactorElement {
       this.lastEmitted = null;
     } catch (error) {
       if (signal.aborted || (error instanceof PlatformError && error.code === 'aborted')) return;
-      this.fail(
-        `the balance could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.fail(`the balance could not be loaded: ${messageOf(error)}`);
     }
   }
 

@@ -3,7 +3,7 @@ import { PollController } from '../../controllers/poll.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { decimal } from '../../internal/converters.js';
 import { ReactorElement } from '../../internal/reactor-element.js';
-import { PlatformError } from '../../platform/errors.js';
+import { PlatformError, messageOf } from '../../platform/errors.js';
 import { checkApiUrl } from '../../platform/http.js';
 import type { Pricing } from '../../platform/pricing.js';
 import { StoreConsumer } from '../../store/store-consumer.js';
@@ -103,12 +103,12 @@ export class ReactorPricing extends ReactorElement {
     } catch (error) {
       if (error instanceof PlatformError && error.code === 'aborted') return;
       // The site's mistake is an error; a bad answer from the platform a warning (it shows too).
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       if (error instanceof PlatformError && error.setup)
         say(`<reactor-pricing>: ${message}`, 'error');
       else say(`<reactor-pricing>: ${message}`);
       this.pricing = null;
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = message;
     } finally {
       this.loading = false;
     }

@@ -32,6 +32,7 @@ export const sessionMessages = {
   'end-budget': 'Ended at the spending limit.',
   'end-unload': 'Ended when the page was left.',
   'end-removed': 'Ended when the player was removed from the page.',
+  'end-hidden': 'Ended when the player was hidden.',
   'end-server':
     'Reactor ended the session (the platform time limit was reached or the server stopped it).',
   'end-error': 'The session failed.',

@@ -104,6 +104,7 @@ export class ReactorSession extends ReactorElement {
     maxDuration: { attribute: 'max-duration', converter: decimal, reflect: true },
     idleTimeout: { attribute: 'idle-timeout', converter: decimal, reflect: true },
     idleWarning: { attribute: 'idle-warning', converter: decimal, reflect: true },
+    hiddenTimeout: { attribute: 'hidden-timeout', converter: decimal, reflect: true },
     maxCost: { attribute: 'max-cost', converter: decimal, reflect: true },
     autoconnect: { type: Boolean, reflect: true },
     reconnect: { converter: onUnlessFalse, reflect: true },
@@ -138,6 +139,14 @@ export class ReactorSession extends ReactorElement {
 
   /** Seconds the idle warning lasts before the session is ended. */
   idleWarning = 15;
+
+  /**
+   * Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
+   * framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
+   * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
+   * out of view is not hidden. `0`: no limit.
+   */
+  hiddenTimeout = 5;
 
   /** Optional budget in credits: the session ends when its cost reaches it. */
   maxCost: number | null = null;
@@ -373,7 +382,13 @@ export class ReactorSession extends ReactorElement {
     const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
     if (keys) say(keys);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
-    const numbers = ['maxDuration', 'idleTimeout', 'idleWarning', 'maxCost'] as const;
+    const numbers = [
+      'maxDuration',
+      'idleTimeout',
+      'idleWarning',
+      'hiddenTimeout',
+      'maxCost',
+    ] as const;
     if (numbers.some((name) => changed.has(name)))
       this.problems.say(
         numberProblems(this, (attribute, value) => written(this, attribute, value)),
