@@ -50,4 +50,41 @@ describe('in a React 19 app', function () {
     expect(entry.ended_by).to.equal('client');
     frame.remove();
   });
+
+  it("a player in an <Activity> switched to hidden (Next.js's cached route) ends its session as the client", async () => {
+    const url = await emulatorUrl();
+    const frame = document.createElement('iframe');
+    const report = messageFrom<Record<string, unknown>>(frame, 'react');
+    frame.srcdoc = `<div id="app"></div>
+      <script type="module">
+        await import('/src/index.ts');
+        const { mount } = await import('/__vendor/react-app.js');
+        mount(document.getElementById('app'), ${JSON.stringify(url)}, ${JSON.stringify(`${url}/api/reactor-token`)});
+        const until = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 50)); };
+        await until(() => document.querySelector('reactor-session')?.shadowRoot?.querySelector('[part="connect-button"]'));
+        const el = document.querySelector('reactor-session');
+        el.shadowRoot.querySelector('[part="connect-button"]').click();
+        const log = () => [...document.querySelectorAll('#log li')].map((li) => li.textContent);
+        await until(() => el.status === 'ready');
+        const sessionId = el.sessionId;
+        document.getElementById('hide').click();
+        const hiddenAt = Date.now();
+        await until(() => el.status === 'ended');
+        parent.postMessage({ react: true, log: log(), sessionId, after: Date.now() - hiddenAt,
+          connected: el.isConnected, display: getComputedStyle(el).display }, '*');
+      </script>`;
+    document.body.append(frame);
+    const result = await report;
+    const id = result.sessionId as string;
+    // React kept the element on the page, hidden; the grace (hiddenTimeout 2 s) passed first.
+    expect([result.connected, result.display]).to.deep.equal([true, 'none']);
+    expect(result.after as number).to.be.within(2000, 4000);
+    expect(result.log).to.include(`end hidden ${id}`);
+    const entry = await waitFor(async () => {
+      const e = await ledgerEntry(id);
+      return e.state === 'CLOSED' && e;
+    }, 'the hidden player to end its session');
+    expect(entry.ended_by).to.equal('client');
+    frame.remove();
+  });
 });
