@@ -200,6 +200,32 @@ describe('token broker limits (Redis shared by instances)', () => {
     assert.equal(minted - before, 4);
   });
 
+  it('under a daily ceiling, a model priced 0 (or 1e-300) has no price: no token (503), said in the log', async () => {
+    for (const rate of [0, 1e-300]) {
+      const handler = broker({
+        dailyCreditCeiling: 10_000,
+        store: store(`free-${rate}:`),
+        fetch: (input, init) => {
+          if (String(input).endsWith('/pricing'))
+            return Promise.resolve(
+              Response.json({
+                settings: { credits_per_dollar: 10_000 },
+                models: [{ name: 'helios', rate: { amount_per_sec: rate } }],
+              }),
+            );
+          if (String(input).endsWith('/tokens')) minted += 1;
+          return fetch(input, init);
+        },
+      });
+      const before = minted;
+      const refused = await ask(handler, '192.0.2.77');
+      assert.equal(refused.status, 503, `rate ${rate}`);
+      assert.equal(((await refused.json()) as { code: string }).code, 'pricing-unavailable');
+      assert.equal(minted, before, 'no token was asked for');
+      assert.ok(lines.some((l) => l.includes('helios has no public price')));
+    }
+  });
+
   it('gives every key it writes an expiry', () => {
     const cli = (...args: string[]) =>
       execFileSync('redis-cli', ['-u', redis.url, ...args], { encoding: 'utf8' }).trim();
