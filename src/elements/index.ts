@@ -18,6 +18,9 @@ export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing/reactor-
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance/reactor-balance.js';
 export { ReactorAccount } from './reactor-account/reactor-account.js';
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js';
+export type { TokenProvider, TokenReply } from '../platform/tokens.js';
+export type { BalanceSource } from '../platform/balance.js';
+export type { Pricing, ModelPrice, Cost } from '../platform/pricing.js';
 export { registerTranslation, type Translation, type MessageTable } from '../i18n/registry.js';
 export { sessionMessages } from './reactor-session/messages.js';
 export { pricingMessages } from './reactor-pricing/messages.js';

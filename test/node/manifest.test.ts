@@ -6,7 +6,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: { name: string }[];
-  events?: { name: string }[];
+  events?: { name: string; type?: { text: string } }[];
   cssParts?: { name: string }[];
 }
 const manifest = JSON.parse(
@@ -90,4 +90,21 @@ test('the manifest is the public API: no private members', () => {
     members.filter((m) => m.privacy === 'private').map((m) => m.name),
     [],
   );
+});
+
+test('every event names its detail type, and every type it names is exported', () => {
+  const exported = new Set(
+    ['src/elements/index.ts', 'src/debug/index.ts', 'src/index.ts']
+      .map((file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
+      .join('\n')
+      .match(/\b[A-Z][A-Za-z]+\b/g),
+  );
+  const builtin = new Set(['CustomEvent']);
+  for (const d of manifest.modules.flatMap((m) => m.declarations ?? []))
+    for (const event of d.events ?? []) {
+      const text = event.type?.text ?? '';
+      assert.match(text, /^CustomEvent<.+>$/, `${d.tagName} ${event.name}: a typed detail`);
+      for (const name of text.match(/\b[A-Z][A-Za-z]+\b/g) ?? [])
+        assert.ok(builtin.has(name) || exported.has(name), `${event.name}: ${name} is exported`);
+    }
 });

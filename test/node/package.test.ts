@@ -110,7 +110,13 @@ console.log(JSON.stringify({
   writeFileSync(
     join(app, 'app.ts'),
     `import 'reactor-elements';
-import { ReactorSession, type SessionEndDetail } from 'reactor-elements/elements';
+import {
+  ReactorSession,
+  type BalanceSource,
+  type SessionEndDetail,
+  type TokenProvider,
+} from 'reactor-elements/elements';
+import { type Check } from 'reactor-elements/debug';
 import { createRedisStore, createTokenHandler, toNodeHandler } from 'reactor-elements/server';
 import 'reactor-elements/locales/de';
 import { registerTranslation, sessionMessages } from 'reactor-elements';
@@ -119,6 +125,10 @@ registerTranslation('fr', { session: { start: 'Démarrer', idleTitle: sessionMes
 // @ts-expect-error an unknown element family is caught
 registerTranslation('fr', { sesion: { start: 'Démarrer' } });
 
+const provider: TokenProvider = () => Promise.resolve({ jwt: 'x', expires_at: 1 });
+const source: BalanceSource = () => Promise.resolve({ credits: 1 });
+const checks: Check[] = [];
+console.log(provider, source, checks.length);
 const session: ReactorSession = document.createElement('reactor-session');
 session.maxDuration = 120;
 session.addEventListener('reactor-end', (event) => {

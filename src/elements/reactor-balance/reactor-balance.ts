@@ -48,8 +48,8 @@ export interface BalanceChangeDetail {
  * @cssprop --reactor-danger - The colour of the warning.
  * @cssprop --reactor-border - The panel border colour.
  *
- * @fires reactor-balance-change - `{credits, projected}` when the shown balance changes.
- * @fires reactor-balance-low - `{credits, projected, threshold}` once each time the balance falls to `low-threshold`.
+ * @fires {CustomEvent<BalanceChangeDetail>} reactor-balance-change - `{credits, projected}` when the shown balance changes.
+ * @fires {CustomEvent<BalanceChangeDetail & { threshold: number }>} reactor-balance-low - `{credits, projected, threshold}` once each time the balance falls to `low-threshold`.
  */
 export class ReactorBalance extends ReactorElement {
   static override styles = balanceStyles;

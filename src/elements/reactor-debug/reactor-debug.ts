@@ -33,7 +33,7 @@ const MARKS: Record<CheckLevel, [string, string]> = {
  * @csspart fix - The fix of a line that is not ok.
  * @csspart recheck-button - Runs the checks again.
  *
- * @fires reactor-debug-checks - `{checks}` each time the checks have run.
+ * @fires {CustomEvent<{ checks: Check[] }>} reactor-debug-checks - `{checks}` each time the checks have run.
  */
 export class ReactorDebug extends ReactorElement {
   static override styles = debugStyles;

@@ -35,7 +35,7 @@ export type { CurrencyDisplay };
  * @cssprop --reactor-accent - The accent colour.
  * @cssprop --reactor-border - The panel border colour.
  *
- * @fires reactor-pricing-load - `{pricing}` each time prices are loaded.
+ * @fires {CustomEvent<{ pricing: Pricing }>} reactor-pricing-load - `{pricing}` each time prices are loaded.
  */
 export class ReactorPricing extends ReactorElement {
   static override styles = pricingStyles;

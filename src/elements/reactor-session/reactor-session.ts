@@ -83,16 +83,16 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @cssprop --reactor-video-fit - How the video fills its box (`object-fit`), default `contain`.
  * @cssprop --reactor-stage-background - The background of the video area.
  *
- * @fires reactor-status-change - `{status, previous}` on every status change.
- * @fires reactor-ready - `{sessionId}` when the session is live (billing starts).
- * @fires reactor-idle-warning - `{secondsLeft}` when the idle warning opens.
- * @fires reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
- * @fires reactor-receipt - `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
- * @fires reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
- * @fires reactor-message - `{message}` for each message from the model.
- * @fires reactor-capabilities - `{capabilities}` when the session is live: the model's tracks and commands.
- * @fires reactor-upload-progress - `{name, loaded, total}` while `uploadFile` sends the bytes.
- * @fires reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
+ * @fires {CustomEvent<{ status: SessionElementStatus; previous: SessionElementStatus }>} reactor-status-change - `{status, previous}` on every status change.
+ * @fires {CustomEvent<{ sessionId: string | null }>} reactor-ready - `{sessionId}` when the session is live (billing starts).
+ * @fires {CustomEvent<{ secondsLeft: number }>} reactor-idle-warning - `{secondsLeft}` when the idle warning opens.
+ * @fires {CustomEvent<SessionEndDetail>} reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
+ * @fires {CustomEvent<SessionReceiptDetail>} reactor-receipt - `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
+ * @fires {CustomEvent<SessionErrorDetail>} reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
+ * @fires {CustomEvent<{ message: unknown }>} reactor-message - `{message}` for each message from the model.
+ * @fires {CustomEvent<{ capabilities: Capabilities }>} reactor-capabilities - `{capabilities}` when the session is live: the model's tracks and commands.
+ * @fires {CustomEvent<{ name: string; loaded: number; total: number }>} reactor-upload-progress - `{name, loaded, total}` while `uploadFile` sends the bytes.
+ * @fires {CustomEvent<{ stats: ConnectionStats }>} reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
  */
 export class ReactorSession extends ReactorElement {
   static override styles = sessionStyles;
