@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Generates custom-elements.json (`node scripts/manifest.mjs`) or checks that the committed
-// file matches a fresh analysis (`--check`, exit 1 with a hint when it does not).
+// Generates custom-elements.json and, from it, the React components of src/react/index.ts
+// (`node scripts/manifest.mjs`), or checks that the committed files match a fresh analysis
+// (`--check`, exit 1 with a hint when they do not).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { reactWrappers } from './react-wrappers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
@@ -21,9 +24,18 @@ function analyze(outdir) {
   return readFileSync(join(root, outdir, 'custom-elements.json'), 'utf8');
 }
 
+const REACT = join(root, 'src/react/index.ts');
+
+/** The React module for a manifest, formatted as the repository formats TypeScript. */
+async function react(manifestText) {
+  const options = await resolveConfig(REACT);
+  return format(reactWrappers(manifestText), { ...options, filepath: REACT });
+}
+
 if (!check) {
-  analyze('.');
-  console.log('custom-elements.json written');
+  const text = analyze('.');
+  writeFileSync(REACT, await react(text));
+  console.log('custom-elements.json and src/react/index.ts written');
 } else {
   const tmp = mkdtempSync(join(root, 'node_modules/.cem-check-'));
   try {
@@ -33,7 +45,11 @@ if (!check) {
       console.error('custom-elements.json is out of date: run `npm run manifest` and commit it.');
       process.exit(1);
     }
-    console.log('custom-elements.json matches the source');
+    if ((await react(JSON.stringify(fresh))) !== readFileSync(REACT, 'utf8')) {
+      console.error('src/react/index.ts is out of date: run `npm run manifest` and commit it.');
+      process.exit(1);
+    }
+    console.log('custom-elements.json and src/react/index.ts match the source');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

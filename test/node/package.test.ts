@@ -36,6 +36,9 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     'dist/npm/index.js',
     'dist/npm/index.d.ts',
     'dist/npm/elements/index.d.ts',
+    'dist/npm/react/index.js',
+    'dist/npm/react/index.d.ts',
+    'dist/reactor-elements.debug.js',
     'dist/npm/server/index.js',
     'custom-elements.json',
     'LICENSE',
@@ -52,7 +55,17 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
   await run(
     'npm',
-    ['install', join(work, report!.filename), '--no-audit', '--no-fund', '--prefer-offline'],
+    [
+      'install',
+      join(work, report!.filename),
+      // For reactor-elements/react: its optional peers, as a React app has them.
+      '@lit/react@1.0.8',
+      'react@19.3.1',
+      '@types/react@19.3.3',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+    ],
     { cwd: app, maxBuffer: 16 << 20 },
   );
 
@@ -103,8 +116,9 @@ console.log(JSON.stringify({
         types: ['node'],
         typeRoots: [join(root, 'node_modules/@types')],
         skipLibCheck: false,
+        jsx: 'react-jsx',
       },
-      files: ['app.ts'],
+      files: ['app.ts', 'app.tsx'],
     }),
   );
   writeFileSync(
@@ -151,6 +165,27 @@ const handler = toNodeHandler(
 void handler;
 // @ts-expect-error a typo in a property name is caught
 session.maxDurration = 5;
+`,
+  );
+  writeFileSync(
+    join(app, 'app.tsx'),
+    `import { ReactorPricing, ReactorSession } from 'reactor-elements/react';
+
+export const page = (
+  <>
+    <ReactorPricing model="helios" onReactorPricingLoad={(e) => e.detail.pricing.models.length} />
+    <ReactorSession
+      model="helios"
+      maxDuration={120}
+      tokenProvider={() => Promise.resolve({ jwt: 'x', expires_at: 1 })}
+      onReactorEnd={(e) => console.log(e.detail.reason, e.detail.credits)}
+    />
+  </>
+);
+// @ts-expect-error a wrong detail field is caught
+export const typo = <ReactorSession onReactorEnd={(e) => e.detail.reasn} />;
+// @ts-expect-error a number attribute given a string is caught
+export const wrong = <ReactorSession maxDuration="120" />;
 `,
   );
   try {

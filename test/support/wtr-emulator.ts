@@ -50,6 +50,7 @@ export function emulatorPlugin() {
   let sweeper: ReturnType<typeof setInterval> | null = null;
   let sdk: Promise<string> | null = null;
   let reactApp: Promise<string> | null = null;
+  const reactWrappers: Record<string, Promise<string>> = {};
 
   /** The emulator of a test session, started on first use. */
   function emulatorOf(session: CommandArgs['session']): Promise<string> {
@@ -92,6 +93,16 @@ export function emulatorPlugin() {
         reactApp ??= bundle('demo/react-app.jsx', { 'process.env.NODE_ENV': '"production"' });
         return { body: await reactApp, type: 'js' };
       }
+      const wrappers = /^\/__vendor\/react(18|19)-wrappers\.js$/.exec(context.path);
+      if (wrappers) {
+        const react = wrappers[1]!;
+        reactWrappers[react] ??= bundle(
+          'test/fixtures/react18/app.jsx',
+          { 'process.env.NODE_ENV': '"production"' },
+          react === '18' ? REACT_18 : REACT_19,
+        );
+        return { body: await reactWrappers[react], type: 'js' };
+      }
       if (context.path === '/__vendor/reactor-sdk.js') {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
@@ -129,9 +140,21 @@ export function emulatorPlugin() {
 const bundleOfficialSdk = () =>
   bundle('@reactor-team/js-sdk', { 'process.env.NODE_ENV': '"production"' });
 
-async function bundle(entry: string, define: Record<string, string>): Promise<string> {
+/** React 18 from its fixture's workspace, React 19 from the root: one React per bundle. */
+const REACT_18 = {
+  react: 'test/fixtures/react18/node_modules/react',
+  'react-dom': 'test/fixtures/react18/node_modules/react-dom',
+};
+const REACT_19 = { react: 'node_modules/react', 'react-dom': 'node_modules/react-dom' };
+
+async function bundle(
+  entry: string,
+  define: Record<string, string>,
+  alias: Record<string, string> = {},
+): Promise<string> {
   const result = await build({
     entryPoints: [entry],
+    alias: Object.fromEntries(Object.entries(alias).map(([name, path]) => [name, `./${path}`])),
     bundle: true,
     format: 'esm',
     minify: true,
