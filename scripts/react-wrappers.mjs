@@ -37,6 +37,15 @@ export function reactWrappers(manifestText) {
       .map((t) => `  type ${t},`)
       .join('\n')}\n} from '../elements/index.js';`,
     '',
+    '/**',
+    ' * The class that owns `tag`: a copy of the library loaded earlier (a script tag, another',
+    ' * bundle) may have registered its own, and only a registered class has the properties on its',
+    ' * prototype that tell `@lit/react` to set a prop as a property. Without a registry (server',
+    " * rendering), this copy's class.",
+    ' */',
+    'const owner = <T extends CustomElementConstructor>(tag: string, own: T): T =>',
+    '  (globalThis.customElements?.get(tag) as T | undefined) ?? own;',
+    '',
   ];
   for (const d of elements) {
     const events = (d.events ?? [])
@@ -46,7 +55,7 @@ export function reactWrappers(manifestText) {
       `/** \`<${d.tagName}>\` as a React component. */`,
       `export const ${d.name} = createComponent({`,
       `  tagName: '${d.tagName}',`,
-      `  elementClass: ${d.name}Element,`,
+      `  elementClass: owner('${d.tagName}', ${d.name}Element),`,
       '  react: React,',
       events ? `  events: {\n${events}\n  },` : '  events: {},',
       '});',

@@ -24,10 +24,19 @@ import {
   type SessionReceiptDetail,
 } from '../elements/index.js';
 
+/**
+ * The class that owns `tag`: a copy of the library loaded earlier (a script tag, another
+ * bundle) may have registered its own, and only a registered class has the properties on its
+ * prototype that tell `@lit/react` to set a prop as a property. Without a registry (server
+ * rendering), this copy's class.
+ */
+const owner = <T extends CustomElementConstructor>(tag: string, own: T): T =>
+  (globalThis.customElements?.get(tag) as T | undefined) ?? own;
+
 /** `<reactor-account>` as a React component. */
 export const ReactorAccount = createComponent({
   tagName: 'reactor-account',
-  elementClass: ReactorAccountElement,
+  elementClass: owner('reactor-account', ReactorAccountElement),
   react: React,
   events: {},
 });
@@ -35,7 +44,7 @@ export const ReactorAccount = createComponent({
 /** `<reactor-balance>` as a React component. */
 export const ReactorBalance = createComponent({
   tagName: 'reactor-balance',
-  elementClass: ReactorBalanceElement,
+  elementClass: owner('reactor-balance', ReactorBalanceElement),
   react: React,
   events: {
     onReactorBalanceChange: 'reactor-balance-change' as EventName<CustomEvent<BalanceChangeDetail>>,
@@ -48,7 +57,7 @@ export const ReactorBalance = createComponent({
 /** `<reactor-pricing>` as a React component. */
 export const ReactorPricing = createComponent({
   tagName: 'reactor-pricing',
-  elementClass: ReactorPricingElement,
+  elementClass: owner('reactor-pricing', ReactorPricingElement),
   react: React,
   events: {
     onReactorPricingLoad: 'reactor-pricing-load' as EventName<CustomEvent<{ pricing: Pricing }>>,
@@ -58,7 +67,7 @@ export const ReactorPricing = createComponent({
 /** `<reactor-session>` as a React component. */
 export const ReactorSession = createComponent({
   tagName: 'reactor-session',
-  elementClass: ReactorSessionElement,
+  elementClass: owner('reactor-session', ReactorSessionElement),
   react: React,
   events: {
     onReactorStatusChange: 'reactor-status-change' as EventName<
