@@ -3,9 +3,10 @@
 // (`node scripts/manifest.mjs`), or checks that the committed files match a fresh analysis
 // (`--check`, exit 1 with a hint when they do not).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { generateJsxTypes } from '@wc-toolkit/jsx-types';
 import { reactWrappers } from './react-wrappers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,6 +26,58 @@ function analyze(outdir) {
 }
 
 const REACT = join(root, 'src/react/index.ts');
+const JSX = join(root, 'src/jsx/index.ts');
+
+/**
+ * The JSX types of the tags (React 19, Preact, Solid, Stencil, Qwik, Hono), from the manifest
+ * by @wc-toolkit/jsx-types: importing `reactor-elements/jsx` adds the tags, their attributes,
+ * properties and typed `onreactor-…` events to each of those frameworks' JSX.
+ */
+async function jsx(manifestText) {
+  const tmp = mkdtempSync(join(root, 'node_modules/.jsx-'));
+  try {
+    const quiet = console.log;
+    console.log = () => undefined; // the generator's progress lines
+    try {
+      await generateJsxTypes(JSON.parse(manifestText), {
+        outdir: tmp,
+        fileName: 'index.ts',
+        globalTypePath: '../elements/index.js',
+        stronglyTypedEvents: true,
+        // Defined by its own opt-in script: a page that has not loaded it has no such tag.
+        exclude: ['ReactorDebug'],
+      });
+    } finally {
+      console.log = quiet;
+    }
+    const text = readFileSync(join(tmp, 'index.ts'), 'utf8');
+    // Types only: the generator also augments the JSX of eight frameworks, which a project
+    // without all of them cannot compile; `reactor-elements/jsx/react` augments React's alone.
+    const types = text.slice(0, text.search(/^declare (module|global)/m));
+    // Import what the types name (the generator imports every export, and not the detail types
+    // that only the events name).
+    const body = types.slice(types.indexOf('} from'));
+    const named = new Set(
+      JSON.parse(manifestText).modules.flatMap((m) =>
+        (m.declarations ?? []).flatMap((d) =>
+          (d.events ?? []).flatMap((e) => e.type?.text.match(/\b[A-Z][A-Za-z]+\b/g) ?? []),
+        ),
+      ),
+    );
+    const imported = [...types.slice(0, types.indexOf('} from')).matchAll(/^\s+(\w+),$/gm)]
+      .map((m) => m[1])
+      .concat([...named].filter((n) => n !== 'CustomEvent'));
+    const code = body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // names in comments do not count
+    const used = [...new Set(imported)].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
+    const out = `// Generated from custom-elements.json by @wc-toolkit/jsx-types (\`npm run manifest\`).
+// Do not edit. The generator's own style (an \`any\` for children, \`{}\` for no props) is kept.
+/* eslint-disable */
+import type {\n${used.map((n) => `  ${n},`).join('\n')}\n${body}`;
+    return format(out, { ...(await resolveConfig(JSX)), filepath: JSX });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 /** The React module for a manifest, formatted as the repository formats TypeScript. */
 async function react(manifestText) {
@@ -35,7 +88,9 @@ async function react(manifestText) {
 if (!check) {
   const text = analyze('.');
   writeFileSync(REACT, await react(text));
-  console.log('custom-elements.json and src/react/index.ts written');
+  mkdirSync(dirname(JSX), { recursive: true });
+  writeFileSync(JSX, await jsx(text));
+  console.log('custom-elements.json, src/react/index.ts and src/jsx/index.ts written');
 } else {
   const tmp = mkdtempSync(join(root, 'node_modules/.cem-check-'));
   try {
@@ -49,7 +104,11 @@ if (!check) {
       console.error('src/react/index.ts is out of date: run `npm run manifest` and commit it.');
       process.exit(1);
     }
-    console.log('custom-elements.json and src/react/index.ts match the source');
+    if ((await jsx(JSON.stringify(fresh))) !== readFileSync(JSX, 'utf8')) {
+      console.error('src/jsx/index.ts is out of date: run `npm run manifest` and commit it.');
+      process.exit(1);
+    }
+    console.log('custom-elements.json, src/react/index.ts and src/jsx/index.ts match the source');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -17,6 +17,9 @@ export {
 export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing/reactor-pricing.js';
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance/reactor-balance.js';
 export { ReactorAccount } from './reactor-account/reactor-account.js';
+// The checklist's element is defined by its own opt-in script (`reactor-elements/debug`): its
+// type only, so that the generated JSX types can name it; none of its code.
+export type { ReactorDebug } from './reactor-debug/reactor-debug.js';
 export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js';
 export type { TokenProvider, TokenReply } from '../platform/tokens.js';
 export type { BalanceSource } from '../platform/balance.js';

@@ -38,6 +38,8 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     'dist/npm/elements/index.d.ts',
     'dist/npm/react/index.js',
     'dist/npm/react/index.d.ts',
+    'dist/npm/jsx/index.d.ts',
+    'dist/npm/jsx/react.d.ts',
     'dist/reactor-elements.debug.js',
     'dist/npm/server/index.js',
     'custom-elements.json',
@@ -118,7 +120,7 @@ console.log(JSON.stringify({
         skipLibCheck: false,
         jsx: 'react-jsx',
       },
-      files: ['app.ts', 'app.tsx'],
+      files: ['app.ts', 'app.tsx', 'bare.tsx'],
     }),
   );
   writeFileSync(
@@ -186,6 +188,25 @@ export const page = (
 export const typo = <ReactorSession onReactorEnd={(e) => e.detail.reasn} />;
 // @ts-expect-error a number attribute given a string is caught
 export const wrong = <ReactorSession maxDuration="120" />;
+`,
+  );
+  // React 19 takes the bare tags: their JSX types come from the manifest.
+  writeFileSync(
+    join(app, 'bare.tsx'),
+    `import type {} from 'reactor-elements/jsx/react';
+
+export const page = (
+  <reactor-session
+    model="helios"
+    max-duration={120}
+    tokenProvider={() => Promise.resolve({ jwt: 'x', expires_at: 1 })}
+    onreactor-end={(e) => console.log(e.detail.reason, e.detail.credits)}
+  />
+);
+// @ts-expect-error an unknown property is caught (TypeScript checks no dashed name it lacks)
+export const unknown = <reactor-session maxDurration={5} />;
+// @ts-expect-error a wrong detail field is caught
+export const typo = <reactor-session onreactor-end={(e) => e.detail.reasn} />;
 `,
   );
   try {
