@@ -1,14 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { REMOVAL_GRACE_MS } from './removal.js';
 
-/** Why the page is going away. */
-export type UnloadKind = 'pagehide' | 'beforeunload';
+/** Why the page is going away: left (or put in the back/forward cache), or frozen. */
+export type UnloadKind = 'pagehide' | 'beforeunload' | 'freeze';
+
+type Listener = [target: EventTarget, type: string, listener: (event: Event) => void];
 
 /**
  * Calls `onUnload` synchronously when the page goes away: `pagehide` (also when the page enters
- * the back/forward cache, `persisted: true`) and `beforeunload`. Whatever must reach a server has
- * to be sent from inside the callback (a `keepalive` fetch). `onRestore` runs when a page comes
- * back from the back/forward cache.
+ * the back/forward cache, `persisted: true`), `beforeunload`, and `freeze` (Chrome freezes a
+ * page a phone has put away, or a background tab; a frozen page runs no timer, so no safeguard,
+ * and may be discarded without another event). Whatever must reach a server has to be sent from
+ * inside the callback (a `keepalive` fetch). `onRestore` runs when a page comes back from the
+ * back/forward cache.
  *
  * `pagehide` is listened to twice, by two independent listeners, and `onUnload` must be
  * idempotent: when Firefox closes a tab it may abort the running script (uncatchably) while the
@@ -17,23 +21,28 @@ export type UnloadKind = 'pagehide' | 'beforeunload';
  * of 20 (`test/e2e/tab-close.test.ts` closes real tabs).
  */
 export class UnloadController implements ReactiveController {
+  private readonly listeners: Listener[];
+  private detach: ReturnType<typeof setTimeout> | null = null;
+
   constructor(
     host: ReactiveControllerHost,
-    private readonly onUnload: (kind: UnloadKind) => void,
-    private readonly onRestore?: () => void,
+    onUnload: (kind: UnloadKind) => void,
+    onRestore?: () => void,
   ) {
     host.addController(this);
+    this.listeners = [
+      [window, 'pagehide', () => onUnload('pagehide')],
+      [window, 'pagehide', () => onUnload('pagehide')],
+      [window, 'beforeunload', () => onUnload('beforeunload')],
+      [document, 'freeze', () => onUnload('freeze')],
+      [window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && onRestore?.()],
+    ];
   }
-
-  private detach: ReturnType<typeof setTimeout> | null = null;
 
   hostConnected(): void {
     if (this.detach) clearTimeout(this.detach);
     this.detach = null;
-    window.addEventListener('pagehide', this.onPageHide);
-    window.addEventListener('pagehide', this.onPageHideAgain);
-    window.addEventListener('beforeunload', this.onBeforeUnload);
-    window.addEventListener('pageshow', this.onPageShow);
+    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
   }
 
   /**
@@ -44,17 +53,8 @@ export class UnloadController implements ReactiveController {
     if (this.detach) clearTimeout(this.detach);
     this.detach = setTimeout(() => {
       this.detach = null;
-      window.removeEventListener('pagehide', this.onPageHide);
-      window.removeEventListener('pagehide', this.onPageHideAgain);
-      window.removeEventListener('beforeunload', this.onBeforeUnload);
-      window.removeEventListener('pageshow', this.onPageShow);
+      for (const [target, type, listener] of this.listeners)
+        target.removeEventListener(type, listener);
     }, REMOVAL_GRACE_MS + 100);
   }
-
-  private readonly onPageHide = () => this.onUnload('pagehide');
-  private readonly onPageHideAgain = () => this.onUnload('pagehide');
-  private readonly onBeforeUnload = () => this.onUnload('beforeunload');
-  private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) this.onRestore?.();
-  };
 }

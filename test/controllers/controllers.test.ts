@@ -222,21 +222,23 @@ describe('controllers', () => {
     host.disconnect();
   });
 
-  it('UnloadController calls back on pagehide (twice: a second chance) and beforeunload, through the removal grace, then stops', async () => {
+  it('UnloadController calls back on pagehide (twice: a second chance), beforeunload and freeze, through the removal grace, then stops', async () => {
     const kinds: string[] = [];
     const host = new Host();
     new UnloadController(host, (kind) => kinds.push(kind));
     host.connect();
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
     window.dispatchEvent(new Event('beforeunload'));
+    document.dispatchEvent(new Event('freeze'));
     // Two independent pagehide listeners: Firefox may abort the first mid-way on a tab close.
-    expect(kinds).to.deep.equal(['pagehide', 'pagehide', 'beforeunload']);
+    expect(kinds).to.deep.equal(['pagehide', 'pagehide', 'beforeunload', 'freeze']);
     host.disconnect();
     // Off the page, within the removal grace: a session may still run, so the page's end counts.
     window.dispatchEvent(new Event('beforeunload'));
-    expect(kinds.slice(3)).to.deep.equal(['beforeunload']);
+    expect(kinds.slice(4)).to.deep.equal(['beforeunload']);
     await sleep(REMOVAL_GRACE_MS + 200);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    expect(kinds.slice(4)).to.deep.equal([]);
+    document.dispatchEvent(new Event('freeze'));
+    expect(kinds.slice(5)).to.deep.equal([]);
   });
 });

@@ -91,6 +91,32 @@ describe('matrix: exits', function () {
     await tab({ op: 'close', tab: id });
   });
 
+  it('the page frozen (a phone puts it away; a background tab): ended by the client on freeze, shown ended on resume', async () => {
+    const apiUrl = await emulatorUrl();
+    const { tab: id, sessionId } = await clickedTab(apiUrl);
+    const goneAt = Date.now();
+    // Chromium freezes the tab through its own lifecycle control; where the browser offers none
+    // (Firefox), the page gets the event a freezing browser fires first.
+    const real = await tab<boolean | null>({ op: 'freeze', tab: id });
+    if (!real)
+      await tab({ op: 'eval', tab: id, js: `document.dispatchEvent(new Event('freeze'))` });
+    const row = await matrixRow({
+      group: 'exit',
+      scenario: `page frozen (${real ? "the browser's lifecycle: frozen" : 'the freeze event'})`,
+      ids: [sessionId],
+      goneAt,
+    });
+    expect(row.endedBy).to.equal('client');
+    if (real) await tab({ op: 'resume', tab: id });
+    const status = await tab<string>({
+      op: 'eval',
+      tab: id,
+      js: `document.querySelector('reactor-session').status`,
+    });
+    expect(status).to.equal('ended');
+    await tab({ op: 'close', tab: id });
+  });
+
   it('disconnect() twice: one end, no error', async () => {
     const el = await element();
     const ready = oneEvent(el, 'reactor-ready');

@@ -72,7 +72,7 @@ interface OpenArgs {
 
 type TabArgs =
   | ({ op: 'open' } & OpenArgs)
-  | { op: 'close' | 'reload' | 'away-and-back' | 'hide'; tab: number }
+  | { op: 'close' | 'reload' | 'away-and-back' | 'hide' | 'freeze' | 'resume'; tab: number }
   | { op: 'eval'; tab: number; js: string }
   | { op: 'click'; tab: number; part: string };
 
@@ -125,6 +125,21 @@ export function tabsPlugin() {
       case 'hide':
         await runner.bringToFront();
         return tab.evaluate(() => document.visibilityState);
+      case 'freeze':
+      case 'resume': {
+        // The browser's own page lifecycle (Chromium's DevTools protocol): a frozen page runs
+        // no task; it fires `freeze` first, and `resume` when thawed. Null where unsupported.
+        try {
+          const cdp = await tab.createCDPSession();
+          await cdp.send('Page.setWebLifecycleState', {
+            state: args.op === 'freeze' ? 'frozen' : 'active',
+          });
+          await cdp.detach();
+          return true;
+        } catch {
+          return null; // Firefox (WebDriver BiDi): no lifecycle control
+        }
+      }
       case 'eval':
         return tab.evaluate(args.js);
       case 'click':
