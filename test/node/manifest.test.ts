@@ -92,6 +92,32 @@ test('the manifest is the public API: no private members', () => {
   );
 });
 
+test('every type a member, attribute or method names is exported', () => {
+  const exported = new Set(
+    ['src/elements/index.ts', 'src/debug/index.ts', 'src/index.ts']
+      .map((file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'))
+      .join('\n')
+      .match(/\b[A-Z][A-Za-z]+\b/g),
+  );
+  const builtin = new Set(['Promise', 'Blob', 'Pick', 'Record', 'HTMLElement', 'AbortSignal']);
+  type Typed = { type?: { text: string } };
+  type Member = Typed & {
+    name: string;
+    parameters?: Typed[];
+    return?: Typed;
+  };
+  const declarations = manifest.modules.flatMap(
+    (m) => (m.declarations ?? []) as (Declaration & { members?: Member[] })[],
+  );
+  for (const d of declarations)
+    for (const x of [...(d.members ?? []), ...((d.attributes ?? []) as Member[])]) {
+      const texts = [x.type, x.return?.type, ...(x.parameters ?? []).map((p) => p.type)];
+      for (const text of texts.map((t) => t?.text ?? ''))
+        for (const name of text.match(/\b[A-Z][A-Za-z]+\b/g) ?? [])
+          assert.ok(builtin.has(name) || exported.has(name), `${d.tagName} ${x.name}: ${name}`);
+    }
+});
+
 test('every event names its detail type, and every type it names is exported', () => {
   const exported = new Set(
     ['src/elements/index.ts', 'src/debug/index.ts', 'src/index.ts']
