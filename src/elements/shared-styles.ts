@@ -32,6 +32,8 @@ export const hostStyles = css`
     background: var(--_accent);
     color: #fff;
     padding: 0.5em 1em;
+    /* a thumb's target on touch screens (44 px), whatever the page's font size */
+    min-height: 44px;
   }
   button:focus-visible {
     outline: 3px solid var(--reactor-focus-ring, #ffa94d);

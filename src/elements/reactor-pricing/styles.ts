@@ -7,12 +7,12 @@ export const pricingStyles = [
   panelStyles,
   css`
     .base {
-      overflow-x: auto; /* a narrow column scrolls the table instead of cutting it */
+      overflow-x: auto; /* a column narrower still scrolls the table instead of cutting it */
+      font-variant-numeric: tabular-nums;
     }
     table {
       width: 100%;
       border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
     }
     caption {
       text-align: start;
@@ -25,24 +25,31 @@ export const pricingStyles = [
       text-align: end;
       border-bottom: 1px solid var(--reactor-border, #e3e6eb);
     }
-    th:first-child,
-    td:first-child {
+    tr > :first-child {
       text-align: start;
     }
-    .compact {
+    /* a phone (320 px): per minute, not also per hour, and closer columns */
+    @media (max-width: 25em) {
+      tr > :nth-child(4) {
+        display: none;
+      }
+      th,
+      td {
+        padding-inline: 0.25em;
+      }
+    }
+    p {
       margin: 0;
-      font-variant-numeric: tabular-nums;
     }
     .compact [part='model'] {
       font-weight: 600;
     }
     .muted {
       color: var(--_muted);
-      margin: 0;
     }
     .error {
       color: var(--_danger);
-      margin: 0 0 0.5em;
+      margin-bottom: 0.5em;
     }
     .skeleton {
       display: block;

@@ -129,7 +129,7 @@ function table(pricing: Pricing, display: CurrencyDisplay, t: PricingText, lang:
       models.length > MAX_ROWS
         ? html`<p part="more" class="muted">
             ${format(t.more, {
-              shown: formatCredits(MAX_ROWS, lang),
+              shown: MAX_ROWS,
               total: formatCredits(models.length, lang),
             })}
           </p>`

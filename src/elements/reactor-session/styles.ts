@@ -75,7 +75,7 @@ export const sessionStyles = [
       border-radius: var(--_radius);
       background: var(--_surface);
       color: var(--reactor-color, #1b1d23);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 35%);
+      box-shadow: 0 8px 24px #0006;
       text-align: center;
     }
     dialog h2 {
