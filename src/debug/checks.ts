@@ -5,11 +5,13 @@
  * The network lines ask the real routes: the token line asks the token route for one token (it
  * counts on the route's limits like any other), the API line reads the price list.
  */
-import { DEFAULT_API_URL } from '../internal/constants.js';
+import { apiUrlFor } from '../internal/api-url.js';
 import { blockedByCsp, mixedContent, watchConnectSrc } from '../platform/blocked.js';
+import { messageOf } from '../platform/errors.js';
 import { absoluteUrl, isHttpUrl } from '../platform/http.js';
-import { MIN_RATE, shortModelName } from '../platform/pricing.js';
+import { type Pricing, findModel, parsePricing } from '../platform/pricing.js';
 import { autoplay, frame, secure, storage, webrtc } from './page-checks.js';
+import { documentStore } from '../store/store-consumer.js';
 import type { Check } from './check.js';
 
 export type { Check, CheckLevel } from './check.js';
@@ -31,32 +33,47 @@ export async function runChecks(target: DebugTarget): Promise<Check[]> {
   return [frame(), secure(), webrtc(), token, api, await storage(), autoplay()];
 }
 
-/** The API origin the element uses: its own, the page's meta, another element's, production. */
-export function apiOrigin(own: string): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="reactor-api-url"]')?.content;
-  const page = (globalThis as { [k: symbol]: { store?: { namedApiUrl?: string } } | undefined })[
-    Symbol.for('reactor-elements.document-store')
-  ]?.store?.namedApiUrl;
-  return (own.trim() || meta?.trim() || page || DEFAULT_API_URL).replace(/\/+$/, '');
-}
+/** The API origin the element uses (the same rule as the elements: see `apiUrlFor`). */
+const apiOrigin = (own: string) => apiUrlFor(own, documentStore()).replace(/\/+$/, '');
 
 const TIMEOUT_MS = 10_000;
 
-/** A fetch that says why it failed the way an owner can act on. */
-async function ask(url: string, init: RequestInit): Promise<Response | string> {
+/** Why a request failed, and what to change. */
+interface Failure {
+  detail: string;
+  fix: string;
+}
+
+/**
+ * A fetch that says why it failed the way an owner can act on: the page's CSP, mixed content,
+ * a timeout, CORS (`corsFix`: what the route at the other origin must allow), or no answer.
+ */
+async function ask(url: string, init: RequestInit, corsFix: string): Promise<Response | Failure> {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     const origin = new URL(url).origin;
     if (await blockedByCsp(origin))
-      return `The page's Content-Security-Policy blocks ${origin}: add it to connect-src.`;
+      return {
+        detail: `The page's Content-Security-Policy blocks ${origin}: add it to connect-src.`,
+        fix: 'Add the origin to the connect-src of the page\u2019s Content-Security-Policy.',
+      };
     const mixed = mixedContent(url);
-    if (mixed) return mixed;
+    if (mixed) return { detail: mixed, fix: 'Use the https URL.' };
     if (error instanceof DOMException && error.name === 'TimeoutError')
-      return `${origin} did not answer within ${TIMEOUT_MS / 1000} s.`;
+      return {
+        detail: `${origin} did not answer within ${TIMEOUT_MS / 1000} s.`,
+        fix: 'Check that the route is up.',
+      };
     if (origin !== location.origin)
-      return `No readable answer from ${origin}: most likely CORS. The route must allow this page's origin, ${location.origin} (allowedOrigins, or REACTOR_ALLOWED_ORIGINS in the templates).`;
-    return `Could not reach ${url} (${error instanceof Error ? error.message : String(error)}).`;
+      return {
+        detail: `No readable answer from ${origin}: most likely CORS. The route must allow this page's origin, ${location.origin} (allowedOrigins, or REACTOR_ALLOWED_ORIGINS in the templates).`,
+        fix: corsFix,
+      };
+    return {
+      detail: `Could not reach ${url} (${messageOf(error)}).`,
+      fix: 'Check the URL, and that the route is up.',
+    };
   }
 }
 
@@ -68,10 +85,8 @@ async function bodyOf(response: Response): Promise<unknown> {
   }
 }
 
-const LABEL_TOKEN = 'Token route';
-
 async function tokenRoute({ tokenUrl, scripted }: DebugTarget): Promise<Check> {
-  const label = LABEL_TOKEN;
+  const label = 'Token route';
   if (scripted)
     return { label, level: 'info', detail: 'The page sets tokenProvider (or token): not checked.' };
   if (!tokenUrl.trim())
@@ -89,9 +104,12 @@ async function tokenRoute({ tokenUrl, scripted }: DebugTarget): Promise<Check> {
       fix: 'Set token-url to the https URL of your token route.',
     };
   const url = absoluteUrl(tokenUrl);
-  const answer = await ask(url, { credentials: 'same-origin', cache: 'no-store' });
-  if (typeof answer === 'string')
-    return { label, level: 'fail', detail: answer, fix: fixFor(answer, 'token route') };
+  const answer = await ask(
+    url,
+    { credentials: 'same-origin', cache: 'no-store' },
+    `Allow ${location.origin} on the token route; in a builder, its preview origins too.`,
+  );
+  if (!(answer instanceof Response)) return { label, level: 'fail', ...answer };
   const body = (await bodyOf(answer)) as { jwt?: unknown; expires_at?: unknown; message?: unknown };
   const said = typeof body?.message === 'string' ? ` ("${body.message}")` : '';
   if (answer.status === 403)
@@ -153,41 +171,32 @@ async function apiRoute({ apiUrl, model }: DebugTarget): Promise<Check> {
       detail: `api-url "${origin}" is not an absolute URL.`,
       fix: 'Remove api-url (the default is Reactor\u2019s), or give a full https URL.',
     };
-  const answer = await ask(`${origin}/pricing`, { credentials: 'omit', cache: 'no-store' });
-  if (typeof answer === 'string')
-    return { label, level: 'fail', detail: answer, fix: fixFor(answer, 'API') };
-  const doc = (await bodyOf(answer)) as {
-    models?: { name?: unknown; rate?: { amount_per_sec?: unknown } }[];
-  };
-  if (!answer.ok || !doc)
-    return { label, level: 'fail', detail: `${origin}/pricing answered ${answer.status}.` };
-  const priced = (Array.isArray(doc.models) ? doc.models : []).filter(
-    (m) => typeof m?.rate?.amount_per_sec === 'number' && m.rate.amount_per_sec >= MIN_RATE,
+  const answer = await ask(
+    `${origin}/pricing`,
+    { credentials: 'omit', cache: 'no-store' },
+    'Check api-url: the Reactor API answers every origin.',
   );
-  const wanted = shortModelName(model).toLowerCase();
-  const price = priced.find((m) => shortModelName(String(m.name)).toLowerCase() === wanted);
+  if (!(answer instanceof Response)) return { label, level: 'fail', ...answer };
+  if (!answer.ok)
+    return { label, level: 'fail', detail: `${origin}/pricing answered ${answer.status}.` };
+  // The elements' own reading of the price list (a rate too small to bound a budget is none).
+  let pricing: Pricing;
+  try {
+    pricing = parsePricing(await bodyOf(answer));
+  } catch (error) {
+    return { label, level: 'fail', detail: `${origin}/pricing: ${messageOf(error)}` };
+  }
+  const price = findModel(pricing, model);
   if (!price)
     return {
       label,
       level: 'fail',
-      detail: `${origin} answers, but model "${model}" has no price there (priced: ${priced.map((m) => shortModelName(String(m.name))).join(', ') || 'none'}).`,
+      detail: `${origin} answers, but model "${model}" has no price there (priced: ${pricing.models.map((m) => m.name).join(', ') || 'none'}).`,
       fix: 'Check the spelling of the model attribute.',
     };
   return {
     label,
     level: 'ok',
-    detail: `${origin} answers; ${wanted} costs ${String(price.rate?.amount_per_sec)} credits a second.`,
+    detail: `${origin} answers; ${price.name} costs ${price.creditsPerSecond} credits a second.`,
   };
-}
-
-/** The fix for a failed request, from the reason `ask` gave. */
-function fixFor(reason: string, route: 'token route' | 'API'): string {
-  if (reason.includes('Content-Security-Policy'))
-    return 'Add the origin to the connect-src of the page\u2019s Content-Security-Policy.';
-  if (reason.includes('mixed content')) return 'Use the https URL.';
-  if (reason.includes('CORS'))
-    return route === 'API'
-      ? 'Check api-url: the Reactor API answers every origin.'
-      : `Allow ${location.origin} on the token route; in a builder, its preview origins too.`;
-  return 'Check the URL, and that the route is up.';
 }

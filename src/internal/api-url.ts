@@ -6,10 +6,10 @@ import { DEFAULT_API_URL } from './constants.js';
  * its own `api-url`; else the page's `<meta name="reactor-api-url" content="…">`; else the one
  * the page's other reactor elements name; else the production API.
  */
-export function apiUrlFor(own: string, store: AccountStore): string {
+export function apiUrlFor(own: string, store?: Pick<AccountStore, 'namedApiUrl'>): string {
   const meta =
     typeof document === 'undefined'
       ? ''
       : document.querySelector<HTMLMetaElement>('meta[name="reactor-api-url"]')?.content;
-  return own.trim() || meta?.trim() || store.namedApiUrl || DEFAULT_API_URL;
+  return own.trim() || meta?.trim() || store?.namedApiUrl || DEFAULT_API_URL;
 }

@@ -9,6 +9,12 @@ interface Installed {
   store: AccountStore;
 }
 
+type Global = typeof globalThis & { [INSTALLED]?: Installed };
+
+/** The page's store, when a copy of the library installed one (see `installDocumentStore`). */
+export const documentStore = (): AccountStore | undefined =>
+  (globalThis as Global)[INSTALLED]?.store;
+
 /**
  * The page-wide default: one AccountStore provided on `<html>`, so sibling elements share it
  * without nesting. It answers every request no nearer provider took, so none goes unanswered;
@@ -18,11 +24,10 @@ interface Installed {
  * bundle (the flag is a registered symbol on `globalThis`). Returns the page's store.
  */
 export function installDocumentStore(): AccountStore {
-  const g = globalThis as typeof globalThis & { [INSTALLED]?: Installed };
-  const existing = g[INSTALLED];
-  if (existing) return existing.store;
+  const existing = documentStore();
+  if (existing) return existing;
   const store = new AccountStore();
-  g[INSTALLED] = { store };
+  (globalThis as Global)[INSTALLED] = { store };
   if (typeof document !== 'undefined') {
     new ContextProvider(document.documentElement, { context: accountContext, initialValue: store });
   }
