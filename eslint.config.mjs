@@ -5,7 +5,17 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.cache/**', 'custom-elements.json'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.cache/**',
+      'custom-elements.json',
+      'test/fixtures/*/dist/**',
+      '**/.next/**',
+      '**/.astro/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

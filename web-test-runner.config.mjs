@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { resolveBrowser, resolveFirefox } from './scripts/browser.mjs';
 import { emulatorPlugin } from './test/support/wtr-emulator.ts';
+import { fixturesPlugin } from './test/support/wtr-fixtures.ts';
 import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
 import { timingReporter } from './test/support/wtr-timing.ts';
@@ -73,6 +74,7 @@ export default {
   reporters: [defaultReporter(), timingReporter()],
   plugins: [
     emulatorPlugin(),
+    fixturesPlugin(),
     tabsPlugin(),
     matrixPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates custom-elements.json and, from it, the React components of src/react/index.ts
+// Generates custom-elements.json and, from it, the React components of src/react/index.ts and
+// the framework types of src/jsx, src/vue and src/svelte
 // (`node scripts/manifest.mjs`), or checks that the committed files match a fresh analysis
 // (`--check`, exit 1 with a hint when they do not).
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { generateJsxTypes } from '@wc-toolkit/jsx-types';
 import { reactWrappers } from './react-wrappers.mjs';
+import { svelteTypes, vueTypes } from './framework-types.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
@@ -27,6 +29,20 @@ function analyze(outdir) {
 
 const REACT = join(root, 'src/react/index.ts');
 const JSX = join(root, 'src/jsx/index.ts');
+const VUE = join(root, 'src/vue/index.ts');
+const SVELTE = join(root, 'src/svelte/index.ts');
+
+/** The generated files beside the manifest: path → its text for a manifest. */
+const GENERATED = [
+  [REACT, (text) => react(text)],
+  [JSX, (text) => jsx(text)],
+  [VUE, (text) => formatted(VUE, vueTypes(text))],
+  [SVELTE, (text) => formatted(SVELTE, svelteTypes(text))],
+];
+
+async function formatted(path, code) {
+  return format(code, { ...(await resolveConfig(path)), filepath: path });
+}
 
 /**
  * The JSX types of the tags (React 19, Preact, Solid, Stencil, Qwik, Hono), from the manifest
@@ -87,10 +103,13 @@ async function react(manifestText) {
 
 if (!check) {
   const text = analyze('.');
-  writeFileSync(REACT, await react(text));
-  mkdirSync(dirname(JSX), { recursive: true });
-  writeFileSync(JSX, await jsx(text));
-  console.log('custom-elements.json, src/react/index.ts and src/jsx/index.ts written');
+  for (const [path, make] of GENERATED) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, await make(text));
+  }
+  console.log(
+    `custom-elements.json and ${GENERATED.map(([p]) => relative(root, p)).join(', ')} written`,
+  );
 } else {
   const tmp = mkdtempSync(join(root, 'node_modules/.cem-check-'));
   try {
@@ -100,15 +119,15 @@ if (!check) {
       console.error('custom-elements.json is out of date: run `npm run manifest` and commit it.');
       process.exit(1);
     }
-    if ((await react(JSON.stringify(fresh))) !== readFileSync(REACT, 'utf8')) {
-      console.error('src/react/index.ts is out of date: run `npm run manifest` and commit it.');
-      process.exit(1);
+    for (const [path, make] of GENERATED) {
+      if ((await make(JSON.stringify(fresh))) !== readFileSync(path, 'utf8')) {
+        console.error(
+          `${relative(root, path)} is out of date: run \`npm run manifest\` and commit it.`,
+        );
+        process.exit(1);
+      }
     }
-    if ((await jsx(JSON.stringify(fresh))) !== readFileSync(JSX, 'utf8')) {
-      console.error('src/jsx/index.ts is out of date: run `npm run manifest` and commit it.');
-      process.exit(1);
-    }
-    console.log('custom-elements.json, src/react/index.ts and src/jsx/index.ts match the source');
+    console.log('custom-elements.json and the files generated from it match the source');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

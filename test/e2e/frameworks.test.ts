@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import type { ReactorBalance, ReactorPricing, ReactorSession } from '../../src/index.js';
+import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+
+/**
+ * The framework fixtures (test/fixtures/<name>, built by `npm run test:fixtures` from the packed
+ * tarball), each loaded in a frame on this origin. Every app renders the three elements its
+ * framework's way, with no hand-written glue: the price of helios, a player whose token comes
+ * from a `tokenProvider` function and whose `reactor-ready`/`reactor-end` go to the framework's
+ * handlers (written to the app's `#log`), a balance from a `source` function, and a button that
+ * removes the player the framework's way.
+ */
+async function openApp(name: string, url: string): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 700px';
+  frame.src = `/__fixtures/${name}/index.html?api=${encodeURIComponent(url)}`;
+  document.body.append(frame);
+  const doc = await waitFor(() => {
+    const d = frame.contentDocument;
+    const notBuilt = d?.getElementById('not-built');
+    if (notBuilt) throw new Error(notBuilt.textContent ?? 'not built');
+    return d?.querySelector('reactor-session')?.shadowRoot?.querySelector('[part="connect-button"]')
+      ? d
+      : undefined;
+  }, `the ${name} app`);
+  return doc;
+}
+
+const textOf = (el: Element | null | undefined) =>
+  (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const logOf = (doc: Document) => [...doc.querySelectorAll('#log li')].map((li) => li.textContent);
+
+/** The ledger's word on a session: ended, and by whom. */
+async function endedBy(id: string): Promise<string | null> {
+  const entry = await waitFor(async () => {
+    const e = await ledgerEntry(id);
+    return e.state === 'CLOSED' && e;
+  }, 'the session to end');
+  return entry.ended_by;
+}
+
+/** Runs the common walk through an app; `leave` removes (or hides) the player. */
+async function walk(
+  name: string,
+  leave = (doc: Document) => doc.getElementById('unmount')!.click(),
+) {
+  const url = await emulatorUrl();
+  const doc = await openApp(name, url);
+  const session = doc.querySelector<ReactorSession>('reactor-session')!;
+  const pricing = doc.querySelector<ReactorPricing>('reactor-pricing')!;
+  const balance = doc.querySelector<ReactorBalance>('reactor-balance')!;
+  const props = {
+    maxDuration: session.maxDuration,
+    idleTimeout: session.idleTimeout,
+    apiUrl: session.apiUrl,
+    tokenProvider: typeof session.tokenProvider,
+    source: typeof balance.source,
+  };
+  const price = await waitFor(() => /\$\d/.test(textOf(pricing)) && textOf(pricing), 'a price');
+  const credits = await waitFor(
+    () => textOf(balance).includes('1,000') && textOf(balance),
+    'the balance from its source',
+  );
+  session.shadowRoot!.querySelector<HTMLElement>('[part="connect-button"]')!.click();
+  await waitFor(() => session.status === 'ready', 'the session to be live', 15_000);
+  const id = session.sessionId!;
+  expect((await ledgerEntry(id)).state).to.equal('ACTIVE');
+  leave(doc);
+  const ended = await endedBy(id);
+  const log = await waitFor(
+    () => logOf(doc).some((l) => l?.startsWith('end ')) && logOf(doc),
+    "the app's reactor-end handler",
+  );
+  return {
+    url,
+    id,
+    props,
+    price,
+    credits,
+    log,
+    ended,
+    framework: doc.documentElement.dataset.framework,
+  };
+}
+
+describe('the packed tarball in framework apps', function () {
+  this.timeout(40_000);
+  beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  for (const name of ['vue', 'svelte', 'solid']) {
+    it(`${name}: properties and events without glue, and removing the player ends its session as the client`, async () => {
+      const r = await walk(name);
+      expect(r.props).to.deep.equal({
+        maxDuration: 120,
+        idleTimeout: 0,
+        apiUrl: r.url,
+        tokenProvider: 'function',
+        source: 'function',
+      });
+      expect(r.price).to.not.include('could not');
+      expect(r.credits).to.include('1,000 credits');
+      expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
+      expect(r.ended).to.equal('client');
+    });
+  }
+});
