@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { resolveBrowser, resolveFirefox } from './scripts/browser.mjs';
 import { emulatorPlugin } from './test/support/wtr-emulator.ts';
-import { fixturesPlugin } from './test/support/wtr-fixtures.ts';
+import { fixtureServers, fixturesPlugin } from './test/support/wtr-fixtures.ts';
 import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
 import { timingReporter } from './test/support/wtr-timing.ts';
@@ -72,6 +72,7 @@ export default {
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
   reporters: [defaultReporter(), timingReporter()],
+  middleware: [fixtureServers()],
   plugins: [
     emulatorPlugin(),
     fixturesPlugin(),

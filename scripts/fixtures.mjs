@@ -8,7 +8,7 @@
 //
 // `node scripts/fixtures.mjs [name…]` (all by default). Prints a line per step with its time.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -47,14 +47,36 @@ export const FIXTURES = {
     typos: ['maxDuraton', 'sessionID'],
     build: ['vite', 'build'],
   },
+  next: {
+    // `next typegen` writes next-env.d.ts and the route types the check reads.
+    check: ['sh', '-c', 'next typegen && tsc --noEmit -p tsconfig.json'],
+    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
+    typos: ['maxDuraton', 'sessionID'],
+    build: ['next', 'build'],
+  },
+  astro: {
+    check: ['astro', 'check'],
+    // `astro check` checks the project's own pages: the typo page is copied in for that run.
+    typo: ['astro', 'check'],
+    typoCopy: ['typo/typo.astro', 'src/pages/typo.astro'],
+    typos: ['maxDuraton', 'sessionID'],
+    build: ['astro', 'build'],
+  },
 };
 
 function step(name, command, cwd) {
   const started = Date.now();
   const [file, ...args] = command;
-  return run(join(bin, file), args, {
+  // A package's binary, or a command of the system (`sh`).
+  return run(existsSync(join(bin, file)) ? join(bin, file) : file, args, {
     cwd,
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     (r) => ({ ok: true, output: r.stdout + r.stderr, ms: Date.now() - started, name }),
@@ -98,7 +120,9 @@ async function fixture(name) {
   const problems = [];
   const check = await step('check', spec.check, cwd);
   if (!check.ok) problems.push(`its strict type check fails:\n${check.output}`);
-  const typo = await step('typo', spec.typo, cwd);
+  const copy = spec.typoCopy && join(cwd, spec.typoCopy[1]);
+  if (copy) copyFileSync(join(cwd, spec.typoCopy[0]), copy);
+  const typo = await step('typo', spec.typo, cwd).finally(() => copy && rmSync(copy));
   const missed = spec.typos.filter((t) => !typo.output.includes(t));
   if (typo.ok || missed.length) {
     problems.push(

@@ -10,10 +10,13 @@ import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emu
  * handlers (written to the app's `#log`), a balance from a `source` function, and a button that
  * removes the player the framework's way.
  */
+/** The app's page, where it is not the build's index.html (a server-rendered route). */
+const ENTRY: Record<string, string> = { next: '', astro: '/' };
+
 async function openApp(name: string, url: string): Promise<Document> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 700px';
-  frame.src = `/__fixtures/${name}/index.html?api=${encodeURIComponent(url)}`;
+  frame.src = `/__fixtures/${name}${ENTRY[name] ?? '/index.html'}?api=${encodeURIComponent(url)}`;
   document.body.append(frame);
   const doc = await waitFor(() => {
     const d = frame.contentDocument;
@@ -87,6 +90,50 @@ describe('the packed tarball in framework apps', function () {
   this.timeout(40_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('Next.js (app router, server rendering, cacheComponents): the wrappers set properties after hydration, and the route left behind ends its session within the hidden grace', async () => {
+    const url = await emulatorUrl();
+    const html = await (await fetch(`/__fixtures/next?api=${encodeURIComponent(url)}`)).text();
+    // Rendered on the server: the tags are in the page before any script runs.
+    expect(html).to.match(/<reactor-session [^>]*model="helios"/);
+    let left = 0;
+    const r = await walk('next', (doc) => {
+      left = performance.now();
+      doc.getElementById('leave')!.click();
+    });
+    const endedAfter = (performance.now() - left) / 1000;
+    expect(r.props).to.deep.equal({
+      maxDuration: 120,
+      idleTimeout: 0,
+      apiUrl: r.url,
+      tokenProvider: 'function',
+      source: 'function',
+    });
+    expect(r.price).to.not.include('could not');
+    expect(r.credits).to.include('1,000 credits');
+    expect(r.ended).to.equal('client');
+    // The default hidden-timeout is 5 s; the ledger is polled, so allow its interval.
+    expect(endedAfter).to.be.within(4, 8);
+    expect(r.log).to.deep.equal([`ready ${r.id}`, `end hidden ${r.id}`]);
+  });
+
+  it("Astro (server rendering, ClientRouter): attributes from the server, properties and listeners in the page's script, and the soft navigation that swaps the player out ends its session as the client", async () => {
+    const url = await emulatorUrl();
+    const html = await (await fetch(`/__fixtures/astro/?api=${encodeURIComponent(url)}`)).text();
+    expect(html).to.include(`<reactor-session model="helios" api-url="${url}" max-duration="120"`);
+    const r = await walk('astro', (doc) => doc.getElementById('leave')!.click());
+    expect(r.props).to.deep.equal({
+      maxDuration: 120,
+      idleTimeout: 0,
+      apiUrl: r.url,
+      tokenProvider: 'function',
+      source: 'function',
+    });
+    expect(r.price).to.not.include('could not');
+    expect(r.credits).to.include('1,000 credits');
+    expect(r.ended).to.equal('client');
+    expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
+  });
 
   for (const name of ['vue', 'svelte', 'solid']) {
     it(`${name}: properties and events without glue, and removing the player ends its session as the client`, async () => {
