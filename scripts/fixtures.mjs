@@ -22,6 +22,18 @@ const bin = join(root, 'node_modules/.bin');
  * that does not exist.
  */
 export const FIXTURES = {
+  react18: {
+    check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
+    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
+    typos: ['maxDuraton', 'sessionID'],
+    build: ['vite', 'build'],
+  },
+  react19: {
+    check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
+    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
+    typos: ['maxDuraton', 'sessionID'],
+    build: ['vite', 'build'],
+  },
   vue: {
     check: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'],
     typo: ['vue-tsc', '--noEmit', '-p', 'tsconfig.typo.json'],

@@ -119,7 +119,8 @@ describe('the packed tarball in framework apps', function () {
 
   it("Astro (server rendering, ClientRouter): attributes from the server, properties and listeners in the page's script, and the soft navigation that swaps the player out ends its session as the client", async () => {
     const url = await emulatorUrl();
-    const html = await (await fetch(`/__fixtures/astro/?api=${encodeURIComponent(url)}`)).text();
+    const page = await fetch(`/__fixtures/astro/?api=${encodeURIComponent(url)}`);
+    const html = `${page.status} ${await page.text()}`;
     expect(html).to.include(`<reactor-session model="helios" api-url="${url}" max-duration="120"`);
     const r = await walk('astro', (doc) => doc.getElementById('leave')!.click());
     expect(r.props).to.deep.equal({
@@ -135,9 +136,17 @@ describe('the packed tarball in framework apps', function () {
     expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
   });
 
-  for (const name of ['vue', 'svelte', 'solid']) {
+  const apps: Record<string, RegExp> = {
+    react18: /^React 18\./,
+    react19: /^React 19\./,
+    vue: /^Vue 3\./,
+    svelte: /^Svelte$/,
+    solid: /^Solid$/,
+  };
+  for (const [name, framework] of Object.entries(apps)) {
     it(`${name}: properties and events without glue, and removing the player ends its session as the client`, async () => {
       const r = await walk(name);
+      expect(r.framework).to.match(framework);
       expect(r.props).to.deep.equal({
         maxDuration: 120,
         idleTimeout: 0,
