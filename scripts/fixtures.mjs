@@ -66,6 +66,14 @@ export const FIXTURES = {
     typos: ['maxDuraton', 'sessionID'],
     build: ['next', 'build'],
   },
+  angular: {
+    // The Angular compiler's check, with strict templates.
+    check: ['ngc', '-p', 'tsconfig.json', '--noEmit'],
+    typo: ['ngc', '-p', 'tsconfig.typo.json'],
+    // With CUSTOM_ELEMENTS_SCHEMA no binding on the tags is checked: only the event's detail is.
+    typos: ['sessionID'],
+    build: ['ng', 'build'],
+  },
   astro: {
     check: ['astro', 'check'],
     // `astro check` checks the project's own pages: the typo page is copied in for that run.
@@ -80,7 +88,7 @@ function step(name, command, cwd) {
   const started = Date.now();
   const [file, ...args] = command;
   // A package's binary, or a command of the system (`sh`).
-  return run(existsSync(join(bin, file)) ? join(bin, file) : file, args, {
+  const child = run(existsSync(join(bin, file)) ? join(bin, file) : file, args, {
     cwd,
     env: {
       ...process.env,
@@ -88,9 +96,14 @@ function step(name, command, cwd) {
       NO_COLOR: '1',
       FORCE_COLOR: '0',
       NEXT_TELEMETRY_DISABLED: '1',
+      NG_CLI_ANALYTICS: 'false',
     },
     maxBuffer: 64 * 1024 * 1024,
-  }).then(
+    // A tool that waits for input or never exits fails the step instead of the run.
+    timeout: 300_000,
+  });
+  child.child.stdin?.end();
+  return child.then(
     (r) => ({ ok: true, output: r.stdout + r.stderr, ms: Date.now() - started, name }),
     (e) => ({
       ok: false,

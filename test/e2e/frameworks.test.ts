@@ -34,11 +34,11 @@ const textOf = (el: Element | null | undefined) =>
 const logOf = (doc: Document) => [...doc.querySelectorAll('#log li')].map((li) => li.textContent);
 
 /** The ledger's word on a session: ended, and by whom. */
-async function endedBy(id: string): Promise<string | null> {
+async function endedBy(id: string, label = 'the session to end'): Promise<string | null> {
   const entry = await waitFor(async () => {
     const e = await ledgerEntry(id);
     return e.state === 'CLOSED' && e;
-  }, 'the session to end');
+  }, label);
   return entry.ended_by;
 }
 
@@ -52,6 +52,8 @@ async function walk(
   const session = doc.querySelector<ReactorSession>('reactor-session')!;
   const pricing = doc.querySelector<ReactorPricing>('reactor-pricing')!;
   const balance = doc.querySelector<ReactorBalance>('reactor-balance')!;
+  // A server-rendered page upgrades the tags before hydration sets their properties.
+  await waitFor(() => typeof session.tokenProvider === 'function', 'the app to set tokenProvider');
   const props = {
     maxDuration: session.maxDuration,
     idleTimeout: session.idleTimeout,
@@ -134,6 +136,36 @@ describe('the packed tarball in framework apps', function () {
     expect(r.credits).to.include('1,000 credits');
     expect(r.ended).to.equal('client');
     expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
+  });
+
+  it('Angular (CUSTOM_ELEMENTS_SCHEMA, strict templates): bindings set properties, (reactor-end) hears an End, and @if removing the player ends its session as the client', async () => {
+    // Ended by the page (as its own End button does, which ignores presses just after Start).
+    const r = await walk('angular', (doc) =>
+      doc.querySelector<ReactorSession>('reactor-session')!.disconnect(),
+    );
+    expect(r.framework).to.match(/^Angular 21\./);
+    expect(r.props).to.deep.equal({
+      maxDuration: 120,
+      idleTimeout: 0,
+      apiUrl: r.url,
+      tokenProvider: 'function',
+      source: 'function',
+    });
+    expect(r.price).to.not.include('could not');
+    expect(r.credits).to.include('1,000 credits');
+    expect(r.log).to.deep.equal([`ready ${r.id}`, `end user ${r.id}`]);
+    expect(r.ended).to.equal('client');
+    // Again, then removed by @if. Angular takes the view's listeners off before it removes the
+    // element, so the app does not hear this `reactor-end`; the ledger is the judge.
+    const frame = document.querySelector('iframe')!;
+    const doc = frame.contentDocument!;
+    const session = doc.querySelector<ReactorSession>('reactor-session')!;
+    session.shadowRoot!.querySelector<HTMLElement>('[part="connect-button"]')!.click();
+    await waitFor(() => session.status === 'ready', 'the second session to be live', 15_000);
+    const second = session.sessionId!;
+    doc.getElementById('unmount')!.click();
+    expect(await endedBy(second, 'the second session to end')).to.equal('client');
+    expect(session.isConnected).to.equal(false);
   });
 
   const apps: Record<string, RegExp> = {
