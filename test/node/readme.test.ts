@@ -64,3 +64,22 @@ test("the README's <reactor-session> table is the manifest's attributes, with it
       );
   }
 });
+
+test("the README's framework recipes are excerpts of the fixtures that the suite builds and runs", () => {
+  const blocks = [
+    ...readme.matchAll(
+      /<!-- tested: (\S+) -->\s*(?:<!-- prettier-ignore -->\s*)?```\w*\n([\s\S]*?)```/g,
+    ),
+  ];
+  assert.ok(blocks.length >= 8, `framework recipes found: ${blocks.length}`);
+  for (const [, path, code] of blocks) {
+    const source = new Set(
+      read(path!)
+        .split('\n')
+        .map((line) => line.trim()),
+    );
+    for (const line of code!.split('\n').map((l) => l.trim())) {
+      if (line) assert.ok(source.has(line), `${path}: the README's line \`${line}\` is not in it`);
+    }
+  }
+});
