@@ -79,3 +79,70 @@ export function resolveFirefox() {
   }
   return null;
 }
+
+const MINIBROWSER_PATHS = [
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+];
+
+/**
+ * WebKit, the engine of Safari: Debian's WebKitGTK, driven through its WebDriver
+ * (`webkit2gtk-driver`) and shown on a virtual display (`xvfb-run`, from `xvfb`).
+ * @returns {{driver: string, binary: string, xvfb: string, label: string} | null}
+ */
+export function resolveWebKit() {
+  const driver = ['/usr/bin/WebKitWebDriver'].find((p) => existsSync(p));
+  const binary = [process.env.MINIBROWSER_PATH, ...MINIBROWSER_PATHS]
+    .filter(Boolean)
+    .find((p) => existsSync(p));
+  const xvfb = ['/usr/bin/xvfb-run'].find((p) => existsSync(p));
+  if (!driver || !binary || !xvfb) return null;
+  return { driver, binary, xvfb, label: `WebKitGTK MiniBrowser (${binary}) through ${driver}` };
+}
+
+/**
+ * Starts WebKit's WebDriver on a free port, on a virtual display of its own, in a process group
+ * that `stop()` ends (and that ends with this process).
+ * @returns {Promise<{port: number, stop(): void}>}
+ */
+export async function startWebKitDriver({ driver, xvfb }) {
+  const { createServer } = await import('node:net');
+  const { spawn } = await import('node:child_process');
+  const port = await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+  const child = spawn(xvfb, ['-a', driver, `--port=${port}`, '--host=127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+    // WebKitGTK takes the page's language from the locale: under CI's C locale it is "C", and
+    // numbers are formatted without grouping. A visitor's Safari has a real language.
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const status = await fetch(`http://127.0.0.1:${port}/status`);
+      if (status.ok) return { port, stop };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      stop();
+      throw new Error(`WebKitWebDriver did not start on port ${port}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
