@@ -14,6 +14,7 @@ export default tseslint.config(
       'test/fixtures/*/dist/**',
       '**/.next/**',
       '**/.astro/**',
+      '**/.angular/**',
     ],
   },
   js.configs.recommended,

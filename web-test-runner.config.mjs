@@ -72,45 +72,34 @@ if (wanted.includes('firefox')) {
 }
 
 /**
- * WebKit, the engine of Safari, runs the suites below: Debian's WebKitGTK has no WebRTC, so no
- * live stream can run there, and these are the suites that need none and pass there today. The
- * others are not run in WebKit yet (README, "Browser support").
+ * WebKit, the engine of Safari, runs the whole suite but for the files below. Debian's WebKitGTK
+ * has no WebRTC: a test that needs a live stream skips itself there (test/helpers/capabilities.ts),
+ * after what it can check without one.
  */
-const WEBKIT_FILES = [
-  'test/controllers/**/*.test.ts',
-  'test/platform/errors-http.test.ts',
-  'test/platform/format.test.ts',
-  'test/platform/poll-schedule.test.ts',
-  'test/platform/pricing-meter.test.ts',
-  'test/platform/tab-lock.test.ts',
-  'test/platform/tokens.test.ts',
-  'test/elements/bad-input.test.ts',
-  'test/elements/define.test.ts',
-  'test/elements/reactor-balance.test.ts',
-  'test/elements/reactor-pricing.test.ts',
+const NOT_IN_WEBKIT = [
+  // Resizes the window (the runner's set-viewport), which its WebDriver launcher cannot do.
+  '!test/elements/narrow.test.ts',
+  // WebKit findings, not yet understood (README, "Browser support"): the module script of a
+  // srcdoc frame never reports back; a fetch that the page's CSP blocks is not named as such.
+  '!test/e2e/page-defaults.test.ts',
+  '!test/e2e/strict-csp.test.ts',
 ];
-const groups = [];
+let webkitLauncher = null;
 if (wanted.includes('webkit')) {
   const webkit = resolveWebKit();
   if (webkit) {
     console.log(`[reactor-elements] browser: ${webkit.label}`);
     const { port } = await startWebKitDriver(webkit);
-    groups.push({
-      name: 'webkit',
-      files: WEBKIT_FILES,
-      browsers: [
-        webdriverLauncher({
-          hostname: '127.0.0.1',
-          port,
-          logLevel: 'error',
-          capabilities: {
-            browserName: 'MiniBrowser',
-            // WebKitGTK's driver speaks classic WebDriver only (no BiDi session).
-            'wdio:enforceWebDriverClassic': true,
-            'webkitgtk:browserOptions': { binary: webkit.binary, args: ['--automation'] },
-          },
-        }),
-      ],
+    webkitLauncher = webdriverLauncher({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // WebKitGTK's driver speaks classic WebDriver only (no BiDi session).
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: webkit.binary, args: ['--automation'] },
+      },
     });
   } else {
     console.log(
@@ -119,8 +108,15 @@ if (wanted.includes('webkit')) {
   }
 }
 
+const FILES = ['test/**/*.test.ts', '!test/node/**'];
+// WebKit in a group of its own (its files differ); alone, it is the run's only browser.
+const groups = [];
+if (webkitLauncher && browsers.length) {
+  groups.push({ name: 'webkit', files: [...FILES, ...NOT_IN_WEBKIT], browsers: [webkitLauncher] });
+}
+
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: browsers.length ? FILES : [...FILES, ...NOT_IN_WEBKIT],
   nodeResolve: { exportConditions: ['development'] },
   concurrency,
   concurrentBrowsers: 3,
@@ -135,7 +131,7 @@ export default {
     matrixPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  browsers,
+  browsers: browsers.length || !webkitLauncher ? browsers : [webkitLauncher],
   groups,
   testFramework: { config: { timeout: 15000 } },
   // The official SDK logs every step at debug level; keep warnings and errors.

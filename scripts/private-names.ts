@@ -23,6 +23,13 @@ function sourceFiles(dir: string): string[] {
  */
 const BUILTIN = new Set(['channel', 'entries', 'filter', 'hidden', 'request', 'round', 'set']);
 
+/**
+ * Protected members of the library's own base classes that a subclass overrides (`Emitter`'s and
+ * `ReactorElement`'s `emit`): the override is as private as the member it overrides, so it is
+ * shortened with it. (Any other override may be of lit's members, and keeps its name.)
+ */
+const OWN_OVERRIDES = new Set(['emit']);
+
 export function privateNames(srcDir: string): string[] {
   const hidden = new Set<string>();
   const open = new Set<string>();
@@ -41,7 +48,8 @@ export function privateNames(srcDir: string): string[] {
         const isPrivate =
           ts.isClassElement(node) &&
           flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected) &&
-          !(flags & (ts.ModifierFlags.Override | ts.ModifierFlags.Static));
+          !(flags & ts.ModifierFlags.Static) &&
+          (!(flags & ts.ModifierFlags.Override) || OWN_OVERRIDES.has(name.text));
         (isPrivate ? hidden : open).add(name.text);
       }
       if (ts.isShorthandPropertyAssignment(node)) open.add(node.name.text);

@@ -80,6 +80,7 @@ const session: Complete<typeof sessionMessages> = {
   timeout: 'Reactor hat nicht rechtzeitig geantwortet. {detail}',
   'no-gpu':
     'Es wurde nicht rechtzeitig eine GPU frei. Es wurde nichts berechnet: bitte später erneut versuchen.',
+  unsupported: 'Dieser Browser kann kein Live-Video abspielen.',
   'server-error': 'Reactor hatte ein Problem ({status}). Bitte versuchen Sie es erneut.',
   'not-found': 'Nicht gefunden (404): {detail}',
   unconfirmedEnd:

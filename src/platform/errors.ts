@@ -18,6 +18,8 @@ export type PlatformErrorCode =
   | 'timeout'
   /** The connect limit passed while waiting for a GPU: nothing was billed. */
   | 'no-gpu'
+  /** The browser cannot play live video (it has no WebRTC): nothing was asked for. */
+  | 'unsupported'
   | 'aborted';
 
 /** Seconds to wait after a 429 or 503 that names no `Retry-After` (the platform's docs say 3). */

@@ -16,7 +16,7 @@ export function timeoutSignal(ms: number, parent?: AbortSignal): TimeoutSignal {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+    controller.abort(new DOMException('Timed out.', 'TimeoutError'));
   }, ms);
   const onParent = () => controller.abort(parent!.reason);
   if (parent?.aborted) onParent();

@@ -123,7 +123,7 @@ export function tokenSourceFor(
   checkApiUrl(apiUrl);
   if (badBudget(config)) {
     throw setupError(
-      `max-cost "${String(config.maxCost)}" is not a positive number of credits: a session is not started without the budget it asks for.`,
+      `max-cost "${String(config.maxCost)}" is not a positive number of credits, so no session starts.`,
     );
   }
   if (tokenUrl) {

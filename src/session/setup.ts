@@ -53,8 +53,21 @@ export class SessionSetup {
 
   /** The token source of a connect (the one fetched ahead, when it still fits); throws a setup error. */
   tokens(): TokenSource {
-    const tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
+    const tokens = this.sourceOfTokens();
     return this.prefetch.take() ?? tokens;
+  }
+
+  /**
+   * Where the session's tokens come from. Throws on settings that cannot work, then in a browser
+   * without WebRTC (some in-app browsers, WebKit builds without it): there no token is fetched
+   * and no session created.
+   */
+  private sourceOfTokens(): TokenSource {
+    const tokens = tokenSourceFor(this.config, this.apiUrl, this.host.isConnected);
+    // After the settings' own mistakes (the owner's to fix, in any browser). The visitor's line
+    // says it (`unsupported`); the page gets the code in `reactor-error`.
+    if (!window.RTCPeerConnection) throw new PlatformError('unsupported', '');
+    return tokens;
   }
 
   /**
@@ -64,9 +77,9 @@ export class SessionSetup {
   async warm(): Promise<PlatformError | null> {
     let tokens: TokenSource;
     try {
-      tokens = this.prefetch.warm(tokenSourceFor(this.config, this.apiUrl, this.host.isConnected));
+      tokens = this.prefetch.warm(this.sourceOfTokens());
     } catch {
-      return null; // a setup problem: said at load, and again on Start
+      return null; // a setup problem (said at load, and again on Start), or no WebRTC
     }
     const model = this.config.model.trim();
     return this.figures.ask(new SessionClient({ apiUrl: this.apiUrl, model, tokens }));

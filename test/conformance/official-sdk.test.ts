@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { loadOfficialSdk, SDK_URL, type OfficialReactor } from '../helpers/official-sdk.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
 
 interface Connected {
   reactor: OfficialReactor;
@@ -51,6 +52,8 @@ async function connectOfficial(): Promise<Connected> {
 }
 
 describe('official SDK 2.9.0 against the emulator', function () {
+  // Every test here runs a live session.
+  before(skipWithoutWebRTC);
   this.timeout(60_000);
 
   beforeEach(() => resetEmulator({ gpuDelayMs: 300 }));

@@ -16,6 +16,7 @@ import { closedEntry, emulatorUrl, ledger, resetEmulator, waitFor } from '../hel
 import { matrixRow } from '../helpers/matrix.js';
 import { sessionMarkup } from '../helpers/session.js';
 import { tab } from '../helpers/tabs.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 describe('builders', function () {
   this.timeout(60_000);
@@ -40,6 +41,7 @@ describe('builders', function () {
   });
 
   it("Wix: Sound turns on after a click inside the frame (the visitor's own click)", async () => {
+    requireWebRTC();
     const api = await emulatorUrl();
     const origin = otherOrigin();
     const e = await embed({
@@ -86,6 +88,7 @@ describe('builders', function () {
   });
 
   it('Wix with debug: the checklist inside the frame names the frame, its origin and the routes', async () => {
+    requireWebRTC();
     const api = await emulatorUrl();
     const origin = otherOrigin();
     const e = await embed({
@@ -119,6 +122,7 @@ describe('builders', function () {
 
   for (const how of ['closed', 'navigated away'] as const) {
     it(`Wix: the builder's page ${how} ends the embedded session as the client`, async () => {
+      requireWebRTC();
       const apiUrl = await emulatorUrl();
       const opened = await tab<{ tab: number; sessionId: string }>({
         op: 'open',
@@ -169,6 +173,7 @@ describe('builders', function () {
   }
 
   it('a single-page builder changes pages: the element removed with the old route is ended', async () => {
+    requireWebRTC();
     const box = await fixture<HTMLDivElement>(
       html`<div .innerHTML=${await sessionMarkup({ attributes: 'idle-timeout="0"' })}></div>`,
     );

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The file a site gets (`vite build`: lit bundled, templates minified) runs a whole session: the
@@ -12,6 +13,7 @@ describe('the built bundle', function () {
   beforeEach(() => resetEmulator({ gpuDelayMs: 100 }));
 
   it('renders, goes live, ticks and ends a session as the client', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
     const report = messageFrom<Record<string, string>>(frame, 'built');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactorBalance, ReactorPricing, ReactorSession } from '../../src/index.js';
 import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The framework fixtures (test/fixtures/<name>, built by `npm run test:fixtures` from the packed
@@ -66,6 +67,7 @@ async function walk(
     () => textOf(balance).includes('1,000') && textOf(balance),
     'the balance from its source',
   );
+  requireWebRTC(); // all of the above ran
   session.shadowRoot!.querySelector<HTMLElement>('[part="connect-button"]')!.click();
   await waitFor(() => session.status === 'ready', 'the session to be live', 15_000);
   const id = session.sessionId!;

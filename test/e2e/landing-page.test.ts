@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { part, textOf as text } from '../helpers/dom.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 interface Page {
   pricing: ReactorPricing;
@@ -65,6 +66,7 @@ describe('a landing page with sibling elements', function () {
   });
 
   it('makes one /pricing request; the balance falls with the session and matches the platform after', async () => {
+    requireWebRTC();
     const page = await landingPage();
     const { session, balance } = page;
     const fetched = balance.credits!;
@@ -101,6 +103,7 @@ describe('a landing page with sibling elements', function () {
   });
 
   it('a 402 on the session puts the balance in its out-of-credits state', async () => {
+    requireWebRTC();
     const page = await landingPage();
     await configureEmulator({ faults: [{ status: 402, times: 1, route: 'POST /sessions' }] });
     const error = oneEvent(page.session, 'reactor-error');
@@ -116,6 +119,7 @@ describe('a landing page with sibling elements', function () {
 
 describe('two copies of the bundle on one page', () => {
   it('share one account state and one price request, quietly', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
     const report = new Promise<Record<string, unknown>>((resolve) =>

@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
 import { emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { part } from '../helpers/dom.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
 
 /** Everything an element put in the page's DOM, shadow roots included, as text. */
 function serialize(node: Node): string {
@@ -25,6 +26,8 @@ function serialize(node: Node): string {
  * cookies, or a URL the page requested.
  */
 describe('no token leaks', function () {
+  // Every test here runs a live session.
+  before(skipWithoutWebRTC);
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
 

@@ -13,6 +13,7 @@ import {
 import { matrixRow } from '../helpers/matrix.js';
 import { tab } from '../helpers/tabs.js';
 import { part } from '../helpers/dom.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The money-never-lost matrix, exits (#13): every way a visit can end, judged by the ledger
@@ -52,6 +53,8 @@ async function element(): Promise<ReactorSession> {
 }
 
 describe('matrix: exits', function () {
+  // Every test here runs a live session.
+  before(skipWithoutWebRTC);
   this.timeout(60_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
 

@@ -14,6 +14,7 @@ import {
 import { matrixRow } from '../helpers/matrix.js';
 import { part } from '../helpers/dom.js';
 import { partText as text } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The money-never-lost matrix, failures (#13): the token route and the platform failing at each
@@ -62,6 +63,7 @@ describe('matrix: failures', function () {
 
   describe('the token route', () => {
     it('failing (500): the setup message, nothing created', async () => {
+      requireWebRTC();
       await configureEmulator({
         faults: [{ status: 500, times: 5, route: 'GET /api/reactor-token' }],
       });
@@ -78,6 +80,7 @@ describe('matrix: failures', function () {
     });
 
     it('slower than the 15 s timeout: a timeout, nothing created', async function () {
+      requireWebRTC();
       this.timeout(40_000);
       const el = await element('', { tokenQuery: '?delay_ms=20000' });
       const began = performance.now();
@@ -121,6 +124,7 @@ describe('matrix: failures', function () {
     });
 
     it('gone mid-session: the session keeps its token, resumes after a drop, and ends', async () => {
+      requireWebRTC();
       const el = await element();
       const { id } = await start(el);
       await configureEmulator({
@@ -146,6 +150,7 @@ describe('matrix: failures', function () {
     const uncachedApi = async () => (await emulatorUrl()).replace('127.0.0.1', 'localhost');
 
     it('/pricing failing: the session still runs and says the price is unavailable', async () => {
+      requireWebRTC();
       const apiUrl = await uncachedApi();
       await configureEmulator({ faults: [{ status: 500, times: 50, route: 'GET /pricing' }] });
       const el = await element('', { apiUrl });
@@ -163,6 +168,7 @@ describe('matrix: failures', function () {
     });
 
     it('/pricing failing with max-cost set: refused, nothing created', async () => {
+      requireWebRTC();
       const apiUrl = await uncachedApi();
       await configureEmulator({ faults: [{ status: 500, times: 50, route: 'GET /pricing' }] });
       const el = await element('max-cost="50"', { apiUrl });
@@ -209,6 +215,7 @@ describe('matrix: failures', function () {
     }
 
     it('402 mid-session (the balance runs out): the platform ends it, the element says so', async () => {
+      requireWebRTC();
       await configureEmulator({ balance: 40 }); // helios: 17 credits/s, so about 2.3 s
       const el = await element();
       const { id } = await start(el);
@@ -227,6 +234,7 @@ describe('matrix: failures', function () {
     });
 
     it('the GPU peer dies: ended at once', async () => {
+      requireWebRTC();
       const el = await element();
       const { id } = await start(el);
       const end = oneEvent(el, 'reactor-end');
@@ -242,6 +250,7 @@ describe('matrix: failures', function () {
     });
 
     it('the network gone past the recoverable window: the meter counted the held time', async () => {
+      requireWebRTC();
       await configureEmulator({ recoverableWindowMs: 2000 });
       const el = await element();
       const { id } = await start(el);
@@ -272,6 +281,7 @@ describe('matrix: failures', function () {
     });
 
     it('429 at the concurrency limit: the wait holds no session, and it connects when a slot frees', async () => {
+      requireWebRTC();
       await configureEmulator({ concurrencyLimit: 1, concurrencyRetryAfter: 1 });
       const first = await element('exclusive="false"');
       const { id } = await start(first);
@@ -295,6 +305,7 @@ describe('matrix: failures', function () {
     });
 
     it('429 at the per-minute limit: waiting holds no session, and the visitor can cancel', async () => {
+      requireWebRTC();
       await configureEmulator({ sessionsPerMinute: 1 });
       const first = await element();
       const { id } = await start(first);

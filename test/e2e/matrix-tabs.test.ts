@@ -6,6 +6,7 @@ import { matrixRow } from '../helpers/matrix.js';
 import { tab } from '../helpers/tabs.js';
 import { part, textOf } from '../helpers/dom.js';
 import { goLive as live } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The money-never-lost matrix, several tabs (#13): one live session per visitor across the
@@ -73,6 +74,7 @@ describe('matrix: several tabs', function () {
   });
 
   it('two tabs: the second shows "live in another tab"; moving it ends the first tab\'s session first', async () => {
+    requireWebRTC();
     const apiUrl = await emulatorUrl();
     const a = await tab<{ tab: number; sessionId: string }>({ op: 'open', apiUrl });
     const b = await tab<{ tab: number }>({ op: 'open', apiUrl, waitReady: false });

@@ -4,6 +4,7 @@ import type { ReactorSession } from '../../src/index.js';
 import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { tab } from '../helpers/tabs.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
 
 /**
  * The money-never-lost matrix, time (#13): a real background tab (another tab brought to the
@@ -11,6 +12,8 @@ import { tab } from '../helpers/tabs.js';
  * jumps while `performance.now()` stands still, as it does on Linux and macOS).
  */
 describe('matrix: time', function () {
+  // Every test here runs a live session.
+  before(skipWithoutWebRTC);
   this.timeout(60_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
 

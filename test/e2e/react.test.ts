@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulatorUrl, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * React apps in a frame: `demo/react-app.jsx` (React 19, the bare tags: React sets the element's
@@ -16,6 +17,7 @@ async function inReactApp(
   /** Load the library's sources first (the bare tags need them; for the components, a copy). */
   library = app === 'react-app',
 ): Promise<Record<string, unknown>> {
+  requireWebRTC();
   const url = await emulatorUrl();
   const frame = document.createElement('iframe');
   const report = messageFrom<Record<string, unknown>>(frame, 'react');

@@ -8,6 +8,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { messageFrom } from '../helpers/frames.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 interface Report {
   error?: string;
@@ -47,6 +48,7 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
   ] as const;
   for (const [format, page] of pages) {
     it(`${format}: prices, balance and a whole session, with no CSP violation, ended by the client`, async () => {
+      requireWebRTC();
       await visit(page, async (seen) => {
         expect(seen.error).to.equal(undefined);
         expect(seen.violations).to.deep.equal([]);

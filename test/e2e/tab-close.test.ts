@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js';
 import { matrixRow } from '../helpers/matrix.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
 
 /**
  * A visitor closes the tab while a session is live: a real tab, opened and closed by the test
@@ -11,6 +12,8 @@ import { matrixRow } from '../helpers/matrix.js';
  * sessions were left billing until the platform's recoverable window ran out.
  */
 describe('closing the tab', function () {
+  // Every test here runs a live session.
+  before(skipWithoutWebRTC);
   this.timeout(120_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
 

@@ -12,6 +12,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { part, parts, textOf } from '../helpers/dom.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * Bad input a site owner plausibly writes (#13): each case gets a clear line for the visitor
@@ -46,6 +47,12 @@ const session = (attrs: string) =>
   `<reactor-session model="helios" api-url="$API" token-url="$API/api/reactor-token" ${attrs}></reactor-session>`;
 
 /** Clicks Start and waits until the attempt is over (refused, failed or live). */
+/** Start, for a case that gets past the settings (a token, a price): it needs WebRTC. */
+async function clickStartLive(page: Page) {
+  requireWebRTC();
+  await clickStart(page);
+}
+
 async function clickStart({ session: el }: Page) {
   part(el!, 'connect-button')!.click();
   await waitFor(() => el!.status !== 'connecting' && el!.status !== 'disconnected', 'the attempt');
@@ -140,6 +147,7 @@ const cases: Case[] = [
     input: 'a token route that answers an rk_ API key, then Start',
     markup: '<reactor-session model="helios" api-url="$API"></reactor-session>',
     act: async (p) => {
+      requireWebRTC(); // the token is looked at on the way to a live session
       p.session!.tokenProvider = () => Promise.resolve({ jwt: 'rk_live_leaked_key' });
       await clickStart(p);
     },
@@ -150,7 +158,7 @@ const cases: Case[] = [
   {
     input: 'token-url on another origin without CORS, then Start',
     markup: `<reactor-session model="helios" api-url="$API" token-url="http://127.0.0.1:${location.port}/__emulator"></reactor-session>`,
-    act: clickStart,
+    act: clickStartLive,
     sees: errorText,
     expectSees: CALM,
     console: /token-url http:\/\/127\.0\.0\.1:\d+\/__emulator failed/,
@@ -183,7 +191,7 @@ const cases: Case[] = [
     input: '<reactor-session topup-url="javascript:…">, out of credits, then Start',
     markup: session('topup-url="javascript:alert(2)"'),
     emulator: { balance: 0 },
-    act: clickStart,
+    act: clickStartLive,
     sees: (p) => `${errorText(p)} [${linksIn(p.session!)} links]`,
     expectSees: 'The account is out of credits (402). Top up to start a session. [0 links]',
     console: /topup-url="javascript:alert\(2\)" is not an http\(s\) or relative link/,
@@ -199,7 +207,7 @@ const cases: Case[] = [
     emulator: {
       pricingBody: `{"settings":{"credits_per_dollar":10000},"models":[{"name":"helios","rate":{"amount_per_sec":${rate}}},{"name":"lingbot","rate":{"amount_per_sec":29}}]}`,
     },
-    act: clickStart,
+    act: clickStartLive,
     sees: errorText,
     expectSees: /price/,
     console: /model "helios" has no price in the price list of .* \(priced: lingbot\)\.$/,

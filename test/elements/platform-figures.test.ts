@@ -18,6 +18,7 @@ import { part, textOf } from '../helpers/dom.js';
 import { captureConsole } from '../helpers/console.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { goLive, partText as text, sleep } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 async function page(extra = ''): Promise<{ el: ReactorSession; balance: ReactorBalance | null }> {
   const url = await emulatorUrl();
@@ -46,6 +47,7 @@ describe('the platform’s own numbers', function () {
   this.timeout(30_000);
 
   it('the estimate line shows the dry run’s figure (what the balance allows), creating nothing', async () => {
+    requireWebRTC();
     await resetEmulator({ balance: 1_700 });
     const { el } = await page();
     expect(text(el, 'cost')).to.equal('Up to 5:00 per session, at most 5,100 credits ($0.51)');
@@ -58,6 +60,7 @@ describe('the platform’s own numbers', function () {
   });
 
   it('with the balance at 0, shows the out-of-credits state before any click; no session exists', async () => {
+    requireWebRTC();
     await resetEmulator({ balance: 0 });
     const { el } = await page();
     const refused = oneEvent(el, 'reactor-error');
@@ -74,6 +77,7 @@ describe('the platform’s own numbers', function () {
   });
 
   it('after a 5 s session the receipt shows the ledger’s effective cost, marked final; the balance settles on it', async () => {
+    requireWebRTC();
     await resetEmulator();
     let fetches = 0;
     const { el, balance } = await page('<reactor-balance refresh="0"></reactor-balance>');
@@ -116,6 +120,7 @@ describe('the platform’s own numbers', function () {
   });
 
   it('a session the platform ends for lack of credits says so, after the end', async () => {
+    requireWebRTC();
     await resetEmulator({ balance: 17 * 1.5 }); // 1.5 s of helios
     const { el, balance } = await page('<reactor-balance refresh="0"></reactor-balance>');
     balance!.source = () => Promise.resolve({ credits: 25.5 });
@@ -139,6 +144,7 @@ describe('the platform’s own numbers', function () {
   });
 
   it('says when the platform billed more than a second beyond the meter', async () => {
+    requireWebRTC();
     await resetEmulator();
     const { el } = await page();
     const id = await liveFor(el, 500);
@@ -163,6 +169,7 @@ describe('the platform’s own numbers', function () {
   });
 
   it('a platform without dry runs or metadata gives today’s behaviour, with no error shown', async () => {
+    requireWebRTC();
     await resetEmulator({ dryRun: false, sessionMetadata: false });
     const logged = captureConsole();
     try {

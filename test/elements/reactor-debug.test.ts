@@ -13,6 +13,7 @@ import { emulatorUrl, ledger, resetEmulator, waitFor } from '../helpers/emulator
 import { part, parts, textOf } from '../helpers/dom.js';
 import { sessionFixture } from '../helpers/session.js';
 import { otherOrigin } from '../helpers/builders.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /** A line as a screen reader says it (the mark beside it is hidden from it). */
 const said = (li: HTMLElement) => textOf(li.querySelector('span:not(.mark)'));
@@ -45,6 +46,7 @@ describe('<reactor-debug> (the setup checklist)', function () {
   beforeEach(() => resetEmulator());
 
   it('on a good setup: every line passes or is a note, and it says how many ran', async () => {
+    requireWebRTC();
     const { debug, lines, line } = await checklist('');
     expect(lines.map((l) => l.text.split('.')[0])).to.deep.equal([
       'Note: Page and frame',
@@ -69,6 +71,7 @@ describe('<reactor-debug> (the setup checklist)', function () {
   });
 
   it('a token route on another origin without CORS: failed, with the origin to allow', async () => {
+    requireWebRTC();
     const { line, status } = await checklist('', 'helios', (el) => {
       el.tokenUrl = `${otherOrigin()}/__emulator`;
     });

@@ -19,6 +19,7 @@ import { part } from '../helpers/dom.js';
 import { captureConsole } from '../helpers/console.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { goLive as live, partText as text, sessionFixture } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /** `m:ss` or `h:mm:ss` back to seconds. */
 const seconds = (clock: string) =>
@@ -127,6 +128,7 @@ describe('<reactor-session>', function () {
     });
 
     it('refuses bad configuration: a calm line for the visitor, the fix in one console line, nothing started', async () => {
+      requireWebRTC();
       const url = await emulatorUrl();
       const logged = captureConsole();
       try {
@@ -178,6 +180,7 @@ describe('<reactor-session>', function () {
     });
 
     it("a token route that is missing or answers a login page is the site's setup, said with its URL", async () => {
+      requireWebRTC();
       const url = await emulatorUrl();
       const logged = captureConsole();
       try {
@@ -211,6 +214,7 @@ describe('<reactor-session>', function () {
     });
 
     it('says at load what would stop a session (a token attribute, a model typo), and a missing token source on Start', async () => {
+      requireWebRTC();
       const url = await emulatorUrl();
       const logged = captureConsole();
       try {
@@ -279,6 +283,7 @@ describe('<reactor-session>', function () {
     });
 
     it('fetches the token while the pointer is on Start, and uses it for that one connect', async () => {
+      requireWebRTC();
       const el = await session('idle-timeout="0"');
       let fetched = 0;
       el.tokenProvider = async () => {
@@ -313,6 +318,7 @@ describe('<reactor-session>', function () {
     });
 
     it('connects by itself with autoconnect', async () => {
+      requireWebRTC();
       const url = await emulatorUrl();
       const box = document.createElement('div');
       box.innerHTML = `<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token" idle-timeout="0" autoconnect></reactor-session>`;
@@ -551,6 +557,7 @@ describe('<reactor-session>', function () {
 
     for (const how of ['removed', 'navigated away'] as const) {
       it(`ends the session with a keepalive DELETE when its page is ${how}`, async () => {
+        requireWebRTC();
         const url = await emulatorUrl();
         const frame = document.createElement('iframe');
         const started = sessionIdFromFrame();
@@ -592,6 +599,7 @@ describe('<reactor-session>', function () {
     ];
     for (const c of cases) {
       it(`${c.status}: a clear message, a reactor-error event, and nothing left open`, async () => {
+        requireWebRTC();
         await configureEmulator({
           faults: [{ status: c.status, times: c.times, route: 'POST /sessions' }],
         });
@@ -617,6 +625,7 @@ describe('<reactor-session>', function () {
     }
 
     it('a failure after the session was created terminates it', async () => {
+      requireWebRTC();
       await configureEmulator({ faults: [{ status: 500, route: 'POST /sessions/' }] });
       const el = await session();
       const error = oneEvent(el, 'reactor-error');
@@ -628,6 +637,7 @@ describe('<reactor-session>', function () {
     });
 
     it('429: says all GPUs are busy, retries after Retry-After, and connects', async () => {
+      requireWebRTC();
       await configureEmulator({
         faults: [{ status: 429, times: 1, route: 'POST /sessions', retryAfter: 1 }],
       });
@@ -644,6 +654,7 @@ describe('<reactor-session>', function () {
     });
 
     it('429: the wait can be cancelled, and nothing is created', async () => {
+      requireWebRTC();
       await configureEmulator({
         faults: [{ status: 429, times: 10, route: 'POST /sessions', retryAfter: 30 }],
       });
@@ -674,6 +685,7 @@ describe('<reactor-session>', function () {
     });
 
     it('a network failure says the platform could not be reached', async () => {
+      requireWebRTC();
       const el = await fixture<ReactorSession>(
         html`<reactor-session
           model="helios"

@@ -6,6 +6,7 @@ import { messageFrom } from '../helpers/frames.js';
 import { part, textOf } from '../helpers/dom.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { goLive as live, sessionFixture, sleep } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /**
  * Short-lived tokens (a site owner's `expires_after`). A scoped token sees only the sessions it
@@ -58,6 +59,7 @@ describe('a short-lived token', function () {
   });
 
   it('ends on navigation past that point', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
     const started = messageFrom<{ sessionId: string }>(frame, 'sessionId');
@@ -88,6 +90,7 @@ describe('a short-lived token', function () {
   });
 
   it('ends on a tab close past that point', async () => {
+    requireWebRTC();
     const apiUrl = await emulatorUrl();
     const { sessionId, closedAt } = await executeServerCommand<
       { sessionId: string; closedAt: number },
@@ -104,6 +107,7 @@ describe('a short-lived token', function () {
   });
 
   it('too short to run a session is refused before anything is created, with the fix said', async () => {
+    requireWebRTC();
     const errors: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args.join(' '));

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { closedEntry, waitFor } from './emulator.js';
 import { matrixRow } from './matrix.js';
+import { requireWebRTC } from './capabilities.js';
 
 export interface Report {
   status: string;
@@ -46,6 +47,7 @@ export async function aWholeSession(
   scenario: string,
 ): Promise<Report> {
   await e.until((r) => r.price.startsWith('helios'), 'the price line');
+  requireWebRTC(); // the price line above was checked
   e.send('start');
   const live = await e.until((r) => r.status === 'ready' && r.videoWidth > 0, 'a live video');
   const id = live.sessionId!;

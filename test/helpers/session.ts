@@ -6,6 +6,7 @@ import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { ReactorSession } from '../../src/index.js';
 import { emulatorUrl } from './emulator.js';
 import { part, textOf } from './dom.js';
+import { requireWebRTC } from './capabilities.js';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,6 +41,7 @@ export async function sessionFixture(options: SessionMarkup = {}): Promise<React
 
 /** Presses `button` (Start by default) and resolves with the live session's id. */
 export async function goLive(el: ReactorSession, button = 'connect-button'): Promise<string> {
+  requireWebRTC();
   const ready = oneEvent(el, 'reactor-ready');
   part(el, button)!.click();
   return ((await ready) as CustomEvent<{ sessionId: string }>).detail.sessionId;

@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { part, textOf as text } from '../helpers/dom.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /** The three elements under one `lang`, pointed at the emulator, once prices are shown. */
 async function elements(lang: string) {
@@ -65,6 +66,7 @@ describe('translations', function () {
   });
 
   it('run a German session end to end: live line, cost ticker, receipt and end reason', async () => {
+    requireWebRTC();
     const { session } = await elements('de');
     part(session, 'connect-button')!.click();
     await waitFor(() => session.status === 'ready', 'the session to be live');
@@ -94,6 +96,7 @@ describe('translations', function () {
   });
 
   it('say what failed in German (402), and keep English where no translation applies', async () => {
+    requireWebRTC();
     await configureEmulator({ faults: [{ status: 402, times: 2, route: 'POST /sessions' }] });
     const german = await elements('de');
     const errors: string[] = [];

@@ -14,7 +14,7 @@ const GZIP_CEILING = 32_765;
 const GZIP_BUDGET = 32 * 1024;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
-const LOCALE_GZIP_CEILING = 2_250;
+const LOCALE_GZIP_CEILING = 2_300;
 
 for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
   test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {

@@ -14,6 +14,7 @@ import {
   resetEmulator,
   waitFor,
 } from '../helpers/emulator.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 interface Harness {
   client: SessionClient;
@@ -53,6 +54,7 @@ describe('platform/session-client against the emulator', function () {
   beforeEach(() => resetEmulator({ gpuDelayMs: 300 }));
 
   it('connects, decodes frames, round-trips a command, and its meter agrees with the ledger over 10 s', async () => {
+    requireWebRTC();
     const { client, video, statuses, messages } = await makeClient();
     const meter = new BillingMeter();
     client.on('status', ({ status }) => status === 'ready' && meter.start());
@@ -84,6 +86,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('recovers a dropped connection on the same session', async () => {
+    requireWebRTC();
     const { client, video, statuses } = await makeClient();
     await client.connect();
     const id = client.sessionId!;
@@ -102,6 +105,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('waits out 429s with their Retry-After, telling the caller, then connects', async () => {
+    requireWebRTC();
     await configureEmulator({
       faults: [{ status: 429, times: 2, route: 'POST /sessions', retryAfter: 2 }],
     });
@@ -118,6 +122,7 @@ describe('platform/session-client against the emulator', function () {
 
   for (const huge of ['1000000000', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
     it(`caps a Retry-After of ${huge} at 60 s (plus jitter), and says so`, async () => {
+      requireWebRTC();
       const api = await emulatorUrl();
       // The platform's 429 with a Retry-After nobody can wait for, then a session.
       let answered = 0;
@@ -195,6 +200,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('makes its peer connection while the GPU is being assigned, and a cancel then leaves none open', async () => {
+    requireWebRTC();
     await resetEmulator({ gpuDelayMs: 3000 });
     const made: RTCPeerConnection[] = [];
     const Native = window.RTCPeerConnection;
@@ -225,6 +231,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('takes a new token once when the held one has created all its sessions (403)', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const { client } = await makeClient({
       tokens: new TokenSource({ url: `${url}/api/reactor-token?max_sessions=1` }),
@@ -239,6 +246,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('terminates what it created when a later step fails', async () => {
+    requireWebRTC();
     await configureEmulator({ faults: [{ status: 500, route: 'POST /sessions/' }] });
     const { client, video } = await makeClient();
     const error = await rejection(client.connect());
@@ -250,6 +258,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('retries a terminating DELETE that failed, so the session does not bill on', async () => {
+    requireWebRTC();
     const { client, video } = await makeClient();
     await client.connect();
     const id = client.sessionId!;
@@ -262,6 +271,7 @@ describe('platform/session-client against the emulator', function () {
   });
 
   it('ends the session with a keepalive DELETE when its page goes away', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const frame = document.createElement('iframe');
     const started = sessionIdFromFrame();

@@ -19,6 +19,7 @@ import {
   waitFor,
 } from '../helpers/emulator.js';
 import { sleep } from '../helpers/session.js';
+import { requireWebRTC } from '../helpers/capabilities.js';
 
 /** A bare host on or off the page: records renders, runs its controllers' hooks on demand. */
 class Host implements ReactiveControllerHost {
@@ -106,6 +107,7 @@ function countDeletes(): { readonly count: number; restore(): void } {
 }
 
 async function live(h: Harness): Promise<string> {
+  requireWebRTC();
   await h.session.connect();
   expect(h.session.status).to.equal('ready');
   return h.session.sessionId!;
@@ -267,6 +269,7 @@ describe('Session (the session unit, without an element)', function () {
   });
 
   it('connect() while busy is ignored, and a disconnect while connecting creates nothing billed', async () => {
+    requireWebRTC();
     await configureEmulator({ gpuDelayMs: 500 });
     const h = await harness();
     const first = h.session.connect();
@@ -285,6 +288,7 @@ describe('Session (the session unit, without an element)', function () {
   });
 
   it('max-cost without a known price ends the attempt with a clear error and nothing billed', async () => {
+    requireWebRTC();
     const h = await harness({ model: 'no-such-model', maxCost: 100 });
     await h.session.connect();
     expect(h.session.status).to.equal('error');

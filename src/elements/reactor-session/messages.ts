@@ -73,6 +73,7 @@ export const sessionMessages = {
   network: 'Could not reach Reactor. Check the connection and try again. ({detail})',
   timeout: 'Reactor did not answer in time. {detail}',
   'no-gpu': 'No GPU became free in time. Nothing was billed: please try again later.',
+  unsupported: 'This browser cannot play live video.',
   'server-error': 'Reactor had a problem ({status}). Please try again.',
   'not-found': 'Not found (404): {detail}',
   unconfirmedEnd:
