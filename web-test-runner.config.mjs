@@ -72,35 +72,28 @@ if (wanted.includes('firefox')) {
 }
 
 /**
- * WebKit, the engine of Safari, runs the whole suite but for the files below. Debian's WebKitGTK
- * has no WebRTC: a test that needs a live stream skips itself there (test/helpers/capabilities.ts),
- * after what it can check without one.
+ * WebKit, the engine of Safari, runs the whole suite too. Debian's WebKitGTK has no WebRTC: a test
+ * that needs a live stream skips itself there (test/helpers/capabilities.ts), after what it can
+ * check without one.
  */
-const NOT_IN_WEBKIT = [
-  // Resizes the window (the runner's set-viewport), which its WebDriver launcher cannot do.
-  '!test/elements/narrow.test.ts',
-  // WebKit findings, not yet understood (README, "Browser support"): the module script of a
-  // srcdoc frame never reports back; a fetch that the page's CSP blocks is not named as such.
-  '!test/e2e/page-defaults.test.ts',
-  '!test/e2e/strict-csp.test.ts',
-];
-let webkitLauncher = null;
 if (wanted.includes('webkit')) {
   const webkit = resolveWebKit();
   if (webkit) {
     console.log(`[reactor-elements] browser: ${webkit.label}`);
     const { port } = await startWebKitDriver(webkit);
-    webkitLauncher = webdriverLauncher({
-      hostname: '127.0.0.1',
-      port,
-      logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // WebKitGTK's driver speaks classic WebDriver only (no BiDi session).
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: webkit.binary, args: ['--automation'] },
-      },
-    });
+    browsers.push(
+      webdriverLauncher({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          // WebKitGTK's driver speaks classic WebDriver only (no BiDi session).
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: webkit.binary, args: ['--automation'] },
+        },
+      }),
+    );
   } else {
     console.log(
       '[reactor-elements] WebKit not found (install webkit2gtk-driver and xvfb): the browser suite runs without it',
@@ -108,18 +101,13 @@ if (wanted.includes('webkit')) {
   }
 }
 
-const FILES = ['test/**/*.test.ts', '!test/node/**'];
-// WebKit in a group of its own (its files differ); alone, it is the run's only browser.
-const groups = [];
-if (webkitLauncher && browsers.length) {
-  groups.push({ name: 'webkit', files: [...FILES, ...NOT_IN_WEBKIT], browsers: [webkitLauncher] });
-}
-
 export default {
-  files: browsers.length ? FILES : [...FILES, ...NOT_IN_WEBKIT],
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency,
-  concurrentBrowsers: 3,
+  // Two engines at once on the two cores of CI (a third at once starved timers): WebKit, the
+  // quickest, starts when one of the others is done.
+  concurrentBrowsers: 2,
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
   reporters: [defaultReporter(), timingReporter()],
@@ -131,8 +119,7 @@ export default {
     matrixPlugin(),
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  browsers: browsers.length || !webkitLauncher ? browsers : [webkitLauncher],
-  groups,
+  browsers,
   testFramework: { config: { timeout: 15000 } },
   // The official SDK logs every step at debug level; keep warnings and errors.
   filterBrowserLogs: ({ type, args }) =>

@@ -26,7 +26,7 @@ async function page(head: string, body: string): Promise<Seen> {
         if (url.endsWith('/pricing')) pricingRequests.push(new URL(url).origin);
         return original(input, init);
       };
-      await import('/src/index.ts');
+      await import('${location.origin}/src/index.ts');
       const part = (tag, name) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="' + name + '"]');
       const text = (tag, name) => (part(tag, name)?.textContent || '').replace(/\\s+/g, ' ').trim();
       for (let i = 0; i < 100; i++) {

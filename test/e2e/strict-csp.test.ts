@@ -68,6 +68,7 @@ describe('the built bundles under a strict Content-Security-Policy', function ()
   }
 
   it('a CSP without the API origin in connect-src is named as the setup mistake it is', async () => {
+    requireWebRTC();
     const url = await emulatorUrl();
     const jwt = await fetchToken();
     const frame = document.createElement('iframe');
