@@ -16,24 +16,22 @@ const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'node_modules/.bin');
 
+/** A TypeScript app built by vite: `tsc` checks it, `tsconfig.typo.json` adds its typo files. */
+const tscAndVite = {
+  check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
+  typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
+  typos: ['maxDuraton', 'sessionID'],
+  build: ['vite', 'build'],
+};
+
 /**
  * Per fixture: the strict check, the check with the typo file (and what its output must name),
  * and the build. Each typo file misspells a property or attribute and reads a detail field
  * that does not exist.
  */
-export const FIXTURES = {
-  react18: {
-    check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
-    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
-    typos: ['maxDuraton', 'sessionID'],
-    build: ['vite', 'build'],
-  },
-  react19: {
-    check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
-    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
-    typos: ['maxDuraton', 'sessionID'],
-    build: ['vite', 'build'],
-  },
+const FIXTURES = {
+  react18: tscAndVite,
+  react19: tscAndVite,
   vue: {
     check: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'],
     typo: ['vue-tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
@@ -53,12 +51,7 @@ export const FIXTURES = {
     typos: ['max-duraton', 'sessionID'],
     build: ['vite', 'build'],
   },
-  solid: {
-    check: ['tsc', '--noEmit', '-p', 'tsconfig.json'],
-    typo: ['tsc', '--noEmit', '-p', 'tsconfig.typo.json'],
-    typos: ['maxDuraton', 'sessionID'],
-    build: ['vite', 'build'],
-  },
+  solid: tscAndVite,
   next: {
     // `next typegen` writes next-env.d.ts and the route types the check reads.
     check: ['sh', '-c', 'next typegen && tsc --noEmit -p tsconfig.json'],

@@ -43,6 +43,25 @@ async function endedBy(id: string, label = 'the session to end'): Promise<string
   return entry.ended_by;
 }
 
+/**
+ * What every app must show: the properties as the element sees them (so the framework set them
+ * as properties), a price, the balance from its `source` function, the app's own handlers'
+ * lines (`ready`, then `end <reason>`), and the ledger's session ended by the client.
+ */
+function expectWired(r: Awaited<ReturnType<typeof walk>>, endReason: string) {
+  expect(r.props).to.deep.equal({
+    maxDuration: 120,
+    idleTimeout: 0,
+    apiUrl: r.url,
+    tokenProvider: 'function',
+    source: 'function',
+  });
+  expect(r.price).to.not.include('could not');
+  expect(r.credits).to.include('1,000 credits');
+  expect(r.log).to.deep.equal([`ready ${r.id}`, `end ${endReason} ${r.id}`]);
+  expect(r.ended).to.equal('client');
+}
+
 /** Runs the common walk through an app; `leave` removes (or hides) the player. */
 async function walk(
   name: string,
@@ -106,38 +125,17 @@ describe('the packed tarball in framework apps', function () {
       doc.getElementById('leave')!.click();
     });
     const endedAfter = (performance.now() - left) / 1000;
-    expect(r.props).to.deep.equal({
-      maxDuration: 120,
-      idleTimeout: 0,
-      apiUrl: r.url,
-      tokenProvider: 'function',
-      source: 'function',
-    });
-    expect(r.price).to.not.include('could not');
-    expect(r.credits).to.include('1,000 credits');
-    expect(r.ended).to.equal('client');
+    expectWired(r, 'hidden');
     // The default hidden-timeout is 5 s; the ledger is polled, so allow its interval.
     expect(endedAfter).to.be.within(4, 8);
-    expect(r.log).to.deep.equal([`ready ${r.id}`, `end hidden ${r.id}`]);
   });
 
   it("Astro (server rendering, ClientRouter): attributes from the server, properties and listeners in the page's script, and the soft navigation that swaps the player out ends its session as the client", async () => {
     const url = await emulatorUrl();
-    const page = await fetch(`/__fixtures/astro/?api=${encodeURIComponent(url)}`);
-    const html = `${page.status} ${await page.text()}`;
+    const html = await (await fetch(`/__fixtures/astro/?api=${encodeURIComponent(url)}`)).text();
     expect(html).to.include(`<reactor-session model="helios" api-url="${url}" max-duration="120"`);
     const r = await walk('astro', (doc) => doc.getElementById('leave')!.click());
-    expect(r.props).to.deep.equal({
-      maxDuration: 120,
-      idleTimeout: 0,
-      apiUrl: r.url,
-      tokenProvider: 'function',
-      source: 'function',
-    });
-    expect(r.price).to.not.include('could not');
-    expect(r.credits).to.include('1,000 credits');
-    expect(r.ended).to.equal('client');
-    expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
+    expectWired(r, 'removed');
   });
 
   it('Angular (CUSTOM_ELEMENTS_SCHEMA, strict templates): bindings set properties, (reactor-end) hears an End, and @if removing the player ends its session as the client', async () => {
@@ -146,17 +144,7 @@ describe('the packed tarball in framework apps', function () {
       doc.querySelector<ReactorSession>('reactor-session')!.disconnect(),
     );
     expect(r.framework).to.match(/^Angular 21\./);
-    expect(r.props).to.deep.equal({
-      maxDuration: 120,
-      idleTimeout: 0,
-      apiUrl: r.url,
-      tokenProvider: 'function',
-      source: 'function',
-    });
-    expect(r.price).to.not.include('could not');
-    expect(r.credits).to.include('1,000 credits');
-    expect(r.log).to.deep.equal([`ready ${r.id}`, `end user ${r.id}`]);
-    expect(r.ended).to.equal('client');
+    expectWired(r, 'user');
     // Again, then removed by @if. Angular takes the view's listeners off before it removes the
     // element, so the app does not hear this `reactor-end`; the ledger is the judge.
     const frame = document.querySelector('iframe')!;
@@ -181,17 +169,7 @@ describe('the packed tarball in framework apps', function () {
     it(`${name}: properties and events without glue, and removing the player ends its session as the client`, async () => {
       const r = await walk(name);
       expect(r.framework).to.match(framework);
-      expect(r.props).to.deep.equal({
-        maxDuration: 120,
-        idleTimeout: 0,
-        apiUrl: r.url,
-        tokenProvider: 'function',
-        source: 'function',
-      });
-      expect(r.price).to.not.include('could not');
-      expect(r.credits).to.include('1,000 credits');
-      expect(r.log).to.deep.equal([`ready ${r.id}`, `end removed ${r.id}`]);
-      expect(r.ended).to.equal('client');
+      expectWired(r, 'removed');
     });
   }
 });
