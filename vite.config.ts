@@ -4,7 +4,7 @@ import { build, defineConfig, type Rollup } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reactorEmulator } from './demo/emulator/vite-plugin.js';
-import { privateNames } from './scripts/private-names.js';
+import { internalNames } from './scripts/internal-names.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -75,7 +75,7 @@ const optInScripts = {
   },
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // `npm start` serves the no-code demo page; it loads the library the way a site does, with one
   // script tag pointing at /reactor-elements.js (here: the sources, through Vite).
   root: 'demo',
@@ -137,8 +137,9 @@ export default defineConfig({
       name: 'ReactorElements',
       fileName: (format) => (format === 'es' ? 'reactor-elements.js' : 'reactor-elements.iife.js'),
     },
-    // terser, for one thing the built-in minifier cannot do: shorten the names of private members
-    // (listed from the source, see scripts/private-names.ts; DOM names are never touched).
+    // terser, for one thing the built-in minifier cannot do: shorten the names of the library's
+    // internal members (listed from the source by scripts/internal-names.ts, which takes a few
+    // seconds: only when building; the platform's and lit's names are never touched).
     minify: 'terser',
     terserOptions: {
       ecma: 2022,
@@ -146,7 +147,7 @@ export default defineConfig({
       compress: { passes: 2, keep_fargs: false },
       mangle: {
         properties: {
-          regex: new RegExp(`^(${privateNames(src('')).join('|')})$`),
+          regex: command === 'build' ? new RegExp(`^(${internalNames(src('')).join('|')})$`) : /^$/,
           builtins: true,
         },
       },
@@ -161,4 +162,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
