@@ -143,8 +143,10 @@ export default defineConfig(({ command }) => ({
     minify: 'terser',
     terserOptions: {
       ecma: 2022,
-      // keep_fargs: nothing here reads a function's length.
-      compress: { passes: 2, keep_fargs: false },
+      // keep_fargs: nothing here reads a function's length. pure_getters: nothing here, or in
+      // lit, reads a property for a side effect (a bare `el.offsetWidth;`), so an unused read
+      // may go.
+      compress: { passes: 2, keep_fargs: false, pure_getters: true },
       mangle: {
         properties: {
           regex: command === 'build' ? new RegExp(`^(${internalNames(src('')).join('|')})$`) : /^$/,

@@ -12,7 +12,9 @@ type Listener = [target: EventTarget, type: string, listener: (event: Event) => 
  * page a phone has put away, or a background tab; a frozen page runs no timer, so no safeguard,
  * and may be discarded without another event). Whatever must reach a server has to be sent from
  * inside the callback (a `keepalive` fetch). `onRestore` runs when a page comes back from the
- * back/forward cache.
+ * back/forward cache, and `onVisibility` when the page is put away or brought back
+ * (`visibilitychange`: the home screen, another app or tab, a locked phone; the last event a
+ * phone reliably fires before it suspends or discards the page).
  *
  * `pagehide` is listened to twice, by two independent listeners, and `onUnload` must be
  * idempotent: when Firefox closes a tab it may abort the running script (uncatchably) while the
@@ -27,7 +29,8 @@ export class UnloadController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     onUnload: (kind: UnloadKind) => void,
-    onRestore?: () => void,
+    onRestore: () => void,
+    onVisibility: () => void,
   ) {
     host.addController(this);
     this.listeners = [
@@ -35,7 +38,8 @@ export class UnloadController implements ReactiveController {
       [window, 'pagehide', () => onUnload('pagehide')],
       [window, 'beforeunload', () => onUnload('beforeunload')],
       [document, 'freeze', () => onUnload('freeze')],
-      [window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && onRestore?.()],
+      [window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && onRestore()],
+      [document, 'visibilitychange', onVisibility],
     ];
   }
 

@@ -320,6 +320,14 @@ out of view is not hidden. `0`: no limit. */
   'max-cost'?: ReactorSession['maxCost'] | undefined;
   /** Optional budget in credits: the session ends when its cost reaches it. */
   maxCost?: ReactorSession['maxCost'] | undefined;
+  /** What a live session does while the page is put away (hidden: the home screen, another app or
+tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
+GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
+is back within it, else the platform ends it. `end`: the session ends (reason `background`).
+`keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
+touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
+its session whatever this says. */
+  background?: ReactorSession['background'] | undefined;
   /** Connect as soon as the element is on the page (off by default: pre-warming is discouraged). */
   autoconnect?: ReactorSession['autoconnect'] | undefined;
   /** Recover a dropped connection within the platform's window (on unless `reconnect="false"`). */
@@ -417,6 +425,14 @@ out of view is not hidden. `0`: no limit. */
   'attr:max-cost'?: ReactorSession['maxCost'] | undefined;
   /** Optional budget in credits: the session ends when its cost reaches it. */
   'prop:maxCost'?: ReactorSession['maxCost'] | undefined;
+  /** What a live session does while the page is put away (hidden: the home screen, another app or
+tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
+GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
+is back within it, else the platform ends it. `end`: the session ends (reason `background`).
+`keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
+touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
+its session whatever this says. */
+  'prop:background'?: ReactorSession['background'] | undefined;
   /** Connect as soon as the element is on the page (off by default: pre-warming is discouraged). */
   'prop:autoconnect'?: ReactorSession['autoconnect'] | undefined;
   /** Recover a dropped connection within the platform's window (on unless `reconnect="false"`). */
@@ -617,6 +633,13 @@ export type CustomElements = {
    * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
    * out of view is not hidden. `0`: no limit.
    * - `max-cost`/`maxCost`: Optional budget in credits: the session ends when its cost reaches it.
+   * - `background`: What a live session does while the page is put away (hidden: the home screen, another app or
+   * tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
+   * GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
+   * is back within it, else the platform ends it. `end`: the session ends (reason `background`).
+   * `keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
+   * touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
+   * its session whatever this says.
    * - `autoconnect`: Connect as soon as the element is on the page (off by default: pre-warming is discouraged).
    * - `reconnect`: Recover a dropped connection within the platform's window (on unless `reconnect="false"`).
    * - `exclusive`: One live session per visitor across the site's tabs and players (on unless
@@ -863,6 +886,13 @@ export type CustomElementsSolidJs = {
    * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
    * out of view is not hidden. `0`: no limit.
    * - `max-cost`/`maxCost`: Optional budget in credits: the session ends when its cost reaches it.
+   * - `background`: What a live session does while the page is put away (hidden: the home screen, another app or
+   * tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
+   * GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
+   * is back within it, else the platform ends it. `end`: the session ends (reason `background`).
+   * `keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
+   * touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
+   * its session whatever this says.
    * - `autoconnect`: Connect as soon as the element is on the page (off by default: pre-warming is discouraged).
    * - `reconnect`: Recover a dropped connection within the platform's window (on unless `reconnect="false"`).
    * - `exclusive`: One live session per visitor across the site's tabs and players (on unless

@@ -36,8 +36,8 @@ const session: Complete<typeof sessionMessages> = {
   'end-unload': 'Beendet, als die Seite verlassen wurde.',
   'end-removed': 'Beendet, als der Player von der Seite entfernt wurde.',
   'end-hidden': 'Beendet, als der Player ausgeblendet wurde.',
-  'end-server':
-    'Reactor hat die Sitzung beendet (das Zeitlimit der Plattform war erreicht oder der Server hat sie gestoppt).',
+  'end-background': 'Beendet, während die Seite im Hintergrund war.',
+  'end-server': 'Reactor hat die Sitzung beendet (sein Zeitlimit oder der Server).',
   'end-error': 'Die Sitzung ist fehlgeschlagen.',
   'end-moved': 'Sie läuft jetzt in einem anderen Tab.',
   movedOnPage: 'Sie läuft jetzt in einem anderen Player dieser Seite.',
@@ -84,7 +84,7 @@ const session: Complete<typeof sessionMessages> = {
   'server-error': 'Reactor hatte ein Problem ({status}). Bitte versuchen Sie es erneut.',
   'not-found': 'Nicht gefunden (404): {detail}',
   unconfirmedEnd:
-    'Reactor hat das Ende der Sitzung nicht bestätigt. Die Plattform beendet sie und ihre Abrechnung, sobald die Verbindung für ihr Wiederherstellungsfenster (etwa 30 s) getrennt ist.',
+    'Reactor hat das Ende der Sitzung nicht bestätigt. Die Plattform beendet sie und ihre Abrechnung binnen etwa 30 s.',
 };
 
 const pricing: Complete<typeof pricingMessages> = {

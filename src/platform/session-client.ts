@@ -68,6 +68,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   /** The session this client created, kept after its end (for the end's report). */
   createdId: string | null = null;
   capabilities: Capabilities | null = null;
+  /** The connection was dropped on purpose (`hold()`) and has not come back since. */
+  held = false;
 
   private readonly apiUrl: string;
   private transport: WebRtcTransport | null = null;
@@ -162,6 +164,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       const transport = this.newTransport();
       await transport.prepare(await iceServers(this.api(signal), this.sessionId));
       await transport.open('PUT', this.capabilities.tracks, signal);
+      this.held = false;
       this.setStatus('ready');
     } catch (error) {
       const failure = this.normalise(error, signal);
@@ -172,6 +175,24 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     } finally {
       limit.clear();
     }
+  }
+
+  /**
+   * Drops the connection of a ready session on purpose, recoverably: no DELETE, so the platform
+   * holds (and bills) the GPU for its recoverable window, within which `resume()` reconnects to
+   * the same session. Past the window, the platform has ended it, and `resume()` reports the end.
+   */
+  hold(): void {
+    if (this.status !== 'ready') return;
+    this.held = true;
+    this.closeTransport();
+    this.setStatus('reconnecting');
+  }
+
+  /** Reconnects a held session (see `hold()`) unless it is already on its way back. */
+  resume(): void {
+    // A failed reconnect() terminated the session and reported it.
+    if (this.held && !this.transport && !this.ended) this.reconnect().catch(() => undefined);
   }
 
   /**

@@ -84,7 +84,7 @@ async function acquire(
     } catch (error) {
       pageOnly = true;
       say(
-        `This page cannot share a lock with the site's other tabs (${error instanceof Error ? error.name : String(error)}): one live session per page instead of one per visitor.`,
+        `No lock shared with the site's other tabs (${error instanceof Error ? error.name : String(error)}): one live session per page, not per visitor.`,
       );
     }
   }

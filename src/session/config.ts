@@ -26,7 +26,14 @@ export interface SessionConfig {
   readonly hiddenTimeout: number;
   readonly maxCost: number | null;
   readonly videoTrack: string;
+  /** What the page put away does to a live session: `auto`, `hold`, `end` or `keep`. */
+  readonly background: string;
 }
+
+/** What a live session does while the page is put away (see `backgroundPolicy`). */
+export type BackgroundPolicy = 'hold' | 'end' | 'keep';
+
+const POLICIES = ['hold', 'end', 'keep'];
 
 const DEFAULT_MAX_DURATION = 300;
 const DEFAULT_IDLE_TIMEOUT = 60;
@@ -60,6 +67,18 @@ export function idleTimes(config: SessionConfig): { timeoutMs: number; warningMs
 export const hiddenMs = (config: SessionConfig) =>
   (numberAtLeast(config.hiddenTimeout, 0) ?? DEFAULT_HIDDEN_TIMEOUT) * 1000;
 
+/**
+ * `background` as set; otherwise (`auto`, or a value that is none of them) `hold` on a touch-first
+ * device (a coarse primary pointer: a phone or tablet, whose pages are put away rather than left)
+ * and `keep` elsewhere (a desktop's background tab, under the idle detector).
+ */
+export const backgroundPolicy = ({ background }: SessionConfig) =>
+  (POLICIES.includes(background)
+    ? background
+    : matchMedia('(pointer: coarse)').matches
+      ? 'hold'
+      : 'keep') as BackgroundPolicy;
+
 /** `max-cost` when it is a positive number of credits; null when unset or not usable. */
 export function budgetCredits(config: SessionConfig): number | null {
   const credits = numberAtLeast(config.maxCost, 0);
@@ -71,10 +90,10 @@ const badBudget = (config: SessionConfig) =>
   config.maxCost != null && budgetCredits(config) === null;
 
 /**
- * What is wrong with the numeric attributes, one console line each (`raw`: the attribute's text
- * as written). Everything but a bad `max-cost` falls back to a safe value.
+ * What is wrong with the numeric attributes and `background`, one console line each (`raw`: the
+ * attribute's text as written). Everything but a bad `max-cost` falls back to a safe value.
  */
-export function numberProblems(
+export function attributeProblems(
   config: SessionConfig,
   raw: (attribute: string, value: unknown) => string,
 ): string[] {
@@ -99,6 +118,8 @@ export function numberProblems(
       problems.push(
         `${name}="${raw(name, value)}" is not a number of seconds${note}: using ${fallback}.`,
       );
+  if (config.background !== 'auto' && !POLICIES.includes(config.background))
+    problems.push(`background="${config.background}" is not hold, end or keep: using auto.`);
   if (badBudget(config))
     problems.push(
       `max-cost="${raw('max-cost', maxCost)}" is not a positive number of credits: no session starts until it is fixed.`,

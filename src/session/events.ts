@@ -18,6 +18,8 @@ export type EndReason =
   | 'removed'
   /** The player stayed hidden (`hidden-timeout`): on the page, seen by nobody. */
   | 'hidden'
+  /** The page was put away with `background="end"`, or held past the platform's window. */
+  | 'background'
   | 'server'
   | 'error'
   /** Another tab or element of the site took the session over. */

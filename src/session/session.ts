@@ -24,6 +24,7 @@ import { settle } from './settlement.js';
 import { SessionState, type SessionHost } from './state.js';
 import {
   type SessionConfig,
+  backgroundPolicy,
   budgetCredits,
   hiddenMs,
   idleTimes,
@@ -57,11 +58,13 @@ export class Session extends SessionState {
     super(host);
     this.setup = new SessionSetup(host, config, store);
     this.guards = new Safeguards(host, (reason) => this.finish(reason));
-    // Leaving the page ends the session with a keepalive DELETE that outlives the page.
+    // Leaving the page ends the session with a keepalive DELETE that outlives the page; putting
+    // it away (a phone's home screen, another tab) and back applies the `background` policy.
     new UnloadController(
       host,
       () => this.finish('unload', undefined, true),
       () => host.requestUpdate(),
+      () => this.onVisibility(),
     );
     // Removed from the page (not moved within it): its safeguards stop, so the session ends.
     new RemovalController(host, () => this.finish('removed'));
@@ -236,13 +239,30 @@ export class Session extends SessionState {
         this.guards.tick();
         this.host.requestUpdate();
       }),
+      // Ended by the platform while held: the page stayed away past its recoverable window.
       client.on('ended', ({ reason, error }) =>
         this.finish(
-          reason === 'server' ? 'server' : 'error',
+          reason === 'server' ? (client.held ? 'background' : 'server') : 'error',
           reason === 'server' ? undefined : error,
         ),
       ),
     ];
+  }
+
+  /**
+   * The page was put away or brought back (and at each ready, which may come while it is away),
+   * by the `background` policy: `hold` drops the stream recoverably and resumes it once the page
+   * is back (the platform holds, and bills, the GPU meanwhile, for its recoverable window at
+   * most: past it, the resume finds the session ended); `end` ends the session; `keep` leaves it
+   * to its safeguards.
+   */
+  private onVisibility(): void {
+    const client = this.client;
+    if (!client) return;
+    if (!document.hidden) return client.resume();
+    const policy = backgroundPolicy(this.config);
+    if (policy === 'end') this.finish('background');
+    else if (policy === 'hold') client.hold();
   }
 
   private onClientStatus(client: SessionClient, status: SessionStatus): void {
@@ -259,6 +279,7 @@ export class Session extends SessionState {
       }
     }
     this.setStatus(status);
+    if (status === 'ready' && document.hidden) this.onVisibility();
   }
 
   private startBilling(): void {

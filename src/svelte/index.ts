@@ -43,6 +43,7 @@ declare module 'svelte/elements' {
           | 'idleWarning'
           | 'hiddenTimeout'
           | 'maxCost'
+          | 'background'
           | 'autoconnect'
           | 'reconnect'
           | 'exclusive'

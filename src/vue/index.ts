@@ -48,6 +48,7 @@ declare module 'vue' {
       | 'idleWarning'
       | 'hiddenTimeout'
       | 'maxCost'
+      | 'background'
       | 'autoconnect'
       | 'reconnect'
       | 'exclusive'

@@ -223,16 +223,25 @@ describe('controllers', () => {
     host.disconnect();
   });
 
-  it('UnloadController calls back on pagehide (twice: a second chance), beforeunload and freeze, through the removal grace, then stops', async () => {
+  it('UnloadController calls back on pagehide (twice: a second chance), beforeunload, freeze, a restore and visibilitychange, through the removal grace, then stops', async () => {
     const kinds: string[] = [];
     const host = new Host();
-    new UnloadController(host, (kind) => kinds.push(kind));
+    new UnloadController(
+      host,
+      (kind) => kinds.push(kind),
+      () => kinds.push('restore'),
+      () => kinds.push('visibility'),
+    );
     host.connect();
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
     window.dispatchEvent(new Event('beforeunload'));
     document.dispatchEvent(new Event('freeze'));
     // Two independent pagehide listeners: Firefox may abort the first mid-way on a tab close.
     expect(kinds).to.deep.equal(['pagehide', 'pagehide', 'beforeunload', 'freeze']);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(kinds.splice(4)).to.deep.equal(['restore', 'visibility']);
     host.disconnect();
     // Off the page, within the removal grace: a session may still run, so the page's end counts.
     window.dispatchEvent(new Event('beforeunload'));
@@ -240,6 +249,7 @@ describe('controllers', () => {
     await sleep(REMOVAL_GRACE_MS + 200);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     document.dispatchEvent(new Event('freeze'));
+    document.dispatchEvent(new Event('visibilitychange'));
     expect(kinds.slice(5)).to.deep.equal([]);
   });
 });

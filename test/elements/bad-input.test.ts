@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorBalance, ReactorPricing, ReactorSession } from '../../src/index.js';
-import { capSeconds, idleTimes } from '../../src/session/config.js';
+import { backgroundPolicy, capSeconds, idleTimes } from '../../src/session/config.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
 import {
   configureEmulator,
@@ -108,6 +108,18 @@ const cases: Case[] = [
     expectSees: /^Up to 5:00 per session/,
     console: new RegExp(`idle-warning="${v}" is not a number of seconds: using 15\\.$`),
     check: (p) => expect(idleTimes(p.session!).warningMs).to.equal(15_000),
+  })),
+  ...['stop', 'HOLD', ''].map((v): Case => ({
+    input: `background="${v}"`,
+    markup: session(`background="${v}"`),
+    sees: costText,
+    expectSees: /^Up to 5:00 per session/,
+    console: new RegExp(`background="${v}" is not hold, end or keep: using auto\\.$`),
+    // A mistake falls back to the safe default, never to "keep" on a phone.
+    check: (p) =>
+      expect(backgroundPolicy(p.session!)).to.equal(
+        matchMedia('(pointer: coarse)').matches ? 'hold' : 'keep',
+      ),
   })),
   ...['abc', '-3', '0', '0x10', ''].map((v): Case => ({
     input: `max-cost="${v}", then Start`,

@@ -90,7 +90,7 @@ describe('the session lock where the browser refuses locks and channels', () => 
     expect(third).to.not.equal(null);
     third!.release();
     expect(warnings).to.deep.equal([
-      "[reactor-elements] This page cannot share a lock with the site's other tabs (SecurityError): one live session per page instead of one per visitor.",
+      "[reactor-elements] No lock shared with the site's other tabs (SecurityError): one live session per page, not per visitor.",
     ]);
   });
 });

@@ -1,17 +1,16 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EndReason, SessionConfig } from '../../src/session/session.js';
 import {
-  Session,
-  type EndReason,
-  type SessionConfig,
-  type SessionEndDetail,
-  type SessionFailure,
-} from '../../src/session/session.js';
-import { AccountStore } from '../../src/store/account-store.js';
+  type Harness,
+  countDeletes,
+  harness,
+  hosts,
+  live,
+  pageHidden,
+} from '../helpers/session-unit.js';
 import {
   configureEmulator,
   dropPeer,
-  emulatorUrl,
   ledger,
   ledgerEntry,
   resetEmulator,
@@ -21,102 +20,11 @@ import {
 import { sleep } from '../helpers/session.js';
 import { requireWebRTC } from '../helpers/capabilities.js';
 
-/** A bare host on or off the page: records renders, runs its controllers' hooks on demand. */
-class Host implements ReactiveControllerHost {
-  controllers: ReactiveController[] = [];
-  isConnected = false;
-  renders = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(c: ReactiveController) {
-    this.controllers.push(c);
-    if (this.isConnected) c.hostConnected?.();
-  }
-  removeController(c: ReactiveController) {
-    this.controllers = this.controllers.filter((x) => x !== c);
-  }
-  requestUpdate() {
-    this.renders += 1;
-  }
-  connect() {
-    this.isConnected = true;
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect() {
-    this.isConnected = false;
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
-
-interface Harness {
-  host: Host;
-  session: Session;
-  store: AccountStore;
-  config: { -readonly [K in keyof SessionConfig]: SessionConfig[K] };
-  ends: SessionEndDetail[];
-  errors: SessionFailure[];
-  storeEnds: number;
-}
-
-const hosts: Host[] = [];
-
-async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
-  const url = await emulatorUrl();
-  const config = {
-    model: 'helios',
-    apiUrl: url,
-    tokenUrl: `${url}/api/reactor-token`,
-    token: undefined,
-    tokenProvider: undefined,
-    reconnect: true,
-    exclusive: true,
-    maxDuration: 300,
-    idleTimeout: 0,
-    idleWarning: 15,
-    hiddenTimeout: 5,
-    maxCost: null,
-    videoTrack: 'main_video',
-    ...patch,
-  };
-  const host = new Host();
-  hosts.push(host);
-  const store = new AccountStore();
-  const session = new Session(host, config, () => store);
-  host.connect();
-  const h: Harness = { host, session, store, config, ends: [], errors: [], storeEnds: 0 };
-  session.on('end', (detail) => h.ends.push(detail));
-  session.on('error', (failure) => h.errors.push(failure));
-  store.on('session-end', () => (h.storeEnds += 1));
-  return h;
-}
-
-/** Counts the DELETEs this page sends to the platform (the normal and the keepalive kind). */
-function countDeletes(): { readonly count: number; restore(): void } {
-  const original = window.fetch;
-  let count = 0;
-  window.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if ((init?.method ?? 'GET') === 'DELETE' && /\/sessions\/[^/]+$/.test(url)) count += 1;
-    return original(input, init);
-  };
-  return {
-    get count() {
-      return count;
-    },
-    restore: () => (window.fetch = original),
-  };
-}
-
-async function live(h: Harness): Promise<string> {
-  requireWebRTC();
-  await h.session.connect();
-  expect(h.session.status).to.equal('ready');
-  return h.session.sessionId!;
-}
-
 describe('Session (the session unit, without an element)', function () {
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
   afterEach(() => {
+    pageHidden(null);
     for (const host of hosts.splice(0)) if (host.isConnected) host.disconnect();
   });
 
@@ -138,6 +46,13 @@ describe('Session (the session unit, without an element)', function () {
       terminates: 1,
     },
     { reason: 'removed', end: (h) => h.host.disconnect(), endedBy: 'client', terminates: 1 },
+    {
+      reason: 'background',
+      patch: { background: 'end' },
+      end: () => pageHidden(true),
+      endedBy: 'client',
+      terminates: 1,
+    },
     // The platform ended it: the DELETE that follows is answered 404 (already over).
     {
       reason: 'server',

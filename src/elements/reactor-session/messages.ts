@@ -33,8 +33,8 @@ export const sessionMessages = {
   'end-unload': 'Ended when the page was left.',
   'end-removed': 'Ended when the player was removed from the page.',
   'end-hidden': 'Ended when the player was hidden.',
-  'end-server':
-    'Reactor ended the session (the platform time limit was reached or the server stopped it).',
+  'end-background': 'Ended while the page was in the background.',
+  'end-server': 'Reactor ended the session (its time limit, or the server).',
   'end-error': 'The session failed.',
   'end-moved': 'It moved to another tab.',
   movedOnPage: 'It moved to another player on this page.',
@@ -77,7 +77,7 @@ export const sessionMessages = {
   'server-error': 'Reactor had a problem ({status}). Please try again.',
   'not-found': 'Not found (404): {detail}',
   unconfirmedEnd:
-    'Reactor did not confirm the end of the session. The platform stops it, and its billing, once the connection has been gone for its recoverable window (about 30 s).',
+    'Reactor did not confirm the end of the session. It stops the session, and its billing, within about 30 s.',
 };
 
 export type SessionMessage = keyof typeof sessionMessages;

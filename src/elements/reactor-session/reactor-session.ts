@@ -7,7 +7,11 @@ import {
   type SessionEndDetail,
   type SessionReceiptDetail,
 } from '../../session/session.js';
-import { numberProblems, tokenAttributeProblem } from '../../session/config.js';
+import {
+  type BackgroundPolicy,
+  attributeProblems,
+  tokenAttributeProblem,
+} from '../../session/config.js';
 import {
   KeyCommandController,
   type KeyMap,
@@ -106,6 +110,7 @@ export class ReactorSession extends ReactorElement {
     idleWarning: { attribute: 'idle-warning', converter: decimal, reflect: true },
     hiddenTimeout: { attribute: 'hidden-timeout', converter: decimal, reflect: true },
     maxCost: { attribute: 'max-cost', converter: decimal, reflect: true },
+    background: { reflect: true },
     autoconnect: { type: Boolean, reflect: true },
     reconnect: { converter: onUnlessFalse, reflect: true },
     exclusive: { converter: onUnlessFalse, reflect: true },
@@ -150,6 +155,17 @@ export class ReactorSession extends ReactorElement {
 
   /** Optional budget in credits: the session ends when its cost reaches it. */
   maxCost: number | null = null;
+
+  /**
+   * What a live session does while the page is put away (hidden: the home screen, another app or
+   * tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
+   * GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
+   * is back within it, else the platform ends it. `end`: the session ends (reason `background`).
+   * `keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
+   * touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
+   * its session whatever this says.
+   */
+  background: 'auto' | BackgroundPolicy = 'auto';
 
   /** Connect as soon as the element is on the page (off by default: pre-warming is discouraged). */
   autoconnect = false;
@@ -382,16 +398,17 @@ export class ReactorSession extends ReactorElement {
     const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
     if (keys) say(keys);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
-    const numbers = [
+    const checked = [
       'maxDuration',
       'idleTimeout',
       'idleWarning',
       'hiddenTimeout',
       'maxCost',
+      'background',
     ] as const;
-    if (numbers.some((name) => changed.has(name)))
+    if (checked.some((name) => changed.has(name)))
       this.problems.say(
-        numberProblems(this, (attribute, value) => written(this, attribute, value)),
+        attributeProblems(this, (attribute, value) => written(this, attribute, value)),
       );
   }
 
