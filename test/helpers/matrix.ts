@@ -9,7 +9,8 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { closedEntry, ledger, type LedgerEntry } from './emulator.js';
 
-export type MatrixGroup = 'exit' | 'hidden' | 'token' | 'platform' | 'time' | 'tabs' | 'builder';
+export type MatrixGroup =
+  'exit' | 'hidden' | 'token' | 'platform' | 'time' | 'tabs' | 'phone' | 'builder';
 
 export interface MatrixRow {
   group: MatrixGroup;

@@ -27,7 +27,7 @@ interface CommandArgs {
   session: { browser: { name?: string } };
 }
 
-const GROUP_ORDER = ['exit', 'hidden', 'token', 'platform', 'time', 'tabs', 'builder'];
+const GROUP_ORDER = ['exit', 'hidden', 'token', 'platform', 'time', 'tabs', 'phone', 'builder'];
 
 function table(rows: MatrixRowReport[]): string {
   const sorted = [...rows].sort(

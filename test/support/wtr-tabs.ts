@@ -7,7 +7,11 @@
  * - `reactor-tab` drives a tab step by step: `open` (optionally without waiting for a session),
  *   `close`, `reload`, `away-and-back` (navigate, then history back: the back/forward cache),
  *   `hide` (another tab comes to the front, so this one is hidden and its timers throttled),
- *   `eval` (an expression in the tab) and `click` (a part of its session, by name).
+ *   `show` (this tab comes to the front again), `freeze` and `resume` (the browser's page
+ *   lifecycle), `eval` (an expression in the tab) and `click` (a part of its session, by name).
+ *   `open` with `phone: true` emulates a phone first where the browser can (Chromium's device
+ *   emulation: a 390 × 844 touch screen, so the primary pointer is coarse), and answers whether
+ *   the page sees a coarse pointer.
  * - `reactor-quit-browser` starts a second browser of the same engine, runs a session in it, and
  *   quits that whole browser (what a visitor does with Ctrl+Q or the window's close button).
  * `REACTOR_TAB_CLOSES` sets how many tabs the tab-close test closes per run (default 3).
@@ -68,11 +72,16 @@ interface OpenArgs {
   waitReady?: boolean;
   /** A builder's page instead of the plain one: `wix`, the player in a cross-origin iframe. */
   page?: 'wix';
+  /** A phone's screen and touch, where the browser can emulate them. */
+  phone?: boolean;
 }
 
 type TabArgs =
   | ({ op: 'open' } & OpenArgs)
-  | { op: 'close' | 'reload' | 'away-and-back' | 'hide' | 'freeze' | 'resume'; tab: number }
+  | {
+      op: 'close' | 'reload' | 'away-and-back' | 'hide' | 'show' | 'freeze' | 'resume';
+      tab: number;
+    }
   | { op: 'eval'; tab: number; js: string }
   | { op: 'click'; tab: number; part: string };
 
@@ -96,11 +105,22 @@ export function tabsPlugin() {
         ? wixPath(runner.url(), args.apiUrl)
         : `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
     const tab = await newTabBeside(runner);
+    if (args.phone)
+      await tab
+        .setViewport({
+          width: 390,
+          height: 844,
+          deviceScaleFactor: 3,
+          isMobile: true,
+          hasTouch: true,
+        })
+        .catch(() => undefined); // no device emulation (Firefox): the page says so below
     await tab.goto(new URL(path, runner.url()).href);
     const id = nextTab++;
     tabs.set(id, tab);
+    const phone = await tab.evaluate(() => matchMedia('(pointer: coarse)').matches);
     const sessionId = args.waitReady === false ? null : await readyId(tab);
-    return { tab: id, sessionId };
+    return { tab: id, sessionId, phone };
   }
 
   async function drive(runner: Page, args: TabArgs): Promise<unknown> {
@@ -124,6 +144,9 @@ export function tabsPlugin() {
       }
       case 'hide':
         await runner.bringToFront();
+        return tab.evaluate(() => document.visibilityState);
+      case 'show':
+        await tab.bringToFront();
         return tab.evaluate(() => document.visibilityState);
       case 'freeze':
       case 'resume': {
