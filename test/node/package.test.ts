@@ -149,7 +149,7 @@ const session: ReactorSession = document.createElement('reactor-session');
 session.maxDuration = 120;
 session.addEventListener('reactor-end', (event) => {
   const detail: SessionEndDetail = event.detail;
-  const reason: 'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'hidden' | 'server' | 'error' | 'moved' = detail.reason;
+  const reason: 'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'hidden' | 'background' | 'server' | 'error' | 'moved' = detail.reason;
   console.log(reason, detail.credits.toFixed(0));
 });
 session.addEventListener('reactor-error', (event) => console.log(event.detail.code, event.detail.retryAfter));
