@@ -17,7 +17,7 @@ const session: Complete<typeof sessionMessages> = {
   cancel: 'Abbrechen',
   poster: '{model} · Live-Sitzung',
   idleTitle: 'Noch da?',
-  idleText: 'Die Sitzung endet in {seconds} s, damit keine Kosten entstehen.',
+  idleText: 'Die Sitzung endet in {seconds}\u00a0s, damit keine Kosten entstehen.',
   keepSession: 'Sitzung behalten',
   disconnected: 'Nicht verbunden',
   connecting: 'Verbinde…',

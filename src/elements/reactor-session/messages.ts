@@ -15,7 +15,7 @@ export const sessionMessages = {
   cancel: 'Cancel',
   poster: '{model} · live session',
   idleTitle: 'Still there?',
-  idleText: 'The session ends in {seconds} s to stop billing.',
+  idleText: 'The session ends in {seconds}\u00a0s to stop billing.',
   keepSession: 'Keep session',
   disconnected: 'Not connected',
   connecting: 'Connecting…',

@@ -64,13 +64,13 @@ export const sessionStyles = [
       position: absolute;
       inset: auto 0 0 0;
     }
+    /* Centred in the video by the browser's own dialog box (fit-content, margin auto), and
+       compact enough for a phone's 16:9 stage (about 150 px high at 320 px wide). */
     dialog {
       position: absolute;
-      inset: 50% auto auto 50%;
-      transform: translate(-50%, -50%);
-      margin: 0;
+      inset: 0;
       max-width: 90%;
-      padding: 1em 1.25em;
+      padding: 0.5em 1em;
       border: 2px solid var(--_danger);
       border-radius: var(--_radius);
       background: var(--_surface);
@@ -79,11 +79,11 @@ export const sessionStyles = [
       text-align: center;
     }
     dialog h2 {
-      margin: 0 0 0.4em;
+      margin: 0;
       font-size: 1.1em;
     }
     dialog p {
-      margin: 0 0 0.8em;
+      margin: 0.2em 0 0.5em;
     }
     .status {
       margin: 0;
