@@ -51,7 +51,7 @@ async function liveAtWidth(width: number): Promise<LiveReport> {
       const cost = part('cost');
       parent.postMessage({ live: true, viewport: document.documentElement.clientWidth,
         stage: box(part('stage')), dialog: box(part('idle-dialog')), keepButton: box(part('keep-alive-button')),
-        cost: { scrollWidth: cost.scrollWidth, clientWidth: cost.clientWidth, text: cost.textContent.replace(/\s+/g, ' ').trim() },
+        cost: { scrollWidth: cost.scrollWidth, clientWidth: cost.clientWidth, text: cost.textContent.replace(/\\s+/g, ' ').trim() },
         countdown: box(part('countdown')),
         page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
       }, '*');
