@@ -4,7 +4,7 @@
  */
 export type { SessionEndDetail, SessionReceiptDetail } from '../session/events.js';
 export type { PlatformCost } from '../platform/platform-cost.js';
-export type { BackgroundPolicy } from '../session/config.js';
+export type { BackgroundPolicy } from '../session/background.js';
 export {
   ReactorSession,
   type EndReason,

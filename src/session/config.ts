@@ -10,6 +10,7 @@ import type { Capabilities } from '../platform/session-client.js';
 import { TokenSource, refuseApiKey, type TokenProvider } from '../platform/tokens.js';
 import { numberAtLeast } from '../internal/numbers.js';
 import { say } from '../internal/console.js';
+import { BACKGROUND_POLICIES } from './background.js';
 
 export interface SessionConfig {
   readonly model: string;
@@ -29,11 +30,6 @@ export interface SessionConfig {
   /** What the page put away does to a live session: `auto`, `hold`, `end` or `keep`. */
   readonly background: string;
 }
-
-/** What a live session does while the page is put away (see `backgroundPolicy`). */
-export type BackgroundPolicy = 'hold' | 'end' | 'keep';
-
-const POLICIES = ['hold', 'end', 'keep'];
 
 const DEFAULT_MAX_DURATION = 300;
 const DEFAULT_IDLE_TIMEOUT = 60;
@@ -66,18 +62,6 @@ export function idleTimes(config: SessionConfig): { timeoutMs: number; warningMs
 /** How long the player may stay hidden while live, in milliseconds; 0: no limit. */
 export const hiddenMs = (config: SessionConfig) =>
   (numberAtLeast(config.hiddenTimeout, 0) ?? DEFAULT_HIDDEN_TIMEOUT) * 1000;
-
-/**
- * `background` as set; otherwise (`auto`, or a value that is none of them) `hold` on a touch-first
- * device (a coarse primary pointer: a phone or tablet, whose pages are put away rather than left)
- * and `keep` elsewhere (a desktop's background tab, under the idle detector).
- */
-export const backgroundPolicy = ({ background }: SessionConfig) =>
-  (POLICIES.includes(background)
-    ? background
-    : matchMedia('(pointer: coarse)').matches
-      ? 'hold'
-      : 'keep') as BackgroundPolicy;
 
 /** `max-cost` when it is a positive number of credits; null when unset or not usable. */
 export function budgetCredits(config: SessionConfig): number | null {
@@ -118,7 +102,7 @@ export function attributeProblems(
       problems.push(
         `${name}="${raw(name, value)}" is not a number of seconds${note}: using ${fallback}.`,
       );
-  if (config.background !== 'auto' && !POLICIES.includes(config.background))
+  if (config.background !== 'auto' && !BACKGROUND_POLICIES.includes(config.background))
     problems.push(`background="${config.background}" is not hold, end or keep: using auto.`);
   if (badBudget(config))
     problems.push(

@@ -24,7 +24,6 @@ import { settle } from './settlement.js';
 import { SessionState, type SessionHost } from './state.js';
 import {
   type SessionConfig,
-  backgroundPolicy,
   budgetCredits,
   hiddenMs,
   idleTimes,
@@ -32,6 +31,7 @@ import {
 } from './config.js';
 import type { EndReason } from './events.js';
 import { SessionSetup } from './setup.js';
+import { applyBackground } from './background.js';
 
 export type { SessionConfig };
 export type * from './events.js';
@@ -249,20 +249,10 @@ export class Session extends SessionState {
     ];
   }
 
-  /**
-   * The page was put away or brought back (and at each ready, which may come while it is away),
-   * by the `background` policy: `hold` drops the stream recoverably and resumes it once the page
-   * is back (the platform holds, and bills, the GPU meanwhile, for its recoverable window at
-   * most: past it, the resume finds the session ended); `end` ends the session; `keep` leaves it
-   * to its safeguards.
-   */
+  /** The page was put away or brought back, or a ready came while away: see `applyBackground`. */
   private onVisibility(): void {
     const client = this.client;
-    if (!client) return;
-    if (!document.hidden) return client.resume();
-    const policy = backgroundPolicy(this.config);
-    if (policy === 'end') this.finish('background');
-    else if (policy === 'hold') client.hold();
+    if (client) applyBackground(client, this.config, () => this.finish('background'));
   }
 
   private onClientStatus(client: SessionClient, status: SessionStatus): void {

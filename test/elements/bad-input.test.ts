@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { ReactorBalance, ReactorPricing, ReactorSession } from '../../src/index.js';
-import { backgroundPolicy, capSeconds, idleTimes } from '../../src/session/config.js';
+import { capSeconds, idleTimes } from '../../src/session/config.js';
+import { backgroundPolicy } from '../../src/session/background.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
 import {
   configureEmulator,

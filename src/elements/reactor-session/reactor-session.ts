@@ -7,11 +7,8 @@ import {
   type SessionEndDetail,
   type SessionReceiptDetail,
 } from '../../session/session.js';
-import {
-  type BackgroundPolicy,
-  attributeProblems,
-  tokenAttributeProblem,
-} from '../../session/config.js';
+import { attributeProblems, tokenAttributeProblem } from '../../session/config.js';
+import type { BackgroundPolicy } from '../../session/background.js';
 import {
   KeyCommandController,
   type KeyMap,
