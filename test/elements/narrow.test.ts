@@ -1,8 +1,9 @@
 /**
  * The elements in a phone's column (320, 375 and 430 px wide): nothing scrolls sideways, the
  * price table drops its per-hour column below 400 px, and every button is a thumb's target
- * (44 × 44 px). Each width is a frame of that width (its media queries see it), so the test
- * runs the same in every engine, WebKit's WebDriver included (which cannot resize the window).
+ * (44 × 44 px); live (where there is WebRTC), the video keeps 16:9 with the idle warning inside
+ * it. Each width is a frame of that width (its media queries see it), so the test runs the same
+ * in every engine, WebKit's WebDriver included (which cannot resize the window).
  */
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
@@ -19,6 +20,33 @@ type Box = {
   height: number;
 };
 
+/**
+ * A page `width` px wide (a frame of that width, so its media queries see it) with a page's usual
+ * gutters (16 px a side): `body` in it, then `script`, which has `until(test)` and posts its
+ * report to this window. Resolves with the report.
+ */
+async function pageAtWidth<T>(width: number, body: string, script: string): Promise<T> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width: ${width}px; height: 900px; border: 0`;
+  const report = messageFrom<{ report: T }>(frame, 'report');
+  frame.srcdoc = `<!doctype html><meta name="viewport" content="width=device-width">
+    <body style="margin: 16px">${body}
+    <script type="module">
+      await import('${location.origin}/src/index.ts');
+      const until = async (test) => { for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50)); };
+      const squeeze = (text) => text.replace(/\\s+/g, ' ').trim();
+      const box = (node) => { const r = node.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }; };
+      const pageWidths = () => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth });
+      ${script}
+    </script>`;
+  document.body.append(frame);
+  try {
+    return (await report).report;
+  } finally {
+    frame.remove();
+  }
+}
+
 interface LiveReport {
   viewport: number;
   stage: Box;
@@ -32,37 +60,23 @@ interface LiveReport {
 /** A live session at `width`, its idle warning open: where the stage, the dialog and the cost line are. */
 async function liveAtWidth(width: number): Promise<LiveReport> {
   const url = await emulatorUrl();
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width: ${width}px; height: 900px; border: 0`;
-  const report = messageFrom<LiveReport & { live: true }>(frame, 'live');
-  frame.srcdoc = `<!doctype html><meta name="viewport" content="width=device-width">
-    <body style="margin: 16px">
-    <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
-      idle-timeout="1" idle-warning="30" exclusive="false"></reactor-session>
-    <script type="module">
-      await import('${location.origin}/src/index.ts');
-      const until = async (test) => { for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50)); };
-      const el = document.querySelector('reactor-session');
+  return pageAtWidth<LiveReport>(
+    width,
+    `<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
+      idle-timeout="1" idle-warning="30" exclusive="false"></reactor-session>`,
+    `const el = document.querySelector('reactor-session');
       const part = (name) => el.shadowRoot.querySelector('[part~="' + name + '"]');
       await until(() => part('connect-button'));
       part('connect-button').click();
       await until(() => part('idle-dialog')?.open);
-      const box = (node) => { const r = node.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }; };
       const cost = part('cost');
-      parent.postMessage({ live: true, viewport: document.documentElement.clientWidth,
+      parent.postMessage({ report: { viewport: document.documentElement.clientWidth,
         stage: box(part('stage')), dialog: box(part('idle-dialog')), keepButton: box(part('keep-alive-button')),
-        cost: { scrollWidth: cost.scrollWidth, clientWidth: cost.clientWidth, text: cost.textContent.replace(/\\s+/g, ' ').trim() },
-        countdown: box(part('countdown')),
-        page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
-      }, '*');
-      el.disconnect();
-    </script>`;
-  document.body.append(frame);
-  try {
-    return await report;
-  } finally {
-    frame.remove();
-  }
+        cost: { scrollWidth: cost.scrollWidth, clientWidth: cost.clientWidth, text: squeeze(cost.textContent) },
+        countdown: box(part('countdown')), page: pageWidths(),
+      } }, '*');
+      el.disconnect();`,
+  );
 }
 
 interface Report {
@@ -72,45 +86,32 @@ interface Report {
   buttons: { name: string; width: number; height: number }[];
 }
 
+/** The three elements at `width`, loaded: what scrolls, the price table's columns, the buttons. */
 async function atWidth(width: number): Promise<Report> {
   const url = await emulatorUrl();
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width: ${width}px; height: 900px; border: 0`;
-  const report = messageFrom<Report & { narrow: true }>(frame, 'narrow');
-  // A page's usual gutters: 16 px a side.
-  frame.srcdoc = `<!doctype html><meta name="viewport" content="width=device-width">
-    <body style="margin: 16px">
-    <reactor-pricing api-url="${url}"></reactor-pricing>
+  return pageAtWidth<Report>(
+    width,
+    `<reactor-pricing api-url="${url}"></reactor-pricing>
     <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"></reactor-session>
-    <reactor-balance api-url="${url}"></reactor-balance>
-    <script type="module">
-      await import('${location.origin}/src/index.ts');
-      const until = async (test) => { for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50)); };
-      const root = (tag) => document.querySelector(tag).shadowRoot;
+    <reactor-balance api-url="${url}"></reactor-balance>`,
+    `const root = (tag) => document.querySelector(tag).shadowRoot;
       document.querySelector('reactor-balance').source = async () => ({ credits: 1234567 });
       await until(() => root('reactor-pricing')?.querySelectorAll('[part~="row"]').length === 2
         && root('reactor-balance')?.querySelector('[part~="amount"]')
         && root('reactor-session')?.querySelector('[part~="connect-button"]'));
       const base = root('reactor-pricing').querySelector('[part~="base"]');
       const balance = root('reactor-balance').querySelector('[part~="base"]');
-      parent.postMessage({ narrow: true,
-        page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+      parent.postMessage({ report: { page: pageWidths(),
         table: { scrollWidth: base.scrollWidth, clientWidth: base.clientWidth,
           columns: [...base.querySelectorAll('th[scope="col"]')].filter((th) => th.getBoundingClientRect().width > 0).length },
-        balance: { scrollWidth: balance.scrollWidth, clientWidth: balance.clientWidth, text: balance.textContent.replace(/\\s+/g, ' ').trim() },
+        balance: { scrollWidth: balance.scrollWidth, clientWidth: balance.clientWidth, text: squeeze(balance.textContent) },
         buttons: ['reactor-pricing', 'reactor-session', 'reactor-balance'].flatMap((tag) =>
           [...root(tag).querySelectorAll('button')].filter((b) => b.getBoundingClientRect().width > 0).map((b) => {
             const r = b.getBoundingClientRect();
             return { name: b.getAttribute('part'), width: Math.round(r.width), height: Math.round(r.height) };
           })),
-      }, '*');
-    </script>`;
-  document.body.append(frame);
-  try {
-    return await report;
-  } finally {
-    frame.remove();
-  }
+      } }, '*');`,
+  );
 }
 
 describe('in a phone column', function () {
