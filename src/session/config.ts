@@ -102,8 +102,10 @@ export function attributeProblems(
       problems.push(
         `${name}="${raw(name, value)}" is not a number of seconds${note}: using ${fallback}.`,
       );
-  if (config.background !== 'auto' && !BACKGROUND_POLICIES.includes(config.background))
-    problems.push(`background="${config.background}" is not hold, end or keep: using auto.`);
+  // A removed attribute reads null: the default, not a mistake.
+  const { background } = config;
+  if (background != null && background !== 'auto' && !BACKGROUND_POLICIES.includes(background))
+    problems.push(`background="${background}" is not hold, end or keep: using auto.`);
   if (badBudget(config))
     problems.push(
       `max-cost="${raw('max-cost', maxCost)}" is not a positive number of credits: no session starts until it is fixed.`,

@@ -353,4 +353,28 @@ describe('bad input', function () {
       }
     });
   }
+
+  it('background removed: the default again, and not a mistake (no console line)', async () => {
+    const lines: string[] = [];
+    const { warn, error } = console;
+    console.warn = console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+    try {
+      const api = await emulatorUrl();
+      const box = await fixture<HTMLDivElement>(
+        html`<div .innerHTML=${session('background="end"').replaceAll('$API', api)}></div>`,
+      );
+      const el = box.querySelector('reactor-session')!;
+      await el.updateComplete;
+      el.removeAttribute('background');
+      await el.updateComplete;
+      expect(el.background).to.equal(null);
+      expect(backgroundPolicy(el)).to.equal(
+        matchMedia('(pointer: coarse)').matches ? 'hold' : 'keep',
+      );
+      expect(lines.filter((l) => l.includes('background='))).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+  });
 });
