@@ -149,7 +149,9 @@ export class IdleController implements ReactiveController {
       if (this.lastActivity > this.warningEndsAt - options.warningMs) {
         this.state = 'watching';
         options.onResume?.();
-      } else if (now >= this.warningEndsAt) {
+      } else if (now >= this.warningEndsAt - (document.hidden ? MAX_WAKE_UP_MS : 0)) {
+        // A hidden page's timers come about a second late: there the warning's last second ends
+        // it (as `DeadlineController` does), up to a second early rather than that late.
         this.disarm();
         this.host.requestUpdate();
         options.onExpire();

@@ -37,7 +37,7 @@ const session: Complete<typeof sessionMessages> = {
   'end-removed': 'Beendet, als der Player von der Seite entfernt wurde.',
   'end-hidden': 'Beendet, als der Player ausgeblendet wurde.',
   'end-background': 'Beendet, während die Seite im Hintergrund war.',
-  'end-server': 'Reactor hat die Sitzung beendet (sein Zeitlimit oder der Server).',
+  'end-server': 'Reactor hat die Sitzung beendet.',
   'end-error': 'Die Sitzung ist fehlgeschlagen.',
   'end-moved': 'Sie läuft jetzt in einem anderen Tab.',
   movedOnPage: 'Sie läuft jetzt in einem anderen Player dieser Seite.',

@@ -7,6 +7,7 @@ import { UnloadController } from '../../src/controllers/unload.js';
 import { REMOVAL_GRACE_MS } from '../../src/controllers/removal.js';
 import { createSessionClock } from '../../src/platform/session-clock.js';
 import { sleep } from '../helpers/session.js';
+import { pageHidden } from '../helpers/dom.js';
 
 /** A bare controller host: records render requests, connects and disconnects on demand. */
 class Host implements ReactiveControllerHost {
@@ -162,6 +163,33 @@ describe('controllers', () => {
       visibilityChange();
       expect(calls).to.deep.equal(['warn', 'resume']);
       host.disconnect();
+    });
+
+    it("in a hidden page, whose timers come late, the warning's last second ends it", () => {
+      let now = 0;
+      const calls: string[] = [];
+      const host = new Host();
+      const idle = new IdleController(host, () => now);
+      host.connect();
+      idle.arm({
+        timeoutMs: 1000,
+        warningMs: 3000,
+        onWarn: () => calls.push('warn'),
+        onExpire: () => calls.push('expire'),
+      });
+      try {
+        now = 1000;
+        pageHidden(false);
+        now = 3000; // 1 s of the warning left, the page seen: it goes on
+        pageHidden(false);
+        expect(calls).to.deep.equal(['warn']);
+        now = 3100; // 0.9 s left, the page hidden: over now rather than a throttled second late
+        pageHidden(true);
+        expect(calls).to.deep.equal(['warn', 'expire']);
+      } finally {
+        pageHidden(null);
+        host.disconnect();
+      }
     });
   });
 

@@ -12,3 +12,17 @@ export const parts = (el: Element, name: string) => [
 /** Text as a person reads it: whitespace collapsed; '' for no node. */
 export const textOf = (node: Element | null) =>
   node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * Puts the page away (`hidden` true) or brings it back, as the browser tells a page: by
+ * `document.hidden` and a `visibilitychange` event. `pageHidden(null)` gives the browser its own
+ * `document.hidden` back.
+ */
+export function pageHidden(hidden: boolean | null): void {
+  if (hidden === null) {
+    delete (document as { hidden?: boolean }).hidden;
+    return;
+  }
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  document.dispatchEvent(new Event('visibilitychange'));
+}

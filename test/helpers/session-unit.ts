@@ -106,17 +106,3 @@ export async function live(h: Harness): Promise<string> {
   expect(h.session.status).to.equal('ready');
   return h.session.sessionId!;
 }
-
-/**
- * Puts the page away (`hidden` true) or brings it back, as the browser tells a page: by
- * `document.hidden` and a `visibilitychange` event. `pageHidden(null)` gives the browser its own
- * `document.hidden` back.
- */
-export function pageHidden(hidden: boolean | null): void {
-  if (hidden === null) {
-    delete (document as { hidden?: boolean }).hidden;
-    return;
-  }
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-  document.dispatchEvent(new Event('visibilitychange'));
-}

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { closedEntry, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { sleep } from '../helpers/session.js';
 import { requireWebRTC } from '../helpers/capabilities.js';
-import { countDeletes, harness, hosts, live, pageHidden } from '../helpers/session-unit.js';
+import { countDeletes, harness, hosts, live } from '../helpers/session-unit.js';
+import { pageHidden } from '../helpers/dom.js';
 
 /**
  * The page put away and brought back (`background`), on the session unit, judged by the ledger:

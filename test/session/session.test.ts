@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { EndReason, SessionConfig } from '../../src/session/session.js';
-import {
-  type Harness,
-  countDeletes,
-  harness,
-  hosts,
-  live,
-  pageHidden,
-} from '../helpers/session-unit.js';
+import { type Harness, countDeletes, harness, hosts, live } from '../helpers/session-unit.js';
+import { pageHidden } from '../helpers/dom.js';
 import {
   configureEmulator,
   dropPeer,

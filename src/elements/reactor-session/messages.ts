@@ -34,7 +34,7 @@ export const sessionMessages = {
   'end-removed': 'Ended when the player was removed from the page.',
   'end-hidden': 'Ended when the player was hidden.',
   'end-background': 'Ended while the page was in the background.',
-  'end-server': 'Reactor ended the session (its time limit, or the server).',
+  'end-server': 'Reactor ended the session.',
   'end-error': 'The session failed.',
   'end-moved': 'It moved to another tab.',
   movedOnPage: 'It moved to another player on this page.',
