@@ -13,6 +13,7 @@ import { emulatorPlugin } from './test/support/wtr-emulator.ts';
 import { fixtureServers, fixturesPlugin } from './test/support/wtr-fixtures.ts';
 import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
+import { failureReporter } from './test/support/wtr-failures.ts';
 import { timingReporter } from './test/support/wtr-timing.ts';
 import { defaultReporter } from '@web/test-runner';
 
@@ -110,7 +111,7 @@ export default {
   concurrentBrowsers: 2,
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
-  reporters: [defaultReporter(), timingReporter()],
+  reporters: [defaultReporter(), timingReporter(), failureReporter()],
   middleware: [fixtureServers()],
   plugins: [
     emulatorPlugin(),

@@ -208,7 +208,7 @@ describe('driving the model', function () {
   });
 
   it('keys="wasd": the keys send move commands (pressed, then released) and reset the idle timer; axe passes with the hint shown', async () => {
-    const el = await session('lingbot', 'keys="wasd" idle-timeout="2" idle-warning="5"');
+    const el = await session('lingbot', 'keys="wasd" idle-timeout="3" idle-warning="5"');
     const seen = messages(el);
     const id = await live(el);
     const stage = part(el, 'stage')!;
@@ -221,19 +221,19 @@ describe('driving the model', function () {
     el.addEventListener('reactor-idle-warning', (e) => warnings.push(e));
     const key = (type: 'keydown' | 'keyup', k: string) =>
       stage.dispatchEvent(new KeyboardEvent(type, { key: k, bubbles: true, composed: true }));
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       await sleep(600);
       key('keydown', 'w');
       key('keyup', 'w');
     }
-    // 3.6 s with presses every 0.6 s: the 2 s idle timer never ran out (each gap leaves 1.4 s, for
+    // 4.8 s with presses every 0.6 s: the 3 s idle timer never ran out (each gap leaves 2.4 s, for
     // a busy machine's late timers).
     expect(warnings).to.have.length(0);
     key('keydown', 'd');
     key('keydown', 'd'); // held: one command, not two
     key('keyup', 'd');
     key('keydown', 'x'); // not mapped: nothing
-    await waitFor(() => echoes(seen, 'move').length === 14, 'fourteen echoes');
+    await waitFor(() => echoes(seen, 'move').length === 18, 'eighteen echoes');
     expect(
       echoes(seen, 'move')
         .slice(-2)
@@ -246,7 +246,7 @@ describe('driving the model', function () {
       direction: 'forward',
       pressed: true,
     });
-    await waitFor(async () => (await ledgerEntry(id)).commands_received === 14, 'the ledger');
+    await waitFor(async () => (await ledgerEntry(id)).commands_received === 18, 'the ledger');
     el.disconnect();
   });
 

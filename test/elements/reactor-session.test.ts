@@ -429,7 +429,9 @@ describe('<reactor-session>', function () {
       expect(detail.reason).to.equal('timeout');
       const entry = await closed(id);
       expect(entry.ended_by).to.equal('client');
-      expect(entry.billed_ms).to.be.within(2500, 3500);
+      // Billed from the platform's ready, which a busy page hears a moment later than it
+      // happens: the 3 s the page counted, plus at most that moment and the DELETE's trip.
+      expect(entry.billed_ms).to.be.within(2500, 4000);
       expect(text(el, 'status')).to.contain('time limit');
       await matrixRow({
         group: 'exit',

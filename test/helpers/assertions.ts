@@ -13,17 +13,30 @@ export async function rejection(promise: Promise<unknown>): Promise<PlatformErro
   throw new Error('expected a rejection');
 }
 
-/** Resolves with the next `{sessionId}` that a child frame posts to this window. */
-export function sessionIdFromFrame(): Promise<string> {
-  return new Promise((resolve) => {
-    window.addEventListener(
-      'message',
-      function onMessage(event: MessageEvent<{ sessionId?: string }>) {
-        if (event.data?.sessionId) {
-          window.removeEventListener('message', onMessage);
-          resolve(event.data.sessionId);
-        }
-      },
-    );
+/**
+ * Resolves with the next `{sessionId}` that a child frame posts to this window. A frame that
+ * posts `{error}` instead, or none within `timeoutMs`, fails the wait with what it knows, rather
+ * than leaving the test to its runner's timeout.
+ */
+export function sessionIdFromFrame(timeoutMs = 20_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no session id from the frame within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function onMessage(event: MessageEvent<{ sessionId?: string; error?: string }>) {
+      if (event.data?.sessionId) {
+        done();
+        resolve(event.data.sessionId);
+      } else if (event.data?.error) {
+        done();
+        reject(new Error(`the frame failed before a session was live: ${event.data.error}`));
+      }
+    }
+    window.addEventListener('message', onMessage);
   });
 }

@@ -2,7 +2,7 @@
  * The shapes the session tests share: a `<reactor-session>` on the page against this test
  * file's emulator, taking it live through its Start button, and a plain wait.
  */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import type { ReactorSession } from '../../src/index.js';
 import { emulatorUrl } from './emulator.js';
 import { part, textOf } from './dom.js';
@@ -39,10 +39,37 @@ export async function sessionFixture(options: SessionMarkup = {}): Promise<React
   return el;
 }
 
-/** Presses `button` (Start by default) and resolves with the live session's id. */
+/** How long `goLive` waits for `reactor-ready` before it fails with the element's state. */
+const LIVE_WITHIN_MS = 20_000;
+
+/**
+ * Presses `button` (Start by default) and resolves with the live session's id. A session that
+ * ends or fails first, or is not live within 20 s, fails the wait at once with the element's
+ * status and what it shows, rather than leaving the test to its runner's timeout.
+ */
 export async function goLive(el: ReactorSession, button = 'connect-button'): Promise<string> {
   requireWebRTC();
-  const ready = oneEvent(el, 'reactor-ready');
+  const controller = new AbortController();
+  const { signal } = controller;
+  const outcome = new Promise<string>((resolve, reject) => {
+    const failed = (what: string) => () =>
+      reject(
+        new Error(`${what} before reactor-ready: status ${el.status}, "${partText(el, 'status')}"`),
+      );
+    el.addEventListener(
+      'reactor-ready',
+      (e) => resolve((e as CustomEvent<{ sessionId: string }>).detail.sessionId),
+      { signal },
+    );
+    el.addEventListener('reactor-error', failed('reactor-error'), { signal });
+    el.addEventListener('reactor-end', failed('reactor-end'), { signal });
+    const timer = setTimeout(failed(`no session live within ${LIVE_WITHIN_MS} ms`), LIVE_WITHIN_MS);
+    signal.addEventListener('abort', () => clearTimeout(timer));
+  });
   part(el, button)!.click();
-  return ((await ready) as CustomEvent<{ sessionId: string }>).detail.sessionId;
+  try {
+    return await outcome;
+  } finally {
+    controller.abort();
+  }
 }
