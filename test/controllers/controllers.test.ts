@@ -100,34 +100,41 @@ describe('controllers', () => {
   });
 
   describe('IdleController', () => {
-    it('warns after the timeout, dismisses the warning on activity, and expires without it', () => {
-      let now = 0;
+    /** An idle detector on a connected host, armed, on a clock the test sets; what it did. */
+    function armedIdle(timeoutMs: number, warningMs: number) {
+      const clock = { now: 0 };
       const calls: string[] = [];
       const host = new Host();
-      const idle = new IdleController(host, () => now);
+      const idle = new IdleController(host, () => clock.now);
       host.connect();
-      idle.arm({
-        timeoutMs: 1000,
-        warningMs: 2000,
-        onWarn: (s) => calls.push(`warn ${s}`),
+      const options = {
+        timeoutMs,
+        warningMs,
+        onWarn: (seconds: number) => calls.push(`warn ${seconds}`),
         onResume: () => calls.push('resume'),
         onExpire: () => calls.push('expire'),
-      });
-      now = 999;
+      };
+      idle.arm(options);
+      return { clock, calls, host, idle, options };
+    }
+
+    it('warns after the timeout, dismisses the warning on activity, and expires without it', () => {
+      const { clock, calls, host, idle } = armedIdle(1000, 2000);
+      clock.now = 999;
       visibilityChange();
       expect(idle.state).to.equal('watching');
-      now = 1000;
+      clock.now = 1000;
       visibilityChange();
       expect(idle.state).to.equal('warning');
       expect(idle.secondsLeft).to.equal(2);
-      now = 1500;
+      clock.now = 1500;
       document.dispatchEvent(new PointerEvent('pointermove'));
       visibilityChange();
       expect(idle.state).to.equal('watching');
-      now = 2500;
+      clock.now = 2500;
       visibilityChange();
       expect(idle.state).to.equal('warning');
-      now = 4500;
+      clock.now = 4500;
       visibilityChange();
       expect(calls).to.deep.equal(['warn 2', 'resume', 'warn 2', 'expire']);
       expect(idle.state).to.equal('off');
@@ -135,22 +142,10 @@ describe('controllers', () => {
     });
 
     it('ignores focus moves made quietly, and is off with a timeout of 0', () => {
-      let now = 0;
-      const calls: string[] = [];
-      const host = new Host();
-      const idle = new IdleController(host, () => now);
-      host.connect();
-      const options = {
-        timeoutMs: 1000,
-        warningMs: 1000,
-        onWarn: () => calls.push('warn'),
-        onResume: () => calls.push('resume'),
-        onExpire: () => calls.push('expire'),
-      };
-      idle.arm(options);
-      now = 1000;
+      const { clock, calls, host, idle, options } = armedIdle(1000, 1000);
+      clock.now = 1000;
       visibilityChange();
-      now = 1100;
+      clock.now = 1100;
       idle.quietly(() => document.dispatchEvent(new FocusEvent('focusin')));
       visibilityChange();
       expect(idle.state).to.equal('warning');
@@ -159,33 +154,23 @@ describe('controllers', () => {
       idle.disarm();
       idle.arm({ ...options, timeoutMs: 0 });
       expect(idle.state).to.equal('off');
-      now = 99_000;
+      clock.now = 99_000;
       visibilityChange();
-      expect(calls).to.deep.equal(['warn', 'resume']);
+      expect(calls).to.deep.equal(['warn 1', 'resume']);
       host.disconnect();
     });
 
     it("in a hidden page, whose timers come late, the warning's last second ends it", () => {
-      let now = 0;
-      const calls: string[] = [];
-      const host = new Host();
-      const idle = new IdleController(host, () => now);
-      host.connect();
-      idle.arm({
-        timeoutMs: 1000,
-        warningMs: 3000,
-        onWarn: () => calls.push('warn'),
-        onExpire: () => calls.push('expire'),
-      });
+      const { clock, calls, host } = armedIdle(1000, 3000);
       try {
-        now = 1000;
+        clock.now = 1000;
         pageHidden(false);
-        now = 3000; // 1 s of the warning left, the page seen: it goes on
+        clock.now = 3000; // 1 s of the warning left, the page seen: it goes on
         pageHidden(false);
-        expect(calls).to.deep.equal(['warn']);
-        now = 3100; // 0.9 s left, the page hidden: over now rather than a throttled second late
+        expect(calls).to.deep.equal(['warn 3']);
+        clock.now = 3100; // 0.9 s left, the page hidden: over now rather than a throttled second late
         pageHidden(true);
-        expect(calls).to.deep.equal(['warn', 'expire']);
+        expect(calls).to.deep.equal(['warn 3', 'expire']);
       } finally {
         pageHidden(null);
         host.disconnect();
