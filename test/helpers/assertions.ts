@@ -18,7 +18,7 @@ export async function rejection(promise: Promise<unknown>): Promise<PlatformErro
  * posts `{error}` instead, or none within `timeoutMs`, fails the wait with what it knows, rather
  * than leaving the test to its runner's timeout.
  */
-export function sessionIdFromFrame(timeoutMs = 20_000): Promise<string> {
+export function sessionIdFromFrame(timeoutMs = 12_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const done = () => {
       window.removeEventListener('message', onMessage);

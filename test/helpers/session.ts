@@ -40,12 +40,12 @@ export async function sessionFixture(options: SessionMarkup = {}): Promise<React
 }
 
 /** How long `goLive` waits for `reactor-ready` before it fails with the element's state. */
-const LIVE_WITHIN_MS = 20_000;
+const LIVE_WITHIN_MS = 12_000;
 
 /**
  * Presses `button` (Start by default) and resolves with the live session's id. A session that
- * ends or fails first, or is not live within 20 s, fails the wait at once with the element's
- * status and what it shows, rather than leaving the test to its runner's timeout.
+ * ends or fails first, or is not live within 12 s (the runner's timeout is 15), fails the wait
+ * at once with the element's status and what it shows, rather than leaving it to the runner.
  */
 export async function goLive(el: ReactorSession, button = 'connect-button'): Promise<string> {
   requireWebRTC();
