@@ -116,7 +116,12 @@ if (!check) {
     const fresh = JSON.parse(analyze(relative(root, tmp)));
     const committed = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
     if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
-      console.error('custom-elements.json is out of date: run `npm run manifest` and commit it.');
+      // The first line that differs, so a mismatch seen once (in CI, say) can be understood.
+      const [a, b] = [committed, fresh].map((m) => JSON.stringify(m, null, 1).split('\n'));
+      const at = a.findIndex((line, i) => line !== b[i]);
+      console.error(
+        `custom-elements.json is out of date: run \`npm run manifest\` and commit it (line ${at + 1}: committed ${a[at]?.trim()}, fresh ${b[at]?.trim()}).`,
+      );
       process.exit(1);
     }
     for (const [path, make] of GENERATED) {

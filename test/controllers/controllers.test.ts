@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClockController } from '../../src/controllers/clock.js';
 import { DeadlineController } from '../../src/controllers/deadline.js';
 import { IdleController } from '../../src/controllers/idle.js';
@@ -8,28 +7,7 @@ import { REMOVAL_GRACE_MS } from '../../src/controllers/removal.js';
 import { createSessionClock } from '../../src/platform/session-clock.js';
 import { sleep } from '../helpers/session.js';
 import { pageHidden } from '../helpers/dom.js';
-
-/** A bare controller host: records render requests, connects and disconnects on demand. */
-class Host implements ReactiveControllerHost {
-  controllers: ReactiveController[] = [];
-  updates = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(c: ReactiveController) {
-    this.controllers.push(c);
-  }
-  removeController(c: ReactiveController) {
-    this.controllers = this.controllers.filter((x) => x !== c);
-  }
-  requestUpdate() {
-    this.updates += 1;
-  }
-  connect() {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect() {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
+import { Host } from '../helpers/host.js';
 
 const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
 
@@ -224,15 +202,15 @@ describe('controllers', () => {
     const clock = new ClockController(host, 20);
     host.connect();
     await sleep(60);
-    expect(host.updates).to.equal(0);
+    expect(host.renders).to.equal(0);
     clock.start();
     // Ticks, however slowly a busy machine runs timers.
-    for (let i = 0; i < 100 && host.updates < 3; i++) await sleep(20);
-    expect(host.updates).to.be.at.least(3);
+    for (let i = 0; i < 100 && host.renders < 3; i++) await sleep(20);
+    expect(host.renders).to.be.at.least(3);
     clock.stop();
-    const stopped = host.updates;
+    const stopped = host.renders;
     await sleep(60);
-    expect(host.updates).to.equal(stopped);
+    expect(host.renders).to.equal(stopped);
     host.disconnect();
   });
 

@@ -3,7 +3,6 @@
  * and what the unit announced.
  */
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   Session,
   type SessionConfig,
@@ -13,32 +12,8 @@ import {
 import { AccountStore } from '../../src/store/account-store.js';
 import { emulatorUrl } from './emulator.js';
 import { requireWebRTC } from './capabilities.js';
-
-/** A bare host on or off the page: records renders, runs its controllers' hooks on demand. */
-export class Host implements ReactiveControllerHost {
-  controllers: ReactiveController[] = [];
-  isConnected = false;
-  renders = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(c: ReactiveController) {
-    this.controllers.push(c);
-    if (this.isConnected) c.hostConnected?.();
-  }
-  removeController(c: ReactiveController) {
-    this.controllers = this.controllers.filter((x) => x !== c);
-  }
-  requestUpdate() {
-    this.renders += 1;
-  }
-  connect() {
-    this.isConnected = true;
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect() {
-    this.isConnected = false;
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
+import { pageHidden } from './dom.js';
+import { Host } from './host.js';
 
 export interface Harness {
   host: Host;
@@ -50,7 +25,13 @@ export interface Harness {
   storeEnds: number;
 }
 
-export const hosts: Host[] = [];
+const hosts: Host[] = [];
+
+/** After each test: the page seen again, and every harness's host off the page. */
+export function cleanUp(): void {
+  pageHidden(null);
+  for (const host of hosts.splice(0)) if (host.isConnected) host.disconnect();
+}
 
 export async function harness(patch: Partial<SessionConfig> = {}): Promise<Harness> {
   const url = await emulatorUrl();

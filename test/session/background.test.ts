@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { closedEntry, ledgerEntry, resetEmulator, waitFor } from '../helpers/emulator.js';
 import { sleep } from '../helpers/session.js';
 import { requireWebRTC } from '../helpers/capabilities.js';
-import { countDeletes, harness, hosts, live } from '../helpers/session-unit.js';
+import { countDeletes, cleanUp, harness, live } from '../helpers/session-unit.js';
 import { pageHidden } from '../helpers/dom.js';
 
 /**
@@ -15,10 +15,7 @@ import { pageHidden } from '../helpers/dom.js';
 describe('Session: the page put away (background)', function () {
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
-  afterEach(() => {
-    pageHidden(null);
-    for (const host of hosts.splice(0)) if (host.isConnected) host.disconnect();
-  });
+  afterEach(cleanUp);
 
   it('hold: put away, the stream stops and the platform holds the session; back, the same session is live again', async () => {
     const h = await harness({ background: 'hold' });

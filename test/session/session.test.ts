@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { EndReason, SessionConfig } from '../../src/session/session.js';
-import { type Harness, countDeletes, harness, hosts, live } from '../helpers/session-unit.js';
+import { type Harness, countDeletes, cleanUp, harness, live } from '../helpers/session-unit.js';
 import { pageHidden } from '../helpers/dom.js';
 import {
   configureEmulator,
@@ -17,10 +17,7 @@ import { requireWebRTC } from '../helpers/capabilities.js';
 describe('Session (the session unit, without an element)', function () {
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
-  afterEach(() => {
-    pageHidden(null);
-    for (const host of hosts.splice(0)) if (host.isConnected) host.disconnect();
-  });
+  afterEach(cleanUp);
 
   const exits: {
     reason: EndReason;
