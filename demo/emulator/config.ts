@@ -26,6 +26,19 @@ export interface EmulatorConfig {
   maxDurationMs: number;
   /** How long a session whose peer went away stays held (and billed) for a reconnect. */
   recoverableWindowMs: number;
+  /**
+   * How long a session with a GPU whose client never connected stays open (and holds a
+   * concurrency slot) before it is closed: the runtime's `ORPHAN_TIMEOUT_SECONDS`, 60 s.
+   */
+  noClientWindowMs: number;
+  /**
+   * Today's runtime only (`npm run emulator -- --strict`): the legacy cid-less signalling paths
+   * answer 404, `requestCapabilities` and pings go unanswered, and commands are not echoed. The
+   * pricing, token and site-owner routes and `/_emulator/*` stay.
+   */
+  strict: boolean;
+  /** No frame ever reaches the browser, even after `resume_track` (a black screen, billed). */
+  withholdTracks: boolean;
   /** Sessions per account at once; CREATED, WAITING, ACTIVE and held sessions count. */
   concurrencyLimit: number;
   /** New sessions per model per rolling minute. */
@@ -41,7 +54,10 @@ export interface EmulatorConfig {
   video: { width: number; height: number; fps: number };
   /** Added before every answer of a non-control route (slow-network and timeout tests). */
   latencyMs: number;
-  /** A connected peer that sends nothing (no ping, no command) for this long is treated as gone. */
+  /**
+   * A connected peer that sends nothing (no ping, no command) for this long is treated as gone:
+   * the runtime's ping timeout (`WEBRTC_CLIENT_PING_TIMEOUT_SECONDS`, 20 s).
+   */
   peerSilenceMs: number;
   /**
    * Whether `POST /sessions?dryRun=true` answers an estimate. `false`: the query is ignored, as a
@@ -73,6 +89,9 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   sdpAnswerDelayMs: 0,
   maxDurationMs: 1_200_000,
   recoverableWindowMs: 30_000,
+  noClientWindowMs: 60_000,
+  strict: false,
+  withholdTracks: false,
   concurrencyLimit: 5,
   sessionsPerMinute: 50,
   concurrencyRetryAfter: 5,
@@ -127,7 +146,8 @@ export function shortModelName(name: string): string {
 
 /**
  * Applies a patch from `POST /_emulator/config`. Keys are the config's own names; seconds-based
- * aliases are accepted for the durations (`max_duration_s`, `recoverable_window_s`, `gpu_delay_ms`).
+ * aliases are accepted for the durations (`max_duration_s`, `recoverable_window_s`, `gpu_delay_ms`,
+ * `ping_timeout_s`, `no_client_window_s`).
  */
 export function applyConfigPatch(config: EmulatorConfig, patch: Record<string, unknown>): string[] {
   const unknown: string[] = [];
@@ -137,6 +157,8 @@ export function applyConfigPatch(config: EmulatorConfig, patch: Record<string, u
     gpu_delay_ms: ['gpuDelayMs', 1],
     concurrency_limit: ['concurrencyLimit', 1],
     sessions_per_minute: ['sessionsPerMinute', 1],
+    ping_timeout_s: ['peerSilenceMs', 1000],
+    no_client_window_s: ['noClientWindowMs', 1000],
   };
   for (const [key, value] of Object.entries(patch)) {
     const alias = aliases[key];

@@ -16,9 +16,14 @@ export type ErrorCode =
 
 export interface ErrorReply {
   status: number;
-  body: { code: ErrorCode; message: string; retry_after?: number };
+  /** The coordinator's shape, or the runtime's (`{detail}`, its transport routes). */
+  body: { code: ErrorCode; message: string; retry_after?: number } | { detail: string };
   headers?: Record<string, string>;
 }
+
+/** What an error reply says, in either shape. */
+export const errorText = (reply: ErrorReply) =>
+  'detail' in reply.body ? reply.body.detail : reply.body.message;
 
 export const errors = {
   unauthorized: (
@@ -74,6 +79,11 @@ export const errors = {
   badRequest: (message: string): ErrorReply => ({
     status: 400,
     body: { code: 'bad-request', message },
+  }),
+  /** The runtime's transport routes answer `{detail}` only. */
+  transport: (status: number, detail: string): ErrorReply => ({
+    status,
+    body: { detail },
   }),
   serverError: (message = 'Internal error.'): ErrorReply => ({
     status: 500,

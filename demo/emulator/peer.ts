@@ -1,5 +1,13 @@
 import wrtc from '@roamhq/wrtc';
 import { TestPattern } from './pattern.js';
+import {
+  type MessageContext,
+  type ReceivedCommand,
+  onControlFrame,
+  onDataFrame,
+} from './peer-messages.js';
+
+export type { ReceivedCommand };
 
 /** One entry of the offer's `track_mapping` (the server's wording: `recvonly` = model → browser). */
 export interface TrackMappingEntry {
@@ -9,6 +17,7 @@ export interface TrackMappingEntry {
   direction: 'recvonly' | 'sendonly';
 }
 
+/** A command of the legacy list (`capabilities.commands`, `modelCapabilities`). */
 export interface CommandCapability {
   name: string;
   description: string;
@@ -20,8 +29,8 @@ export interface PeerHooks {
   onReady(): void;
   /** The browser went away (closed, failed, or silent too long). Not called after `close()`. */
   onGone(reason: string): void;
-  /** An application command arrived (already echoed back). */
-  onCommand(type: string, data: unknown): void;
+  /** An application command arrived. */
+  onCommand(command: ReceivedCommand): void;
 }
 
 export interface PeerOptions {
@@ -30,7 +39,16 @@ export interface PeerOptions {
   /** The session id, shown at the bottom. */
   label: string;
   video: { width: number; height: number; fps: number };
-  commands: CommandCapability[];
+  /** The model: its contract (`requestSchema`) and legacy command list. */
+  model: string;
+  /**
+   * Today's runtime: every outbound track stays paused until the browser sends `resume_track`
+   * for it on the `control` channel. False for the platform's relay of legacy clients (the old
+   * cid-less signalling paths), which stream at once.
+   */
+  pausedTracks: boolean;
+  /** Read at each use: `strict` (today's runtime only), `withholdTracks` (no frame ever). */
+  mode(): { strict: boolean; withholdTracks: boolean };
   silenceMs: number;
   hooks: PeerHooks;
 }
@@ -39,6 +57,8 @@ export interface PeerOptions {
 export interface Peer {
   /** Answers an SDP offer; resolves with the complete answer SDP. */
   answer(offer: string, mapping: TrackMappingEntry[]): Promise<string>;
+  /** Sends a runtime message to the browser (`sessionEnded`, `moderation`). */
+  notify(type: string, data: unknown): void;
   /** Closes the connection from the GPU side; no hook is called afterwards. */
   close(): void;
 }
@@ -54,6 +74,11 @@ export class GpuPeer implements Peer {
   private readonly track: MediaStreamTrack = this.source.createTrack();
   private readonly pattern: TestPattern;
   private channel: RTCDataChannel | null = null;
+  private control: RTCDataChannel | null = null;
+  /** The names of the tracks the browser resumed (see `pausedTracks`). */
+  private readonly resumed = new Set<string>();
+  private videoName = '';
+  private audioName = '';
   /** A quiet 440 Hz tone, when the browser asked for an audio track. */
   private audio: {
     source: InstanceType<typeof wrtc.nonstandard.RTCAudioSource>;
@@ -99,7 +124,9 @@ export class GpuPeer implements Peer {
         transceiver.direction = 'sendonly';
         await transceiver.sender.replaceTrack(this.track);
         videoAttached = true;
+        this.videoName = entry.name;
       } else if (!this.audio && entry?.kind === 'audio' && entry.direction === 'recvonly') {
+        this.audioName = entry.name;
         const source = new wrtc.nonstandard.RTCAudioSource();
         this.audio = { source, track: source.createTrack(), timer: null, t: 0 };
         transceiver.direction = 'sendonly';
@@ -115,16 +142,27 @@ export class GpuPeer implements Peer {
     return this.pc.localDescription?.sdp ?? answer.sdp ?? '';
   }
 
+  notify(type: string, data: unknown): void {
+    this.send('runtime', type, data);
+  }
+
+  /** Whether the track named `name` reaches the wire now. */
+  private flowing(name: string): boolean {
+    if (this.options.mode().withholdTracks) return false;
+    return !this.options.pausedTracks || this.resumed.has(name);
+  }
+
   /** Closes the connection from the GPU side (termination or a forced drop). */
   close(): void {
     if (this.ended) return;
     this.ended = true;
     this.stopFrames();
-    try {
-      this.channel?.close();
-    } catch {
-      /* already closed */
-    }
+    for (const channel of [this.channel, this.control])
+      try {
+        channel?.close();
+      } catch {
+        /* already closed */
+      }
     this.track.stop();
     this.pc.close();
   }
@@ -149,6 +187,7 @@ export class GpuPeer implements Peer {
       // 10 ms of 48 kHz mono per tick: a tone a visitor can hear once unmuted.
       const samples = new Int16Array(480);
       audio.timer = setInterval(() => {
+        if (!this.flowing(this.audioName)) return;
         for (let i = 0; i < samples.length; i++, audio.t++)
           samples[i] = Math.round(3000 * Math.sin((2 * Math.PI * 440 * audio.t) / 48_000));
         audio.source.onData({
@@ -163,7 +202,8 @@ export class GpuPeer implements Peer {
     const interval = Math.round(1000 / Math.max(1, this.options.video.fps));
     this.frameTimer = setInterval(() => {
       const now = Date.now();
-      this.source.onFrame(this.pattern.render(now - this.startedAt));
+      if (this.flowing(this.videoName))
+        this.source.onFrame(this.pattern.render(now - this.startedAt));
       if (this.ready && now - this.lastHeard > this.options.silenceMs) this.gone('peer silent');
     }, interval);
   }
@@ -175,11 +215,26 @@ export class GpuPeer implements Peer {
     this.audio?.track.stop();
   }
 
+  /** The browser's channels, told apart by label as the runtime does: `control` and `data`. */
   private attach(channel: RTCDataChannel): void {
-    this.channel = channel;
+    const context: MessageContext = {
+      model: this.options.model,
+      strict: this.options.mode().strict,
+      send: (scope, type, data) => this.send(scope, type, data),
+      sendControl: (message) => this.sendOn(this.control, JSON.stringify(message)),
+      command: (received) => this.options.hooks.onCommand(received),
+      track: (name, on) => (on ? this.resumed.add(name) : this.resumed.delete(name)),
+    };
+    const control = channel.label === 'control';
+    if (control) this.control = channel;
+    else this.channel = channel;
     channel.onopen = () => this.checkReady();
-    channel.onclose = () => this.gone('data channel closed');
-    channel.onmessage = (event: MessageEvent) => this.receive(event.data);
+    channel.onclose = () => this.gone(`${channel.label} channel closed`);
+    channel.onmessage = (event: MessageEvent) => {
+      if (this.ended) return;
+      this.lastHeard = Date.now();
+      (control ? onControlFrame : onDataFrame)(event.data, context);
+    };
     if (channel.readyState === 'open') this.checkReady();
   }
 
@@ -196,44 +251,20 @@ export class GpuPeer implements Peer {
   }
 
   private send(scope: 'application' | 'runtime', type: string, data: unknown): void {
-    if (this.channel?.readyState !== 'open') return;
+    this.sendOn(this.channel, JSON.stringify({ scope, data: { type, data } }));
+  }
+
+  private sendOn(channel: RTCDataChannel | null, text: string): void {
+    if (channel?.readyState !== 'open') return;
     try {
-      this.channel.send(JSON.stringify({ scope, data: { type, data } }));
+      channel.send(text);
     } catch (error) {
       // The readyState seen here lags the native channel: a message queued before the close
       // event still runs, and its reply throws. Thrown from an event handler, that would be an
       // uncaught exception in whatever process hosts the emulator (the test runner stops on it).
       // A channel that closed under us is the browser going away, as its close event will say.
       if ((error as Error).name === 'InvalidStateError') this.gone('data channel closed');
-      else console.warn(`[emulator] could not send ${type} to the browser: ${String(error)}`);
+      else console.warn(`[emulator] could not send to the browser: ${String(error)}`);
     }
-  }
-
-  private receive(raw: unknown): void {
-    if (this.ended) return;
-    this.lastHeard = Date.now();
-    if (typeof raw !== 'string') return;
-    let message: { scope?: string; data?: { type?: string; data?: unknown; uploads?: unknown } };
-    try {
-      message = JSON.parse(raw) as typeof message;
-    } catch {
-      return;
-    }
-    const type = message.data?.type;
-    if (typeof type !== 'string') return;
-    if (message.scope === 'runtime') {
-      if (type === 'ping') this.send('runtime', 'pong', { t: Date.now() });
-      if (type === 'requestCapabilities') {
-        this.send('runtime', 'modelCapabilities', { commands: this.options.commands });
-      }
-      return;
-    }
-    const uploads = message.data?.uploads;
-    this.send('application', 'echo', {
-      command: type,
-      data: message.data?.data ?? null,
-      ...(uploads ? { uploads } : {}),
-    });
-    this.options.hooks.onCommand(type, message.data?.data);
   }
 }

@@ -7,7 +7,7 @@ import { admit } from './admission.js';
 import { Billing } from './billing.js';
 import { type EmulatorConfig, DEFAULT_CONFIG, applyConfigPatch } from './config.js';
 import { dryRunAnswer } from './cost.js';
-import { type ErrorReply, errors } from './errors.js';
+import { type ErrorReply, errorText, errors } from './errors.js';
 import { type Fault, FaultQueue } from './faults.js';
 import type { TokenClaims } from './jwt.js';
 import { type Peer, type PeerFactory, GpuPeer } from './peer.js';
@@ -17,7 +17,8 @@ import {
   newSession,
   sessionView,
 } from './session-record.js';
-import { servedAnswer, startAnswer } from './signalling.js';
+import { LEGACY_CONNECTION, registerConnection, servedAnswer, startAnswer } from './signalling.js';
+import type { ReceivedCommand } from './peer.js';
 import { authorize, mintRaw, mintToken } from './tokens.js';
 import type { SessionState, EndedBy, LedgerEntry } from './types.js';
 import { UploadStore, checkUploadRequest } from './uploads.js';
@@ -25,6 +26,8 @@ import { UploadStore, checkUploadRequest } from './uploads.js';
 export type { SessionState, EndedBy, LedgerEntry };
 
 const WAITING_AFTER_MS = 50;
+/** How long a peer stays open after the platform said why it ends the session. */
+const SAY_BEFORE_CLOSE_MS = 150;
 
 export type Result<T> = { ok: true; status?: number; value: T } | { ok: false; error: ErrorReply };
 const ok = <T>(value: T, status?: number): Result<T> => ({ ok: true, value, status });
@@ -94,12 +97,42 @@ export class Platform {
     return ok(this.entry(s, Date.now()));
   }
 
-  /** Terminates a session from the platform side (`ended_by: fault`). */
-  terminateFault(id: string, detail = 'terminated by the emulator'): Result<LedgerEntry> {
+  /**
+   * Terminates a session from the platform side (`ended_by: fault`); the browser first hears
+   * `sessionEnded {reason}` (default `deployment`, as the runtime says when it is redeployed).
+   */
+  terminateFault(id: string, reason?: unknown): Result<LedgerEntry> {
     const s = this.sessions.get(id);
     if (!s || s.state === 'CLOSED') return fail(errors.notFound(`No live session ${id}.`));
-    this.terminate(s, Date.now(), 'fault', detail);
+    const said = typeof reason === 'string' && reason ? reason.slice(0, 64) : 'deployment';
+    this.terminate(s, Date.now(), 'fault', said);
     return ok(this.entry(s, Date.now()));
+  }
+
+  /**
+   * The platform's moderation of a session's input: the browser hears `moderation {action,
+   * message, …}`; `terminate` then ends the session (`ended_by: moderation`).
+   */
+  moderate(id: string, body: Record<string, unknown>): Result<LedgerEntry> {
+    const s = this.sessions.get(id);
+    if (!s || s.state === 'CLOSED') return fail(errors.notFound(`No live session ${id}.`));
+    const action = body.action === 'terminate' ? 'terminate' : 'warn';
+    const message = typeof body.message === 'string' ? body.message : 'This prompt is not allowed.';
+    s.peer?.notify('moderation', {
+      action,
+      input_kind: 'text',
+      command: typeof body.command === 'string' ? body.command : 'set_prompt',
+      categories: Array.isArray(body.categories) ? body.categories : ['policy'],
+      message,
+    });
+    if (action === 'terminate') this.terminate(s, Date.now(), 'moderation', message);
+    return ok(this.entry(s, Date.now()));
+  }
+
+  /** Every command the GPU side of session `id` received (`{command, data, uploads, at}`). */
+  commandsOf(id: string): Result<ReceivedCommand[]> {
+    const s = this.sessions.get(id);
+    return s ? ok(s.commands) : fail(errors.notFound(`No session ${id}.`));
   }
 
   ledger(): LedgerEntry[] {
@@ -228,19 +261,57 @@ export class Platform {
     return ok({ ice_servers: [] });
   }
 
-  /** `POST` (first connect) or `PUT` (reconnect) `.../sdp_params`: starts answering, 202. */
-  offer(claims: TokenClaims, id: string, body: unknown): Result<Record<string, unknown>> {
-    const now = this.sweep();
+  /**
+   * The session a transport call names, in the runtime's words: 404 `Unknown session`, 400 `No
+   * session running` once it ended, 409 before a GPU is assigned.
+   */
+  private transportSession(claims: TokenClaims, id: string): Result<Session> {
+    this.sweep();
     const s = this.owned(claims, id);
-    if (!s) return fail(errors.notFound(`Session ${id} not found.`));
-    if (s.state === 'CLOSED') return fail(errors.sessionClosed(id));
-    if (s.state !== 'ACTIVE' && s.state !== 'SUSPENDED') {
-      return {
-        ok: false,
-        error: { status: 409, body: { code: 'session-closed', message: 'No GPU assigned yet.' } },
-      };
-    }
-    const refused = startAnswer(s, body, now, {
+    if (!s) return fail(errors.transport(404, 'Unknown session'));
+    if (s.state === 'CLOSED') return fail(errors.transport(400, 'No session running'));
+    if (s.state !== 'ACTIVE' && s.state !== 'SUSPENDED')
+      return fail(errors.transport(409, 'No GPU assigned yet.'));
+    return ok(s);
+  }
+
+  /** `POST …/transport/webrtc/connections`: a new connection id, 201. */
+  register(claims: TokenClaims, id: string): Result<Record<string, unknown>> {
+    const found = this.transportSession(claims, id);
+    if (!found.ok) return found;
+    const cid = registerConnection(found.value);
+    if (cid === null) return fail(errors.transport(503, 'Connection limit reached'));
+    return ok({ connection_id: cid }, 201);
+  }
+
+  /** The connection `cid` of a session, or the runtime's 404 for an unknown one. */
+  private connection(
+    claims: TokenClaims,
+    id: string,
+    cid: number | 'legacy',
+  ): Result<{ s: Session; cid: number }> {
+    const found = this.transportSession(claims, id);
+    if (!found.ok) return found;
+    if (cid === 'legacy') return ok({ s: found.value, cid: LEGACY_CONNECTION });
+    if (!found.value.connections.has(cid))
+      return fail(errors.transport(404, `Unknown connection ${cid}`));
+    return ok({ s: found.value, cid });
+  }
+
+  /**
+   * `POST` (first connect) or `PUT` (reconnect) `…/connections/{cid}/sdp_params` (or the relay's
+   * cid-less path): starts answering, 202 `{connection_id}`.
+   */
+  offer(
+    claims: TokenClaims,
+    id: string,
+    body: unknown,
+    cid: number | 'legacy' = 'legacy',
+  ): Result<Record<string, unknown>> {
+    const found = this.connection(claims, id, cid);
+    if (!found.ok) return found;
+    const { s } = found.value;
+    const refused = startAnswer(s, found.value.cid, body, Date.now(), {
       config: this.config,
       createPeer: this.createPeer,
       events: {
@@ -250,18 +321,28 @@ export class Platform {
         },
       },
     });
-    if (refused) return fail(refused);
-    return ok({ session_id: s.id }, 202);
+    if (refused) return fail(errors.transport(400, errorText(refused)));
+    return ok({ session_id: s.id, connection_id: found.value.cid }, 202);
   }
 
-  /** `GET .../sdp_params`: 202 until the answer is ready, then 200 `{sdp_answer}`. */
-  sdpAnswer(claims: TokenClaims, id: string): Result<Record<string, unknown>> {
-    const now = this.sweep();
-    const s = this.owned(claims, id);
-    if (!s) return fail(errors.notFound(`Session ${id} not found.`));
-    if (s.state === 'CLOSED') return fail(errors.sessionClosed(id));
-    const answer = servedAnswer(s, now);
-    return 'error' in answer ? fail(answer.error) : ok(answer.body, answer.status);
+  /** `GET …/sdp_params`: 202 until the answer is ready, then 200 `{sdp_answer, connection_id}`. */
+  sdpAnswer(
+    claims: TokenClaims,
+    id: string,
+    cid: number | 'legacy' = 'legacy',
+  ): Result<Record<string, unknown>> {
+    const found = this.connection(claims, id, cid);
+    if (!found.ok) return found;
+    const answer = servedAnswer(found.value.s, Date.now());
+    return 'error' in answer
+      ? fail(errors.transport(answer.error.status, errorText(answer.error)))
+      : ok(answer.body, answer.status);
+  }
+
+  /** `POST …/connections/{cid}/ice_candidates`: trickled candidates, accepted (202). */
+  iceCandidates(claims: TokenClaims, id: string, cid: number): Result<Record<string, unknown>> {
+    const found = this.connection(claims, id, cid);
+    return found.ok ? ok({}, 202) : found;
   }
 
   // ---- the clock -------------------------------------------------------------------------
@@ -298,7 +379,7 @@ export class Platform {
         }
       } else if (s.state === 'ACTIVE' && s.readyAt === null) {
         const activeAt = s.createdAt + this.config.gpuDelayMs;
-        if (now >= activeAt + this.config.recoverableWindowMs) {
+        if (now >= activeAt + this.config.noClientWindowMs) {
           this.terminate(s, now, 'abandoned', 'the client never connected');
         }
       }
@@ -315,6 +396,11 @@ export class Platform {
     this.billing.spent();
   }
 
+  /**
+   * Ends a session. An end the client did not ask for is said first, as the runtime does
+   * (`sessionEnded {reason}`), and the peer closes a moment later so that the message is
+   * delivered before the channel goes (billing stops at `at` all the same).
+   */
   private terminate(s: Session, at: number, endedBy: EndedBy, detail: string): void {
     if (s.state === 'CLOSED') return;
     this.billing.ending(s, at);
@@ -323,8 +409,12 @@ export class Platform {
     s.endedBy = endedBy;
     s.endDetail = detail;
     s.heldSince = null;
-    s.peer?.close();
+    const peer = s.peer;
     s.peer = null;
+    if (!peer) return;
+    if (endedBy === 'client') return peer.close();
+    if (endedBy !== 'moderation') peer.notify('sessionEnded', { reason: detail.slice(0, 64) });
+    setTimeout(() => peer.close(), SAY_BEFORE_CLOSE_MS).unref?.();
   }
 
   private hold(s: Session, reason: string): void {

@@ -13,6 +13,8 @@ import type { Platform } from './platform.js';
 export interface Route {
   method: string;
   pattern: RegExp;
+  /** The platform's relay of older clients: absent in strict mode (today's runtime only). */
+  legacy?: boolean;
   /**
    * `api`: coordinator (bearer + API version); `transport`: WebRTC (bearer + WebRTC version);
    * `upload`: a presigned URL (no auth, a raw body).
@@ -104,24 +106,7 @@ export function createRoutes(platform: Platform): Route[] {
       kind: 'transport',
       run: (c) => fromResult(platform.iceServers(c.claims, c.params[0]!)),
     },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^/sessions/${S}/transport/webrtc/sdp_params$`),
-      kind: 'transport',
-      run: (c) => fromResult(platform.offer(c.claims, c.params[0]!, c.body)),
-    },
-    {
-      method: 'PUT',
-      pattern: new RegExp(`^/sessions/${S}/transport/webrtc/sdp_params$`),
-      kind: 'transport',
-      run: (c) => fromResult(platform.offer(c.claims, c.params[0]!, c.body)),
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/sessions/${S}/transport/webrtc/sdp_params$`),
-      kind: 'transport',
-      run: (c) => fromResult(platform.sdpAnswer(c.claims, c.params[0]!)),
-    },
+    ...signallingRoutes(S, platform),
     {
       method: 'GET',
       pattern: /^\/_emulator\/sessions$/,
@@ -156,7 +141,19 @@ export function createRoutes(platform: Platform): Route[] {
       method: 'POST',
       pattern: new RegExp(`^/_emulator/sessions/${S}/terminate$`),
       kind: 'control',
-      run: (c) => fromResult(platform.terminateFault(c.params[0]!)),
+      run: (c) => fromResult(platform.terminateFault(c.params[0]!, asRecord(c.body).reason)),
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/_emulator/sessions/${S}/moderate$`),
+      kind: 'control',
+      run: (c) => fromResult(platform.moderate(c.params[0]!, asRecord(c.body))),
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/_emulator/sessions/${S}/commands$`),
+      kind: 'control',
+      run: (c) => fromResult(platform.commandsOf(c.params[0]!)),
     },
     {
       method: 'POST',
@@ -220,4 +217,54 @@ export function createRoutes(platform: Platform): Route[] {
   }
 
   return routes;
+}
+
+/**
+ * WebRTC signalling: today's per-connection routes, then the old cid-less paths that the
+ * platform relays to the reserved connection 1001 (`legacy`: gone in strict mode).
+ */
+function signallingRoutes(S: string, platform: Platform): Route[] {
+  const base = `^/sessions/${S}/transport/webrtc`;
+  const C = '/connections/(\\d+)';
+  const cid = (c: Context) => Number(c.params[1]);
+  return [
+    {
+      method: 'POST',
+      pattern: new RegExp(`${base}/connections$`),
+      kind: 'transport',
+      run: (c) => fromResult(platform.register(c.claims, c.params[0]!)),
+    },
+    ...(['POST', 'PUT'] as const).map((method): Route => ({
+      method,
+      pattern: new RegExp(`${base}${C}/sdp_params$`),
+      kind: 'transport',
+      run: (c) => fromResult(platform.offer(c.claims, c.params[0]!, c.body, cid(c))),
+    })),
+    {
+      method: 'GET',
+      pattern: new RegExp(`${base}${C}/sdp_params$`),
+      kind: 'transport',
+      run: (c) => fromResult(platform.sdpAnswer(c.claims, c.params[0]!, cid(c))),
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`${base}${C}/ice_candidates$`),
+      kind: 'transport',
+      run: (c) => fromResult(platform.iceCandidates(c.claims, c.params[0]!, cid(c))),
+    },
+    ...(['POST', 'PUT'] as const).map((method): Route => ({
+      method,
+      pattern: new RegExp(`${base}/sdp_params$`),
+      kind: 'transport',
+      legacy: true,
+      run: (c) => fromResult(platform.offer(c.claims, c.params[0]!, c.body)),
+    })),
+    {
+      method: 'GET',
+      pattern: new RegExp(`${base}/sdp_params$`),
+      kind: 'transport',
+      legacy: true,
+      run: (c) => fromResult(platform.sdpAnswer(c.claims, c.params[0]!)),
+    },
+  ];
 }

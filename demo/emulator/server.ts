@@ -58,7 +58,8 @@ export function createEmulator(
   async function dispatch(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const method = req.method ?? 'GET';
-    const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+    const strict = platform.config.strict;
+    const candidates = routes.filter((r) => r.pattern.test(url.pathname) && !(strict && r.legacy));
     if (!candidates.length) {
       if (next) return next();
       return send(req, res, fromError(errors.notFound(`No route for ${method} ${url.pathname}.`)));

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorConfig } from './config.js';
 import { sessionMetadata } from './cost.js';
 import { modelCapabilities } from './models.js';
-import type { Peer } from './peer.js';
+import type { Peer, ReceivedCommand } from './peer.js';
 import type { EndedBy, LedgerEntry, SessionState } from './types.js';
 
 export interface SessionRecord {
@@ -21,7 +21,13 @@ export interface SessionRecord {
   peer: Peer | null;
   answer: { sdp: string | null; failed: boolean; servableAt: number } | null;
   offers: number;
-  commands: number;
+  /** Every command the GPU side received, in order. */
+  commands: ReceivedCommand[];
+  /** The connection ids registered (`POST …/connections`), and the last one handed out. */
+  connections: Set<number>;
+  lastConnection: number;
+  /** The connection the current peer answers. */
+  connectionId: number | null;
 }
 
 /** The states in which a session counts against the concurrency limit. */
@@ -49,7 +55,10 @@ export function newSession(
     peer: null,
     answer: null,
     offers: 0,
-    commands: 0,
+    commands: [],
+    connections: new Set(),
+    lastConnection: 0,
+    connectionId: null,
   };
 }
 
@@ -96,6 +105,6 @@ export function ledgerEntry(s: SessionRecord, now: number, rate: number): Ledger
     end_detail: s.endDetail,
     held_since: s.heldSince,
     reconnects: Math.max(0, s.offers - 1),
-    commands_received: s.commands,
+    commands_received: s.commands.length,
   };
 }

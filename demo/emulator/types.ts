@@ -1,6 +1,6 @@
 /** Wire types of the emulator's control API, shared by the emulator and the browser tests. */
 export type SessionState = 'CREATED' | 'WAITING' | 'ACTIVE' | 'SUSPENDED' | 'CLOSED';
-export type EndedBy = 'client' | 'max-duration' | 'abandoned' | 'fault';
+export type EndedBy = 'client' | 'max-duration' | 'abandoned' | 'fault' | 'moderation';
 
 /** One row of `GET /_emulator/sessions`. Times are epoch milliseconds of the emulator's clock. */
 export interface LedgerEntry {

@@ -39,6 +39,7 @@ const session: Complete<typeof sessionMessages> = {
   'end-background': 'Beendet, während die Seite im Hintergrund war.',
   'end-server': 'Reactor hat die Sitzung beendet.',
   'end-error': 'Die Sitzung ist fehlgeschlagen.',
+  'end-moderation': 'Reactor hat sie wegen seiner Inhaltsregeln beendet.',
   'end-moved': 'Sie läuft jetzt in einem anderen Tab.',
   movedOnPage: 'Sie läuft jetzt in einem anderen Player dieser Seite.',
   elsewhere: 'Ihre Sitzung läuft in einem anderen Tab.',
@@ -81,6 +82,7 @@ const session: Complete<typeof sessionMessages> = {
   'no-gpu':
     'Es wurde nicht rechtzeitig eine GPU frei. Es wurde nichts berechnet: bitte später erneut versuchen.',
   unsupported: 'Dieser Browser kann kein Live-Video abspielen.',
+  'no-video': 'Das Video ist nicht angelaufen. Es wird nichts weiter berechnet.',
   'server-error': 'Reactor hatte ein Problem ({status}). Bitte versuchen Sie es erneut.',
   'not-found': 'Nicht gefunden (404): {detail}',
   unconfirmedEnd:

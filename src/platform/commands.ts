@@ -5,7 +5,8 @@
  * arguments. Framework-free.
  */
 import { PlatformError } from './errors.js';
-import { isRecord } from './values.js';
+import { UPLOAD_FORMAT } from './model-schema.js';
+import { isNumber, isRecord } from './values.js';
 
 /** A command the model declares (`capabilities.commands`). */
 export interface CommandCapability {
@@ -35,35 +36,49 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Whether `value` fits one property's declared `type`, `enum` and upload `format`. */
+/** An upload field: today's contract (`reactor-upload-reference`) or the legacy list's mark. */
+export const isUploadField = (schema: Record<string, unknown>) =>
+  schema.format === UPLOAD_FORMAT || schema.format === 'upload';
+
+/**
+ * Whether `value` fits one property's declared `type`, `enum`, upload `format`, `maxLength` and
+ * `minimum`/`maximum`: null, or what it must be.
+ */
 function fits(value: unknown, schema: Record<string, unknown>): string | null {
   const actual = typeOf(value);
-  if (schema.format === 'upload' || actual === 'upload')
-    return schema.format === 'upload' && actual === 'upload'
-      ? null
-      : 'an uploaded file (uploadFile)';
+  if (actual === 'null' && schema.nullable) return null;
+  if (isUploadField(schema) || actual === 'upload')
+    return isUploadField(schema) && actual === 'upload' ? null : 'an uploaded file (uploadFile)';
   const types = ([] as unknown[]).concat(schema.type ?? []);
   const ok = types.some((t) => t === actual || (t === 'number' && actual === 'integer'));
   if (types.length && !ok) return types.join(' or ');
   if (Array.isArray(schema.enum) && !schema.enum.includes(value))
     return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  const { maxLength, minimum, maximum } = schema;
+  if (typeof value === 'string' && isNumber(maxLength) && [...value].length > maxLength)
+    return `at most ${maxLength} characters`;
+  if (typeof value === 'number' && isNumber(minimum) && value < minimum)
+    return `at least ${minimum}`;
+  if (typeof value === 'number' && isNumber(maximum) && value > maximum)
+    return `at most ${maximum}`;
   return null;
 }
 
 /**
  * Refuses a command the model does not declare, or data that misses a required field or has a
- * field of the wrong type. A model that declares no commands accepts any.
+ * field of the wrong type or size. `commands`: the model's contract, or null while it is not
+ * known (nothing is refused for not being declared then).
  */
 export function checkCommand(
-  commands: readonly CommandCapability[] | undefined,
+  commands: readonly CommandCapability[] | null,
   name: string,
   data: unknown,
 ): void {
-  if (!commands?.length) return;
+  if (!commands) return;
   const command = commands.find((c) => c.name === name);
   if (!command)
     throw bad(
-      `"${name}" is not a command of this model (it declares ${commands.map((c) => c.name).join(', ')}).`,
+      `"${name}" is not a command of this model (it declares ${commands.map((c) => c.name).join(', ') || 'none'}).`,
     );
   const schema = command.schema;
   if (!schema || schema.type !== 'object') return;

@@ -20,6 +20,8 @@ export type PlatformErrorCode =
   | 'no-gpu'
   /** The browser cannot play live video (it has no WebRTC): nothing was asked for. */
   | 'unsupported'
+  /** Live, but no video frame arrived in time: the session was ended. */
+  | 'no-video'
   | 'aborted';
 
 /** Seconds to wait after a 429 or 503 that names no `Retry-After` (the platform's docs say 3). */
@@ -105,18 +107,19 @@ export function parseRetryAfter(
   return isNumber(fromBody) && fromBody >= 0 ? fromBody : null;
 }
 
-/** The error for a non-2xx answer; `body` is the parsed JSON body, or its text, or null. */
+/**
+ * The error for a non-2xx answer; `body` is the parsed JSON body (the coordinator's `{code,
+ * message}`, or the runtime's `{detail}`), or its text, or null.
+ */
 export function errorFromResponse(status: number, headers: Headers, body: unknown): PlatformError {
   const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
   const code = codeFor(status, record?.code);
+  const said = [record?.message, record?.detail, record?.error].find((t) => typeof t === 'string');
   const text =
-    typeof record?.message === 'string'
-      ? record.message
-      : typeof record?.error === 'string'
-        ? record.error
-        : typeof body === 'string' && body && !body.trimStart().startsWith('<')
-          ? body
-          : `HTTP ${status}`;
+    (said as string | undefined) ??
+    (typeof body === 'string' && body && !body.trimStart().startsWith('<')
+      ? body
+      : `HTTP ${status}`);
   const retryable = status === 429 || status === 503;
   const retryAfter = retryable
     ? (parseRetryAfter(headers.get('Retry-After'), record) ?? DEFAULT_RETRY_AFTER)

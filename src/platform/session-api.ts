@@ -142,6 +142,31 @@ async function capabilitiesNow(
   return data.capabilities;
 }
 
+/**
+ * Registers the session's connection (`POST …/transport/webrtc/connections` → `{connection_id}`)
+ * and returns its SDP route, `…/connections/{cid}/sdp_params`, where the offer goes (`PUT` on the
+ * same id to reconnect). A platform without the route (404, 405) is an older one: its cid-less
+ * `…/sdp_params` is used instead.
+ */
+export async function registerConnection(call: ApiCall, sessionId: string): Promise<string> {
+  const base = `/sessions/${sessionId}/transport/webrtc`;
+  try {
+    const { data } = await call<{ connection_id?: unknown }>(`${base}/connections`, {
+      method: 'POST',
+      body: {},
+      transport: true,
+    });
+    const cid = data?.connection_id;
+    if (!/^\d{1,9}$/.test(String(cid)))
+      throw new PlatformError('bad-response', 'The platform did not name the connection.');
+    return `${base}/connections/${String(cid)}/sdp_params`;
+  } catch (error) {
+    const status = (error as PlatformError).status;
+    if (status === 404 || status === 405) return `${base}/sdp_params`;
+    throw error;
+  }
+}
+
 /** `GET …/ice_servers` of the session, as `RTCIceServer`s. */
 export async function iceServers(call: ApiCall, sessionId: string): Promise<IceServers> {
   const { data } = await call<{

@@ -1,9 +1,11 @@
 /**
- * Our own lean client of the Reactor session protocol (the wire protocol of the official SDK
- * 2.9.0): the life of one session, from its token through the coordinator calls (create → poll
- * for a GPU → terminate, see session-api.ts) around a {@link WebRtcTransport} (ICE servers → SDP
- * offer → answer → ready when the peer connection is connected and the `data` channel open), its
- * recovery from a drop, and its end. Framework-free; the session unit drives it.
+ * Our own lean client of the Reactor session protocol (as today's runtime speaks it, in its JSON
+ * codec): the life of one session, from its token through the coordinator calls (create → poll
+ * for a GPU → register a connection → terminate, see session-api.ts) around a
+ * {@link WebRtcTransport} (ICE servers → SDP offer → answer → ready when the peer connection is
+ * connected and both channels open, its tracks resumed), the model's contract (asked for at each
+ * ready), the platform's own ends and moderation, a watchdog for a live session that shows no
+ * frame, its recovery from a drop, and its end. Framework-free; the session unit drives it.
  *
  * Money rules: any failure terminates whatever was created; a drop is recovered within the
  * platform's window or the session is terminated; `terminateOnUnload()` sends a keepalive DELETE
@@ -21,7 +23,10 @@ import {
   createSession,
   iceServers,
   pollCapabilities,
+  registerConnection,
 } from './session-api.js';
+import { watchForFrames } from './frame-watchdog.js';
+import { type ModerationDetail, readRuntimeMessage } from './runtime-messages.js';
 import { type CommandCapability, type FileRef, checkCommand, wireCommand } from './commands.js';
 import { type PlatformCost, dryRunCreate, effectiveCost } from './platform-cost.js';
 import { type UploadOptions, uploadFile } from './uploads.js';
@@ -36,6 +41,7 @@ export type {
   CommandCapability,
   FileRef,
   UploadOptions,
+  ModerationDetail,
 };
 
 export type SessionStatus = 'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting';
@@ -50,6 +56,11 @@ export interface SessionClientOptions {
   reconnect?: boolean;
   /** Gives up connecting after this long (default 3 min; waiting for a GPU is free). */
   connectTimeoutMs?: number;
+  /**
+   * How long a live connection may show no video frame before the session is ended (default
+   * `NO_VIDEO_LIMIT_MS`, 8 s; 0: never).
+   */
+  noVideoMs?: number;
   /** Sleep between 429 retries; replaceable in tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -58,8 +69,16 @@ export interface SessionClientEvents extends TransportEvents {
   status: { status: SessionStatus; previous: SessionStatus };
   /** A 429: the client waits `retryAfter` seconds, then tries again (attempt counts from 1). */
   'rate-limited': { retryAfter: number; attempt: number; code: string };
-  /** The session is over: `server` when the platform ended it, `error` when it could not recover. */
-  ended: { reason: 'server' | 'error'; error?: PlatformError };
+  /**
+   * The session is over: `server` when the platform ended it (`message`: the reason it gave),
+   * `moderation` when its moderation did (`message`: its words), `error` when it could not
+   * recover (or showed no video).
+   */
+  ended: { reason: 'server' | 'error' | 'moderation'; error?: PlatformError; message?: string };
+  /** The model's contract arrived: `capabilities.commands` is the model's own list now. */
+  capabilities: { capabilities: Capabilities };
+  /** The platform moderated an input (`warn`: for the visitor to read; `terminate`: it ends). */
+  moderation: ModerationDetail;
 }
 
 export class SessionClient extends Emitter<SessionClientEvents> {
@@ -70,9 +89,15 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   capabilities: Capabilities | null = null;
   /** The connection was dropped on purpose (`hold()`) and has not come back since. */
   held = false;
+  /** The model's commands once known (its contract, or a non-empty declared list), else null. */
+  contract: CommandCapability[] | null = null;
 
   private readonly apiUrl: string;
   private transport: WebRtcTransport | null = null;
+  /** The session's SDP route: its registered connection's (kept across reconnects). */
+  private sdpPath: string | null = null;
+  /** Stops the current connection's frame watchdog. */
+  private stopWatch: (() => void) | null = null;
   private controller = new AbortController();
   /** The token the session was created with: it alone can see, and end, the session. */
   private jwt: string | null = null;
@@ -95,6 +120,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       throw new PlatformError('conflict', 'This client already has a session.');
     }
     this.ended = false;
+    this.contract = null;
+    this.sdpPath = null;
     this.controller = new AbortController();
     const limit = timeoutSignal(this.options.connectTimeoutMs ?? 180_000, this.controller.signal);
     let tokenLimit: TimeoutSignal | null = null;
@@ -108,31 +135,21 @@ export class SessionClient extends Emitter<SessionClientEvents> {
         signal = tokenLimit.signal;
       }
       markPhase('token');
-      this.sessionId = await createSession(this.options.model, {
-        retries: this.options.rateLimitRetries ?? 5,
-        call: () => this.api(signal),
-        refreshToken: () => (this.options.tokens.invalidate(), this.takeToken(signal)),
-        onRateLimited: (retryAfter, attempt, code) =>
-          this.emit('rate-limited', { retryAfter, attempt, code }),
-        sleep: this.options.sleep,
-        signal,
-      });
-      this.createdId = this.sessionId;
-      markPhase('created');
-      this.prepareUnload();
-      this.setStatus('waiting');
-      // Neither the ICE servers nor the peer connection (its certificate, its candidates)
-      // depend on the GPU: both are made while it is being assigned.
-      const transport = this.newTransport();
-      const id = this.sessionId;
-      const prepared = iceServers(this.api(signal), id).then((ice) => transport.prepare(ice));
-      prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
-      this.capabilities = await pollCapabilities(this.api(signal), id, signal);
-      markPhase('gpu');
-      await prepared;
-      await transport.open('POST', this.capabilities.tracks, signal);
+      // A session lost before it is live (a 400 on its connection: its GPU went away) is
+      // ended, unbilled, and replaced once.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.startSession(signal);
+          break;
+        } catch (error) {
+          if (attempt > 1 || !this.capabilities || asPlatformError(error).status !== 400)
+            throw error;
+          await this.endLost();
+        }
+      }
       markPhase('ready');
       this.setStatus('ready');
+      this.live();
     } catch (error) {
       // Classified first: the end aborts the controller, and a timeout then looks like a cancel.
       const failure = this.normalise(error, signal);
@@ -142,6 +159,92 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       limit.clear();
       tokenLimit?.clear();
     }
+  }
+
+  /** Creates a session, waits for its GPU, registers a connection and opens it. */
+  private async startSession(signal: AbortSignal): Promise<void> {
+    this.sessionId = await createSession(this.options.model, {
+      retries: this.options.rateLimitRetries ?? 5,
+      call: () => this.api(signal),
+      refreshToken: () => (this.options.tokens.invalidate(), this.takeToken(signal)),
+      onRateLimited: (retryAfter, attempt, code) =>
+        this.emit('rate-limited', { retryAfter, attempt, code }),
+      sleep: this.options.sleep,
+      signal,
+    });
+    this.createdId = this.sessionId;
+    markPhase('created');
+    this.prepareUnload();
+    this.setStatus('waiting');
+    // Neither the ICE servers nor the peer connection (its certificate, its candidates)
+    // depend on the GPU: both are made while it is being assigned.
+    const transport = this.newTransport();
+    const id = this.sessionId;
+    const prepared = iceServers(this.api(signal), id).then((ice) => transport.prepare(ice));
+    prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
+    this.capabilities = await pollCapabilities(this.api(signal), id, signal);
+    this.contract = this.capabilities.commands?.length ? this.capabilities.commands : null;
+    markPhase('gpu');
+    this.sdpPath = await registerConnection(this.api(signal), id);
+    await prepared;
+    await transport.open('POST', this.capabilities.tracks, signal);
+  }
+
+  /** The session was lost before it went live: end it (never billed) and forget it. */
+  private async endLost(): Promise<void> {
+    const id = this.sessionId;
+    this.closeTransport();
+    this.sessionId = this.capabilities = this.sdpPath = this.unloadDelete = null;
+    if (id && this.jwt) await deleteSession(this.apiUrl, id, this.jwt, this.options.tokens);
+  }
+
+  /**
+   * Live (after a connect or a reconnect): ask for the model's contract, as every ready does,
+   * and watch for the first video frame. None in time: a black screen is not billed on.
+   */
+  private live(): void {
+    try {
+      this.transport?.sendRuntime('requestSchema', {});
+    } catch {
+      /* the channel closed meanwhile: the drop is being handled */
+    }
+    const video = this.capabilities?.tracks.some(
+      (t) => t.kind === 'video' && t.direction === 'recvonly',
+    );
+    if (video && this.options.noVideoMs !== 0)
+      this.stopWatch = watchForFrames(
+        () => this.transport?.stats() ?? null,
+        () => void this.endForPlatform('error', new PlatformError('no-video', 'No video arrived.')),
+        this.options.noVideoMs,
+      );
+  }
+
+  /** A message of the runtime: the contract, its own end of the session, moderation. */
+  private onRuntime(message: unknown): void {
+    const news = readRuntimeMessage(message);
+    if (!news || this.ended) return;
+    if (news.kind === 'contract') {
+      this.contract = news.commands;
+      this.capabilities = { ...this.capabilities!, commands: news.commands };
+      this.emit('capabilities', { capabilities: this.capabilities });
+    } else if (news.kind === 'ended') {
+      void this.endForPlatform('server', undefined, news.reason);
+    } else {
+      this.emit('moderation', news.detail);
+      if (news.detail.action === 'terminate')
+        void this.endForPlatform('moderation', undefined, news.detail.message);
+    }
+  }
+
+  /** Ends the session for a reason of the platform's (no reconnect can help), and says so. */
+  private async endForPlatform(
+    reason: SessionClientEvents['ended']['reason'],
+    error?: PlatformError,
+    message?: string,
+  ): Promise<void> {
+    if (this.ended) return;
+    await this.terminate();
+    this.emit('ended', { reason, error, message });
   }
 
   /**
@@ -166,9 +269,12 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       await transport.open('PUT', this.capabilities.tracks, signal);
       this.held = false;
       this.setStatus('ready');
+      this.live();
     } catch (error) {
       const failure = this.normalise(error, signal);
-      const ended = failure.code === 'conflict' || failure.code === 'not-found';
+      // 400: the runtime's "No session running".
+      const ended =
+        failure.code === 'conflict' || failure.code === 'not-found' || failure.status === 400;
       await this.terminate();
       this.emit('ended', { reason: ended ? 'server' : 'error', error: failure });
       throw failure;
@@ -261,9 +367,9 @@ export class SessionClient extends Emitter<SessionClientEvents> {
    */
   sendCommand(name: string, data: unknown): void {
     const transport = this.liveTransport(`send "${name}"`);
-    checkCommand(this.capabilities?.commands, name, data);
+    checkCommand(this.contract, name, data);
     const wire = wireCommand(data);
-    transport.send('application', name, wire.data, wire.uploads);
+    transport.sendCommand(name, wire.data, wire.uploads);
   }
 
   /**
@@ -274,7 +380,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.liveTransport('upload a file');
     const { signal } = this.controller;
     return uploadFile(this.api(signal), this.sessionId!, file, { ...options, signal }, (ref) =>
-      this.liveTransport('upload a file').send('runtime', 'fileUploaded', ref),
+      this.liveTransport('upload a file').sendRuntime('fileUploaded', ref),
     );
   }
 
@@ -315,11 +421,12 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   /** A new transport for this session, in place of any earlier one. */
   private newTransport(): WebRtcTransport {
     this.closeTransport();
-    const base = `/sessions/${this.sessionId}/transport/webrtc/`;
     this.transport = new WebRtcTransport(
-      (path, init, callSignal) =>
-        this.api(callSignal)(`${base}${path}`, { ...init, transport: true }),
-      (type, detail) => this.emit<keyof TransportEvents>(type, detail),
+      (init, callSignal) => this.api(callSignal)(this.sdpPath!, { ...init, transport: true }),
+      (type, detail) => {
+        if (type === 'runtime-message') this.onRuntime((detail as { message: unknown }).message);
+        this.emit<keyof TransportEvents>(type, detail);
+      },
       () => void this.dropped(),
     );
     return this.transport;
@@ -345,6 +452,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   }
 
   private closeTransport(): void {
+    this.stopWatch?.();
+    this.stopWatch = null;
     this.transport?.close();
     this.transport = null;
   }

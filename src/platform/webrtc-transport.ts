@@ -1,12 +1,16 @@
 /**
  * The WebRTC half of a session, one per connection (a reconnect opens a new one on the same
- * session): ICE servers → SDP offer → poll for the answer → up when the peer connection is
- * connected and the `data` channel open. It also owns the data channel: the message envelope,
- * the size limit and the keep-alive ping. Framework-free; the session client drives it.
+ * session and connection id): ICE servers → SDP offer → poll for the answer → up when the peer
+ * connection is connected and both channels open (`control`, made first, for the track verbs;
+ * `data` for commands and the platform's messages). Today's runtime keeps every track it sends
+ * paused until the client resumes it by name on `control`: each track is resumed as it arrives.
+ * It also owns the channels: the encoding (wire.ts), the size limit and the keep-alive ping.
+ * Framework-free; the session client drives it.
  */
 import { PlatformError, cancelled } from './errors.js';
 import { ANSWER_POLL, markPhase, poll } from './poll-schedule.js';
 import type { JsonResponse } from './http.js';
+import { decodeData, encodeCommand, encodeRuntime, encodeTrackVerb } from './wire.js';
 
 export interface TrackCapability {
   name: string;
@@ -20,9 +24,11 @@ export const CLIENT_INFO = { sdk_version: '2.9.0', sdk_type: 'js' };
 /** The session's ICE servers, ready for `RTCPeerConnection`. */
 export type IceServers = RTCIceServer[];
 
-/** One call to `/sessions/{id}/transport/webrtc/{path}`, authorised by the session client. */
+/**
+ * One call to the session's SDP route, authorised by the session client (it knows the
+ * connection's path: `…/connections/{cid}/sdp_params`, or an older platform's `…/sdp_params`).
+ */
 export type TransportCall = <T>(
-  path: 'sdp_params',
   init: { method?: 'POST' | 'PUT'; body?: unknown },
   signal: AbortSignal,
 ) => Promise<JsonResponse<T>>;
@@ -49,6 +55,10 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 export class WebRtcTransport {
   private pc: RTCPeerConnection | null = null;
   private channel: RTCDataChannel | null = null;
+  private control: RTCDataChannel | null = null;
+  /** The names of the tracks received; each is resumed once `control` is open. */
+  private readonly received = new Set<string>();
+  private readonly resumed = new Set<string>();
   private pingTimer: ReturnType<typeof setInterval> | null = null;
 
   private closed = false;
@@ -65,8 +75,13 @@ export class WebRtcTransport {
     return this.channel?.readyState === 'open';
   }
 
+  /** True while both channels are open: the connection is up. */
+  private get bothOpen(): boolean {
+    return this.isOpen && this.control?.readyState === 'open';
+  }
+
   /**
-   * Creates the peer connection with its `data` channel and a first local offer, so that its
+   * Creates the peer connection with its channels and a first local offer, so that its
    * certificate and ICE candidates exist before the GPU does: the session client calls this
    * during the wait for a GPU (the tracks come with the GPU). One BUNDLE transport
    * (`max-bundle`) carries every section, so the sections `open` adds need no candidates of
@@ -76,8 +91,9 @@ export class WebRtcTransport {
     if (this.closed || this.pc) return;
     const pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
     this.pc = pc;
+    // `control` before `data`, as the official SDK does; the runtime tells them apart by label.
+    this.attachChannel(pc.createDataChannel('control'));
     this.attachChannel(pc.createDataChannel('data'));
-    pc.ondatachannel = (event) => this.attachChannel(event.channel);
     await pc.setLocalDescription(await pc.createOffer());
   }
 
@@ -99,6 +115,8 @@ export class WebRtcTransport {
         event.transceiver.mid ??
         `unknown-${event.track.id}`;
       const stream = event.streams[0] ?? new MediaStream([event.track]);
+      this.received.add(name);
+      this.resumeTracks();
       this.report('track', { name, track: event.track, stream });
     };
     await pc.setLocalDescription(await pc.createOffer());
@@ -109,7 +127,6 @@ export class WebRtcTransport {
       return { mid: transceiver.mid ?? '', ...track };
     });
     const offered = await this.call(
-      'sdp_params',
       {
         method,
         body: {
@@ -125,7 +142,7 @@ export class WebRtcTransport {
     const sdp = await poll(
       ANSWER_POLL,
       async () => {
-        const answer = await this.call<{ sdp_answer?: string }>('sdp_params', {}, signal);
+        const answer = await this.call<{ sdp_answer?: string }>({}, signal);
         return answer.status === 200 && answer.data?.sdp_answer
           ? answer.data.sdp_answer
           : undefined;
@@ -140,17 +157,35 @@ export class WebRtcTransport {
       if (pc === this.pc && (state === 'disconnected' || state === 'failed' || state === 'closed'))
         this.onDrop();
     };
+    this.resumeTracks();
     this.startPing();
   }
 
-  /** Sends one envelope on the data channel; throws when it is larger than the channel allows. */
-  send(
-    scope: 'application' | 'runtime',
-    type: string,
-    data: unknown,
-    uploads?: Record<string, unknown>,
-  ): void {
-    const text = JSON.stringify({ scope, data: { type, data, uploads } });
+  /** Sends a command for the model; throws when it is larger than the channel allows. */
+  sendCommand(type: string, data: unknown, uploads?: Record<string, unknown>): void {
+    this.sendText(type, encodeCommand(type, data, uploads));
+  }
+
+  /** Sends a message for the runtime (`requestSchema`, `fileUploaded`). */
+  sendRuntime(type: string, data: unknown): void {
+    this.sendText(type, encodeRuntime(type, data));
+  }
+
+  /**
+   * Resumes every track received and not resumed yet, once `control` is open: the runtime
+   * sends nothing of a track before (a black screen, billed).
+   */
+  private resumeTracks(): void {
+    const control = this.control;
+    if (control?.readyState !== 'open') return;
+    for (const name of this.received)
+      if (!this.resumed.has(name)) {
+        this.resumed.add(name);
+        control.send(encodeTrackVerb('resume_track', name));
+      }
+  }
+
+  private sendText(type: string, text: string): void {
     const limit = this.pc?.sctp?.maxMessageSize || MAX_MESSAGE_BYTES;
     if (new TextEncoder().encode(text).length > limit) {
       throw new PlatformError(
@@ -173,9 +208,11 @@ export class WebRtcTransport {
     this.pingTimer = null;
     const pc = this.pc;
     this.pc = null;
-    if (this.channel) this.channel.onmessage = this.channel.onclose = null;
-    this.channel?.close();
-    this.channel = null;
+    for (const channel of [this.channel, this.control]) {
+      if (channel) channel.onmessage = channel.onclose = channel.onopen = null;
+      channel?.close();
+    }
+    this.channel = this.control = null;
     pc?.close();
   }
 
@@ -188,7 +225,7 @@ export class WebRtcTransport {
       const check = () => {
         if (pc.connectionState === 'failed')
           finish(new PlatformError('network', 'The video connection failed.'));
-        else if (pc.connectionState === 'connected' && this.isOpen) finish();
+        else if (pc.connectionState === 'connected' && this.bothOpen) finish();
       };
       const onAbort = () => finish(cancelled());
       const finish = (error?: PlatformError) => {
@@ -201,40 +238,37 @@ export class WebRtcTransport {
       // Up is an event (the connection state, or the channel opening), not a polled state.
       pc.addEventListener('connectionstatechange', check);
       this.channel?.addEventListener('open', check);
-      pc.addEventListener('datachannel', ({ channel }) => channel.addEventListener('open', check));
+      this.control?.addEventListener('open', check);
       signal.addEventListener('abort', onAbort, { once: true });
       check();
     });
   }
 
   private attachChannel(channel: RTCDataChannel): void {
-    this.channel = channel;
-    // The GPU side closed the channel: the session ended there, or its peer went away. The
+    const isControl = channel.label === 'control';
+    if (isControl) this.control = channel;
+    else this.channel = channel;
+    // The GPU side closed a channel: the session ended there, or its peer went away. The
     // connection state says so much later (Firefox: about 10 s, at the ICE consent check;
     // Chromium: seconds), and the meter would run on until then.
     channel.onclose = () => {
-      if (channel === this.channel) this.onDrop();
+      if (channel === this.channel || channel === this.control) this.onDrop();
     };
+    if (isControl) {
+      // The runtime answers only a `publish_track` request here, which this client never sends.
+      channel.onopen = () => this.resumeTracks();
+      return;
+    }
     channel.onmessage = (event: MessageEvent) => {
-      let parsed: unknown = event.data;
-      if (typeof event.data === 'string') {
-        try {
-          parsed = JSON.parse(event.data) as unknown;
-        } catch {
-          /* not JSON: delivered as text */
-        }
-      }
-      const envelope = parsed as { scope?: unknown; data?: unknown } | null;
-      const scope = envelope && typeof envelope === 'object' ? envelope.scope : undefined;
-      if (scope === 'runtime') this.report('runtime-message', { message: envelope!.data });
-      else this.report('message', { message: scope === 'application' ? envelope!.data : parsed });
+      const { scope, message } = decodeData(event.data);
+      this.report(scope === 'runtime' ? 'runtime-message' : 'message', { message });
     };
   }
 
   private startPing(): void {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => {
-      if (this.isOpen) this.send('runtime', 'ping', {});
+      if (this.isOpen) this.sendRuntime('ping', {});
     }, PING_INTERVAL_MS);
   }
 }

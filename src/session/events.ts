@@ -1,6 +1,12 @@
 /** What the session unit announces: its states, why a session ended, its failures. */
 import type { PlatformError } from '../platform/errors.js';
-import type { Capabilities, SessionStatus } from '../platform/session-client.js';
+import type {
+  Capabilities,
+  ModerationDetail,
+  SessionStatus,
+} from '../platform/session-client.js';
+
+export type { ModerationDetail };
 
 /**
  * `disconnected` before the first connect; then the client's states; then `ended` or `error`.
@@ -20,7 +26,10 @@ export type EndReason =
   | 'hidden'
   /** The page was put away with `background="end"`, or held past the platform's window. */
   | 'background'
+  /** The platform ended it (its reason, when it gave one, is the end's `message`). */
   | 'server'
+  /** The platform's moderation ended it (its words are the end's `message`). */
+  | 'moderation'
   | 'error'
   /** Another tab or element of the site took the session over. */
   | 'moved';
@@ -32,6 +41,8 @@ export interface SessionEndDetail {
   billedSeconds: number;
   credits: number;
   usd: number;
+  /** The platform's own words, when it ended the session (`server`, `moderation`); else null. */
+  message: string | null;
 }
 
 /** Detail of `reactor-receipt`: the platform's effective cost of an ended session. */
@@ -62,7 +73,9 @@ export interface SessionEvents {
   end: SessionEndDetail;
   receipt: SessionReceiptDetail;
   message: { message: unknown };
-  /** The model's declared tracks and commands, when the session is live. */
+  /** The model's declared tracks and commands, when the session is live and when its contract arrives. */
   capabilities: { capabilities: Capabilities };
+  /** The platform moderated an input: `warn` (the session goes on) or `terminate`. */
+  moderation: ModerationDetail;
   track: { name: string; track: MediaStreamTrack };
 }

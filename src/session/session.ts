@@ -113,6 +113,7 @@ export class Session extends SessionState {
     this._failure = null;
     this._endReason = null;
     this._receipt = null;
+    this._moderation = null;
     this.lastSessionId = null;
     let tokens: TokenSource;
     try {
@@ -239,11 +240,21 @@ export class Session extends SessionState {
         this.guards.tick();
         this.host.requestUpdate();
       }),
+      client.on('capabilities', (detail) => {
+        this._capabilities = detail.capabilities;
+        this.emit('capabilities', detail);
+      }),
+      client.on('moderation', (detail) => {
+        this._moderation = detail;
+        this.emit('moderation', detail);
+      }),
       // Ended by the platform while held: the page stayed away past its recoverable window.
-      client.on('ended', ({ reason, error }) =>
+      client.on('ended', ({ reason, error, message }) =>
         this.finish(
-          reason === 'server' ? (client.held ? 'background' : 'server') : 'error',
-          reason === 'server' ? undefined : error,
+          reason === 'server' && client.held ? 'background' : reason,
+          reason === 'error' ? error : undefined,
+          false,
+          message,
         ),
       ),
     ];
@@ -306,7 +317,7 @@ export class Session extends SessionState {
    * Ends the current attempt for any reason. Idempotent; the only place that stops billing.
    * `unload`: the page is going away, so the DELETE is sent with `keepalive` right now.
    */
-  private finish(reason: EndReason, error?: unknown, unload = false): void {
+  private finish(reason: EndReason, error?: unknown, unload = false, message?: string): void {
     const client = this.client;
     // First, before any loop: Firefox may abort an unload handler at its next interrupt check
     // (see `unloadRequest`). A second call (the second pagehide listener) sends nothing twice.
@@ -338,7 +349,7 @@ export class Session extends SessionState {
     );
     this.lastSessionId = sessionId;
     this._endReason = reason;
-    this.announceEnd(reason, sessionId, error);
+    this.announceEnd(reason, sessionId, error, message ?? null);
   }
 
   /** Stops listening to `client` and ends its session (on unload, already sent). */
@@ -370,7 +381,12 @@ export class Session extends SessionState {
   }
 
   /** The status (`ended`, or `error` with the failure shown) and `end` with the meter's figures. */
-  private announceEnd(reason: EndReason, sessionId: string | null, error: unknown): void {
+  private announceEnd(
+    reason: EndReason,
+    sessionId: string | null,
+    error: unknown,
+    message: string | null,
+  ): void {
     const { credits, usd } = this.cost;
     if (error !== undefined) {
       const failure = asPlatformError(error);
@@ -379,7 +395,14 @@ export class Session extends SessionState {
     } else {
       this.setStatus('ended');
     }
-    this.emit('end', { reason, sessionId, billedSeconds: this.billedSeconds, credits, usd });
+    this.emit('end', {
+      reason,
+      sessionId,
+      billedSeconds: this.billedSeconds,
+      credits,
+      usd,
+      message,
+    });
   }
 
   /** Every DELETE failed: say so, since the platform bills until it notices on its own. */

@@ -7,7 +7,13 @@ import type { ReactiveControllerHost } from 'lit';
 import { Emitter } from '../platform/emitter.js';
 import { asPlatformError } from '../platform/errors.js';
 import type { Capabilities } from '../platform/session-client.js';
-import type { EndReason, SessionElementStatus, SessionEvents, SessionFailure } from './events.js';
+import type {
+  EndReason,
+  ModerationDetail,
+  SessionElementStatus,
+  SessionEvents,
+  SessionFailure,
+} from './events.js';
 import type { PlatformCost } from './platform-figures.js';
 
 /** A host that can tell whether it is on the page (an element). */
@@ -31,6 +37,7 @@ export class SessionState extends Emitter<SessionEvents> {
   protected _rateLimit: { retryAfter: number; until: number } | null = null;
   protected _receipt: PlatformCost | null = null;
   protected _capabilities: Capabilities | null = null;
+  protected _moderation: ModerationDetail | null = null;
   protected _onThisPage = false;
 
   constructor(protected readonly host: SessionHost) {
@@ -67,6 +74,11 @@ export class SessionState extends Emitter<SessionEvents> {
   /** What the model of the current (or last) session declares: its tracks and commands. */
   get capabilities(): Capabilities | null {
     return this._capabilities;
+  }
+
+  /** The platform's last moderation of this session's input, for the visitor to read. */
+  get moderation(): ModerationDetail | null {
+    return this._moderation;
   }
 
   /**

@@ -5,13 +5,14 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
 
 /**
  * The script-tag bundles' sizes, built exactly as `npm run build` builds them. The budget is
- * 32 KiB gzipped per bundle, everything in one file. The ceiling is a ratchet at today's size
+ * 40 KiB gzipped per bundle, everything in one file (raised from 32 KiB for today's protocol and
+ * the visitor controls built on its contract). The ceiling is a ratchet at today's size
  * under it: lower it as bytes come out; raise it only in a commit that says what the bytes buy
  * (how each change moved it is in the git history of this line). A size is not a timing: it is
  * the same on every machine.
  */
-const GZIP_CEILING = 32_758;
-const GZIP_BUDGET = 32 * 1024;
+const GZIP_CEILING = 34_470;
+const GZIP_BUDGET = 40 * 1024;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
 const LOCALE_GZIP_CEILING = 2_300;

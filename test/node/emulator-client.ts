@@ -105,11 +105,16 @@ export function sessionBody(model: string) {
 export class FakePeer implements Peer {
   static last: FakePeer | null = null;
   closed = false;
+  /** The runtime messages sent to the browser (`sessionEnded`, `moderation`). */
+  notified: { type: string; data: unknown }[] = [];
   constructor(readonly options: PeerOptions) {
     FakePeer.last = this;
   }
   answer(): Promise<string> {
     return Promise.resolve('v=0 fake-answer');
+  }
+  notify(type: string, data: unknown): void {
+    if (!this.closed) this.notified.push({ type, data });
   }
   close(): void {
     this.closed = true;
@@ -141,13 +146,18 @@ export async function connectSession(
   return { id, peer };
 }
 
+/**
+ * Offers on the session's connection `cid` (today's route), or on the relay's cid-less path
+ * (`'legacy'`), polls the answer and connects the fake peer.
+ */
 export async function connectPeer(
   h: Harness,
   jwt: string,
   id: string,
   method: 'POST' | 'PUT',
+  cid: number | 'legacy' = 'legacy',
 ): Promise<FakePeer> {
-  const base = `/sessions/${id}/transport/webrtc/sdp_params`;
+  const base = `/sessions/${id}/transport/webrtc${cid === 'legacy' ? '' : `/connections/${cid}`}/sdp_params`;
   const offered = await h.call(method, base, {
     jwt,
     body: {

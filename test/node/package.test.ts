@@ -149,8 +149,13 @@ const session: ReactorSession = document.createElement('reactor-session');
 session.maxDuration = 120;
 session.addEventListener('reactor-end', (event) => {
   const detail: SessionEndDetail = event.detail;
-  const reason: 'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'hidden' | 'background' | 'server' | 'error' | 'moved' = detail.reason;
-  console.log(reason, detail.credits.toFixed(0));
+  const reason: 'user' | 'idle' | 'timeout' | 'budget' | 'unload' | 'removed' | 'hidden' | 'background' | 'server' | 'moderation' | 'error' | 'moved' = detail.reason;
+  const said: string | null = detail.message;
+  console.log(reason, said, detail.credits.toFixed(0));
+});
+session.addEventListener('reactor-moderation', (event) => {
+  const action: 'warn' | 'terminate' = event.detail.action;
+  console.log(action, event.detail.message.length);
 });
 session.addEventListener('reactor-error', (event) => console.log(event.detail.code, event.detail.retryAfter));
 const handler = toNodeHandler(

@@ -36,6 +36,7 @@ export const sessionMessages = {
   'end-background': 'Ended while the page was in the background.',
   'end-server': 'Reactor ended the session.',
   'end-error': 'The session failed.',
+  'end-moderation': 'Reactor stopped it for its content rules.',
   'end-moved': 'It moved to another tab.',
   movedOnPage: 'It moved to another player on this page.',
   elsewhere: 'Your session is live in another tab.',
@@ -74,6 +75,7 @@ export const sessionMessages = {
   timeout: 'Reactor did not answer in time. {detail}',
   'no-gpu': 'No GPU became free in time. Nothing was billed: please try again later.',
   unsupported: 'This browser cannot play live video.',
+  'no-video': 'The video did not start. Nothing more will be billed.',
   'server-error': 'Reactor had a problem ({status}). Please try again.',
   'not-found': 'Not found (404): {detail}',
   unconfirmedEnd:

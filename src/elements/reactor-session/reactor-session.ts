@@ -6,6 +6,7 @@ import {
   type SessionElementStatus,
   type SessionEndDetail,
   type SessionReceiptDetail,
+  type ModerationDetail,
 } from '../../session/session.js';
 import { attributeProblems, tokenAttributeProblem } from '../../session/config.js';
 import type { BackgroundPolicy } from '../../session/background.js';
@@ -31,12 +32,13 @@ import { StoreConsumer } from '../../store/store-consumer.js';
 import { SessionActions } from './actions.js';
 import { sessionStyles } from './styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './messages.js';
-import { announcement, costLine, errorBlock, retryLine } from './view.js';
+import { announcement, costLine, errorBlock, moderationLine, retryLine } from './view.js';
 import { keyNames, keysHint, qualityBadge } from './controls.js';
 import { say } from '../../internal/console.js';
 
 export type {
   EndReason,
+  ModerationDetail,
   SessionElementStatus,
   SessionErrorDetail,
   PlatformCost,
@@ -72,6 +74,7 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @csspart idle-dialog - The "still there?" dialog.
  * @csspart keep-alive-button - The dialog's "Keep session" button.
  * @csspart error - The error message.
+ * @csspart moderation - The platform's moderation message (a live region), when it refused an input.
  * @csspart keys-hint - The keys that steer the model (with `keys`), over the video.
  * @csspart mute-button - Turns the model's sound on and off (when it sends audio).
  * @csspart quality - The connection quality while live: good, fair or poor (`data-quality`).
@@ -87,11 +90,12 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @fires {CustomEvent<{ status: SessionElementStatus; previous: SessionElementStatus }>} reactor-status-change - `{status, previous}` on every status change.
  * @fires {CustomEvent<{ sessionId: string | null }>} reactor-ready - `{sessionId}` when the session is live (billing starts).
  * @fires {CustomEvent<{ secondsLeft: number }>} reactor-idle-warning - `{secondsLeft}` when the idle warning opens.
- * @fires {CustomEvent<SessionEndDetail>} reactor-end - `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
+ * @fires {CustomEvent<SessionEndDetail>} reactor-end - `{reason, sessionId, billedSeconds, credits, usd, message}` when a session is over (the meter's figures; `message`: the platform's own words when it ended it).
  * @fires {CustomEvent<SessionReceiptDetail>} reactor-receipt - `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
  * @fires {CustomEvent<SessionErrorDetail>} reactor-error - `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
  * @fires {CustomEvent<{ message: unknown }>} reactor-message - `{message}` for each message from the model.
- * @fires {CustomEvent<{ capabilities: Capabilities }>} reactor-capabilities - `{capabilities}` when the session is live: the model's tracks and commands.
+ * @fires {CustomEvent<{ capabilities: Capabilities }>} reactor-capabilities - `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
+ * @fires {CustomEvent<ModerationDetail>} reactor-moderation - `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
  * @fires {CustomEvent<{ name: string; loaded: number; total: number }>} reactor-upload-progress - `{name, loaded, total}` while `uploadFile` sends the bytes.
  * @fires {CustomEvent<{ stats: ConnectionStats }>} reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
  */
@@ -263,7 +267,7 @@ export class ReactorSession extends ReactorElement {
       }
       this.emit('reactor-status-change', detail);
     });
-    for (const type of ['ready', 'end', 'receipt', 'message', 'capabilities'] as const)
+    for (const type of ['ready', 'end', 'receipt', 'message', 'capabilities', 'moderation'] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
     session.on('error', (failure) => {
       const detail = describeFailure(failure, this.msg.t);
@@ -454,7 +458,7 @@ export class ReactorSession extends ReactorElement {
           ${announcement(session, t)}
         </p>
         ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
-        ${errorBlock(session, t, this.topupUrl)}
+        ${moderationLine(session)} ${errorBlock(session, t, this.topupUrl)}
         ${this.actions.render(
           status,
           { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
@@ -491,6 +495,7 @@ declare global {
     'reactor-error': CustomEvent<SessionErrorDetail>;
     'reactor-message': CustomEvent<{ message: unknown }>;
     'reactor-capabilities': CustomEvent<{ capabilities: Capabilities }>;
+    'reactor-moderation': CustomEvent<ModerationDetail>;
     'reactor-upload-progress': CustomEvent<{ name: string; loaded: number; total: number }>;
     'reactor-stats': CustomEvent<{ stats: ConnectionStats }>;
   }

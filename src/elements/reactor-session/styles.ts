@@ -110,7 +110,11 @@ export const sessionStyles = [
       color: inherit;
       font-weight: 600;
     }
-    .error {
+    .moderation:empty {
+      display: none;
+    }
+    .error,
+    .moderation {
       color: var(--_danger);
       border-inline-start: 3px solid var(--_danger);
       padding-inline-start: 0.6em;

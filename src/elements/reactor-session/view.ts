@@ -87,6 +87,14 @@ export function costLine(session: Session, t: SessionText, lang: string, live: b
   </div>`;
 }
 
+/**
+ * The platform's moderation message: a live region, always in the page (an alert inserted with
+ * its text is missed by some screen readers), empty until the platform refuses an input.
+ */
+export function moderationLine({ moderation }: Session) {
+  return html`<p part="moderation" class="moderation" role="alert">${moderation?.message ?? ''}</p>`;
+}
+
 export function errorBlock({ failure }: Session, t: SessionText, topupUrl: string) {
   if (!failure) return nothing;
   const topup =
