@@ -65,12 +65,13 @@ describe('driving the model', function () {
   this.timeout(30_000);
   beforeEach(() => resetEmulator({ gpuDelayMs: 50 }));
 
-  it('announces the capabilities the emulator declares', async () => {
+  it('announces the tracks at ready, then the commands of the model’s contract (its schema)', async () => {
     const el = await session('lingbot', 'idle-timeout="0"');
     expect(el.capabilities).to.equal(null);
-    const announced = oneEvent(el, 'reactor-capabilities');
+    const atReady = oneEvent(el, 'reactor-capabilities');
     await live(el);
-    const { capabilities } = ((await announced) as CustomEvent).detail;
+    expect(((await atReady) as CustomEvent).detail.capabilities.commands).to.deep.equal([]);
+    const { capabilities } = ((await oneEvent(el, 'reactor-capabilities')) as CustomEvent).detail;
     expect(el.capabilities).to.deep.equal(capabilities);
     expect(capabilities.tracks).to.deep.equal([
       { name: 'main_video', kind: 'video', direction: 'recvonly' },
@@ -90,6 +91,8 @@ describe('driving the model', function () {
     expect(notLive.message).to.equal('Cannot send "move": the session is disconnected.');
     const seen = messages(el);
     const id = await live(el);
+    // Before the contract arrives nothing is refused for not being declared.
+    await waitFor(() => el.capabilities?.commands?.length, 'the contract');
     await el.sendCommand('move', { direction: 'forward' });
     await waitFor(() => echoes(seen, 'move').length === 1, 'the echo');
     expect(echoes(seen, 'move')[0]!.data!.data).to.deep.equal({ direction: 'forward' });

@@ -46,9 +46,25 @@ export const configureEmulator = (patch: Record<string, unknown>) =>
   call('/_emulator/config', patch);
 export const ledger = () => call<LedgerEntry[]>('/_emulator/sessions');
 export const dropPeer = (id: string) => call<LedgerEntry>(`/_emulator/sessions/${id}/drop`, {});
-/** Ends the session from the platform side (as its time limit or a fault would). */
-export const terminateFromPlatform = (id: string) =>
-  call<LedgerEntry>(`/_emulator/sessions/${id}/terminate`, {});
+/**
+ * Ends the session from the platform side (as its time limit or a fault would); the browser first
+ * hears `sessionEnded {reason}`.
+ */
+export const terminateFromPlatform = (id: string, reason?: string) =>
+  call<LedgerEntry>(`/_emulator/sessions/${id}/terminate`, reason ? { reason } : {});
+/** The platform's moderation of the session's input: `warn` or `terminate`, with its words. */
+export const moderate = (id: string, action: 'warn' | 'terminate', message: string) =>
+  call<LedgerEntry>(`/_emulator/sessions/${id}/moderate`, { action, message });
+
+/** A command the GPU side received (`GET /_emulator/sessions/{id}/commands`). */
+export interface ReceivedCommand {
+  command: string;
+  data: Record<string, unknown> | null;
+  uploads: Record<string, Record<string, unknown>> | null;
+  at: number;
+}
+export const commandLog = (id: string) =>
+  call<ReceivedCommand[]>(`/_emulator/sessions/${id}/commands`);
 
 /**
  * The session's ledger entry once it is CLOSED; after `timeoutMs`, the entry as it stands (so a
