@@ -14,6 +14,7 @@ export {
   type ConnectionStats,
   type FileRef,
   type KeyMap,
+  type ModerationDetail,
 } from './reactor-session/reactor-session.js';
 export { ReactorPricing, type CurrencyDisplay } from './reactor-pricing/reactor-pricing.js';
 export { ReactorBalance, type BalanceChangeDetail } from './reactor-balance/reactor-balance.js';

@@ -5,6 +5,7 @@ import type {
   ReactorAccount,
   ReactorBalance,
   ReactorPricing,
+  ModerationDetail,
   SessionElementStatus,
   SessionErrorDetail,
   Capabilities,
@@ -272,6 +273,10 @@ export type ReactorSessionReactorMessageElementEvent = ReactorSessionElementEven
 export type ReactorSessionReactorCapabilitiesElementEvent = ReactorSessionElementEvent<
   CustomEvent<{ capabilities: Capabilities }>
 >;
+/** `reactor-moderation` event type */
+export type ReactorSessionReactorModerationElementEvent = ReactorSessionElementEvent<
+  CustomEvent<ModerationDetail>
+>;
 /** `reactor-upload-progress` event type */
 export type ReactorSessionReactorUploadProgressElementEvent = ReactorSessionElementEvent<
   CustomEvent<{ name: string; loaded: number; total: number }>
@@ -368,7 +373,7 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   /** `{secondsLeft}` when the idle warning opens. */
   'onreactor-idle-warning'?:
     ((e: ReactorSessionReactorIdleWarningElementEvent) => void) | undefined;
-  /** `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures). */
+  /** `{reason, sessionId, billedSeconds, credits, usd, message}` when a session is over (the meter's figures; `message`: the platform's own words when it ended it). */
   'onreactor-end'?: ((e: ReactorSessionReactorEndElementEvent) => void) | undefined;
   /** `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost. */
   'onreactor-receipt'?: ((e: ReactorSessionReactorReceiptElementEvent) => void) | undefined;
@@ -376,9 +381,11 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   'onreactor-error'?: ((e: ReactorSessionReactorErrorElementEvent) => void) | undefined;
   /** `{message}` for each message from the model. */
   'onreactor-message'?: ((e: ReactorSessionReactorMessageElementEvent) => void) | undefined;
-  /** `{capabilities}` when the session is live: the model's tracks and commands. */
+  /** `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands). */
   'onreactor-capabilities'?:
     ((e: ReactorSessionReactorCapabilitiesElementEvent) => void) | undefined;
+  /** `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`). */
+  'onreactor-moderation'?: ((e: ReactorSessionReactorModerationElementEvent) => void) | undefined;
   /** `{name, loaded, total}` while `uploadFile` sends the bytes. */
   'onreactor-upload-progress'?:
     ((e: ReactorSessionReactorUploadProgressElementEvent) => void) | undefined;
@@ -472,7 +479,7 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   /** `{secondsLeft}` when the idle warning opens. */
   'on:reactor-idle-warning'?:
     ((e: ReactorSessionReactorIdleWarningElementEvent) => void) | undefined;
-  /** `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures). */
+  /** `{reason, sessionId, billedSeconds, credits, usd, message}` when a session is over (the meter's figures; `message`: the platform's own words when it ended it). */
   'on:reactor-end'?: ((e: ReactorSessionReactorEndElementEvent) => void) | undefined;
   /** `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost. */
   'on:reactor-receipt'?: ((e: ReactorSessionReactorReceiptElementEvent) => void) | undefined;
@@ -480,9 +487,11 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   'on:reactor-error'?: ((e: ReactorSessionReactorErrorElementEvent) => void) | undefined;
   /** `{message}` for each message from the model. */
   'on:reactor-message'?: ((e: ReactorSessionReactorMessageElementEvent) => void) | undefined;
-  /** `{capabilities}` when the session is live: the model's tracks and commands. */
+  /** `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands). */
   'on:reactor-capabilities'?:
     ((e: ReactorSessionReactorCapabilitiesElementEvent) => void) | undefined;
+  /** `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`). */
+  'on:reactor-moderation'?: ((e: ReactorSessionReactorModerationElementEvent) => void) | undefined;
   /** `{name, loaded, total}` while `uploadFile` sends the bytes. */
   'on:reactor-upload-progress'?:
     ((e: ReactorSessionReactorUploadProgressElementEvent) => void) | undefined;
@@ -674,11 +683,12 @@ export type CustomElements = {
    * - `reactor-status-change`: `{status, previous}` on every status change.
    * - `reactor-ready`: `{sessionId}` when the session is live (billing starts).
    * - `reactor-idle-warning`: `{secondsLeft}` when the idle warning opens.
-   * - `reactor-end`: `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
+   * - `reactor-end`: `{reason, sessionId, billedSeconds, credits, usd, message}` when a session is over (the meter's figures; `message`: the platform's own words when it ended it).
    * - `reactor-receipt`: `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
    * - `reactor-error`: `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
    * - `reactor-message`: `{message}` for each message from the model.
-   * - `reactor-capabilities`: `{capabilities}` when the session is live: the model's tracks and commands.
+   * - `reactor-capabilities`: `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
+   * - `reactor-moderation`: `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
    * - `reactor-upload-progress`: `{name, loaded, total}` while `uploadFile` sends the bytes.
    * - `reactor-stats`: `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
    *
@@ -734,6 +744,7 @@ export type CustomElements = {
    * - `idle-dialog`: The "still there?" dialog.
    * - `keep-alive-button`: The dialog's "Keep session" button.
    * - `error`: The error message.
+   * - `moderation`: The platform's moderation message (a live region), when it refused an input.
    * - `keys-hint`: The keys that steer the model (with `keys`), over the video.
    * - `mute-button`: Turns the model's sound on and off (when it sends audio).
    * - `quality`: The connection quality while live: good, fair or poor (`data-quality`).
@@ -927,11 +938,12 @@ export type CustomElementsSolidJs = {
    * - `reactor-status-change`: `{status, previous}` on every status change.
    * - `reactor-ready`: `{sessionId}` when the session is live (billing starts).
    * - `reactor-idle-warning`: `{secondsLeft}` when the idle warning opens.
-   * - `reactor-end`: `{reason, sessionId, billedSeconds, credits, usd}` when a session is over (the meter's figures).
+   * - `reactor-end`: `{reason, sessionId, billedSeconds, credits, usd, message}` when a session is over (the meter's figures; `message`: the platform's own words when it ended it).
    * - `reactor-receipt`: `{sessionId, billedSeconds, credits, usd, final: true}` after `reactor-end`, when the platform states the session's effective cost.
    * - `reactor-error`: `{code, status, message, retryAfter, setup}` for any failure (`setup`: the site's configuration or token route is at fault; the visitor sees a calm line, the console the fix).
    * - `reactor-message`: `{message}` for each message from the model.
-   * - `reactor-capabilities`: `{capabilities}` when the session is live: the model's tracks and commands.
+   * - `reactor-capabilities`: `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
+   * - `reactor-moderation`: `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
    * - `reactor-upload-progress`: `{name, loaded, total}` while `uploadFile` sends the bytes.
    * - `reactor-stats`: `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
    *
@@ -987,6 +999,7 @@ export type CustomElementsSolidJs = {
    * - `idle-dialog`: The "still there?" dialog.
    * - `keep-alive-button`: The dialog's "Keep session" button.
    * - `error`: The error message.
+   * - `moderation`: The platform's moderation message (a live region), when it refused an input.
    * - `keys-hint`: The keys that steer the model (with `keys`), over the video.
    * - `mute-button`: Turns the model's sound on and off (when it sends audio).
    * - `quality`: The connection quality while live: good, fair or poor (`data-quality`).

@@ -38,7 +38,9 @@ function field(doc: Schema, schema: unknown, depth = 0): Schema {
   if (Array.isArray(options)) {
     const some = options.filter((o) => !(isRecord(o) && o.type === 'null'));
     if (some.length === 1) {
-      const { anyOf: _a, oneOf: _o, ...rest } = schema;
+      const rest = { ...schema };
+      delete rest.anyOf;
+      delete rest.oneOf;
       return { ...rest, ...field(doc, some[0], depth + 1), nullable: some.length < options.length };
     }
   }

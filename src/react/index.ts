@@ -17,6 +17,7 @@ import {
   type BalanceChangeDetail,
   type Capabilities,
   type ConnectionStats,
+  type ModerationDetail,
   type Pricing,
   type SessionElementStatus,
   type SessionEndDetail,
@@ -82,6 +83,7 @@ export const ReactorSession = createComponent({
     onReactorCapabilities: 'reactor-capabilities' as EventName<
       CustomEvent<{ capabilities: Capabilities }>
     >,
+    onReactorModeration: 'reactor-moderation' as EventName<CustomEvent<ModerationDetail>>,
     onReactorUploadProgress: 'reactor-upload-progress' as EventName<
       CustomEvent<{ name: string; loaded: number; total: number }>
     >,

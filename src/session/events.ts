@@ -1,10 +1,6 @@
 /** What the session unit announces: its states, why a session ended, its failures. */
 import type { PlatformError } from '../platform/errors.js';
-import type {
-  Capabilities,
-  ModerationDetail,
-  SessionStatus,
-} from '../platform/session-client.js';
+import type { Capabilities, ModerationDetail, SessionStatus } from '../platform/session-client.js';
 
 export type { ModerationDetail };
 

@@ -74,6 +74,7 @@ declare module 'svelte/elements' {
         'onreactor-error'?: (event: HTMLElementEventMap['reactor-error']) => void;
         'onreactor-message'?: (event: HTMLElementEventMap['reactor-message']) => void;
         'onreactor-capabilities'?: (event: HTMLElementEventMap['reactor-capabilities']) => void;
+        'onreactor-moderation'?: (event: HTMLElementEventMap['reactor-moderation']) => void;
         'onreactor-upload-progress'?: (
           event: HTMLElementEventMap['reactor-upload-progress'],
         ) => void;

@@ -68,6 +68,7 @@ declare module 'vue' {
       | 'reactor-error'
       | 'reactor-message'
       | 'reactor-capabilities'
+      | 'reactor-moderation'
       | 'reactor-upload-progress'
       | 'reactor-stats'
     >;

@@ -118,7 +118,7 @@ describe('emulator: today’s runtime signalling', () => {
     assert.equal(ended.status, 200);
     assert.deepEqual(peer.notified, [{ type: 'sessionEnded', data: { reason: 'deployment' } }]);
     assert.equal((await h.entry(id)).ended_by, 'fault');
-    await h.waitFor(async () => peer.closed, "the peer to close");
+    await h.waitFor(async () => peer.closed, 'the peer to close');
     const mine = await connectSession(h, jwt);
     await h.call('DELETE', `/sessions/${mine.id}`, { jwt });
     assert.deepEqual(mine.peer.notified, []);

@@ -254,7 +254,11 @@ describe('emulator: sessions, limits and faults', () => {
     assert.equal(ended.billed_ms, 1500);
     assert.equal(ended.credits, 1.5 * 17);
     await h.waitFor(async () => peer.closed, 'the GPU side to hang up');
-    assert.deepEqual(peer.notified.map((n) => n.type), ['sessionEnded'], 'said first');
+    assert.deepEqual(
+      peer.notified.map((n) => n.type),
+      ['sessionEnded'],
+      'said first',
+    );
   });
 
   it('draws the balance down at the model rate and ends sessions when it runs out', async () => {

@@ -267,7 +267,14 @@ export class ReactorSession extends ReactorElement {
       }
       this.emit('reactor-status-change', detail);
     });
-    for (const type of ['ready', 'end', 'receipt', 'message', 'capabilities', 'moderation'] as const)
+    for (const type of [
+      'ready',
+      'end',
+      'receipt',
+      'message',
+      'capabilities',
+      'moderation',
+    ] as const)
       session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
     session.on('error', (failure) => {
       const detail = describeFailure(failure, this.msg.t);
@@ -457,8 +464,8 @@ export class ReactorSession extends ReactorElement {
         <p part="status" class="status" role="status" aria-live="polite">
           ${announcement(session, t)}
         </p>
-        ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
-        ${moderationLine(session)} ${errorBlock(session, t, this.topupUrl)}
+        ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)} ${moderationLine(session)}
+        ${errorBlock(session, t, this.topupUrl)}
         ${this.actions.render(
           status,
           { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },

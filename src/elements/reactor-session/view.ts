@@ -92,7 +92,9 @@ export function costLine(session: Session, t: SessionText, lang: string, live: b
  * its text is missed by some screen readers), empty until the platform refuses an input.
  */
 export function moderationLine({ moderation }: Session) {
-  return html`<p part="moderation" class="moderation" role="alert">${moderation?.message ?? ''}</p>`;
+  return html`<p part="moderation" class="moderation" role="alert">
+    ${moderation?.message ?? ''}
+  </p>`;
 }
 
 export function errorBlock({ failure }: Session, t: SessionText, topupUrl: string) {
