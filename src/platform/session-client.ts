@@ -25,14 +25,19 @@ import {
   pollCapabilities,
   registerConnection,
 } from './session-api.js';
-import { watchForFrames } from './frame-watchdog.js';
-import { type ModerationDetail, readRuntimeMessage } from './runtime-messages.js';
+import { LiveLink, type PlatformEnd } from './live-link.js';
+import type { ModerationDetail } from './runtime-messages.js';
 import { type CommandCapability, type FileRef, checkCommand, wireCommand } from './commands.js';
 import { type PlatformCost, dryRunCreate, effectiveCost } from './platform-cost.js';
 import { type UploadOptions, uploadFile } from './uploads.js';
 import { type PreparedRequest, deleteSession, unloadRequest } from './session-end.js';
-import { type TokenSource, checkSessionLease, tokenDeadlineOf } from './tokens.js';
+import { checkSessionLease, tokenDeadlineOf } from './tokens.js';
 import { WebRtcTransport, type TrackCapability, type TransportEvents } from './webrtc-transport.js';
+import type {
+  SessionClientEvents,
+  SessionClientOptions,
+  SessionStatus,
+} from './session-client-types.js';
 
 export type {
   Capabilities,
@@ -42,44 +47,10 @@ export type {
   FileRef,
   UploadOptions,
   ModerationDetail,
+  SessionClientEvents,
+  SessionClientOptions,
+  SessionStatus,
 };
-
-export type SessionStatus = 'disconnected' | 'connecting' | 'waiting' | 'ready' | 'reconnecting';
-
-export interface SessionClientOptions {
-  apiUrl: string;
-  model: string;
-  tokens: TokenSource;
-  /** Retries of a 429 before giving up (default 5). */
-  rateLimitRetries?: number;
-  /** Recover a dropped connection within the platform's window (default true). */
-  reconnect?: boolean;
-  /** Gives up connecting after this long (default 3 min; waiting for a GPU is free). */
-  connectTimeoutMs?: number;
-  /**
-   * How long a live connection may show no video frame before the session is ended (default
-   * `NO_VIDEO_LIMIT_MS`, 8 s; 0: never).
-   */
-  noVideoMs?: number;
-  /** Sleep between 429 retries; replaceable in tests. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-export interface SessionClientEvents extends TransportEvents {
-  status: { status: SessionStatus; previous: SessionStatus };
-  /** A 429: the client waits `retryAfter` seconds, then tries again (attempt counts from 1). */
-  'rate-limited': { retryAfter: number; attempt: number; code: string };
-  /**
-   * The session is over: `server` when the platform ended it (`message`: the reason it gave),
-   * `moderation` when its moderation did (`message`: its words), `error` when it could not
-   * recover (or showed no video).
-   */
-  ended: { reason: 'server' | 'error' | 'moderation'; error?: PlatformError; message?: string };
-  /** The model's contract arrived: `capabilities.commands` is the model's own list now. */
-  capabilities: { capabilities: Capabilities };
-  /** The platform moderated an input (`warn`: for the visitor to read; `terminate`: it ends). */
-  moderation: ModerationDetail;
-}
 
 export class SessionClient extends Emitter<SessionClientEvents> {
   status: SessionStatus = 'disconnected';
@@ -89,15 +60,13 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   capabilities: Capabilities | null = null;
   /** The connection was dropped on purpose (`hold()`) and has not come back since. */
   held = false;
-  /** The model's commands once known (its contract, or a non-empty declared list), else null. */
-  contract: CommandCapability[] | null = null;
 
   private readonly apiUrl: string;
   private transport: WebRtcTransport | null = null;
   /** The session's SDP route: its registered connection's (kept across reconnects). */
   private sdpPath: string | null = null;
-  /** Stops the current connection's frame watchdog. */
-  private stopWatch: (() => void) | null = null;
+  /** The contract, the runtime's news and the frame watchdog of the live connection. */
+  private readonly link: LiveLink;
   private controller = new AbortController();
   /** The token the session was created with: it alone can see, and end, the session. */
   private jwt: string | null = null;
@@ -112,6 +81,17 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   constructor(private readonly options: SessionClientOptions) {
     super();
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.link = new LiveLink(
+      {
+        contract: (commands) => {
+          this.capabilities = { ...this.capabilities!, commands };
+          this.emit('capabilities', { capabilities: this.capabilities });
+        },
+        moderation: (detail) => this.emit('moderation', detail),
+        end: (reason, error, message) => void this.endForPlatform(reason, error, message),
+      },
+      options.noVideoMs,
+    );
   }
 
   /** Starts a session; resolves when it is ready (billed from here). */
@@ -120,7 +100,6 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       throw new PlatformError('conflict', 'This client already has a session.');
     }
     this.ended = false;
-    this.contract = null;
     this.sdpPath = null;
     this.controller = new AbortController();
     const limit = timeoutSignal(this.options.connectTimeoutMs ?? 180_000, this.controller.signal);
@@ -149,7 +128,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       }
       markPhase('ready');
       this.setStatus('ready');
-      this.live();
+      this.link.live(this.transport!, this.capabilities!.tracks);
     } catch (error) {
       // Classified first: the end aborts the controller, and a timeout then looks like a cancel.
       const failure = this.normalise(error, signal);
@@ -183,7 +162,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     const prepared = iceServers(this.api(signal), id).then((ice) => transport.prepare(ice));
     prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
     this.capabilities = await pollCapabilities(this.api(signal), id, signal);
-    this.contract = this.capabilities.commands?.length ? this.capabilities.commands : null;
+    this.link.declared(this.capabilities.commands);
     markPhase('gpu');
     this.sdpPath = await registerConnection(this.api(signal), id);
     await prepared;
@@ -198,47 +177,9 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     if (id && this.jwt) await deleteSession(this.apiUrl, id, this.jwt, this.options.tokens);
   }
 
-  /**
-   * Live (after a connect or a reconnect): ask for the model's contract, as every ready does,
-   * and watch for the first video frame. None in time: a black screen is not billed on.
-   */
-  private live(): void {
-    try {
-      this.transport?.sendRuntime('requestSchema', {});
-    } catch {
-      /* the channel closed meanwhile: the drop is being handled */
-    }
-    const video = this.capabilities?.tracks.some(
-      (t) => t.kind === 'video' && t.direction === 'recvonly',
-    );
-    if (video && this.options.noVideoMs !== 0)
-      this.stopWatch = watchForFrames(
-        () => this.transport?.stats() ?? null,
-        () => void this.endForPlatform('error', new PlatformError('no-video', 'No video arrived.')),
-        this.options.noVideoMs,
-      );
-  }
-
-  /** A message of the runtime: the contract, its own end of the session, moderation. */
-  private onRuntime(message: unknown): void {
-    const news = readRuntimeMessage(message);
-    if (!news || this.ended) return;
-    if (news.kind === 'contract') {
-      this.contract = news.commands;
-      this.capabilities = { ...this.capabilities!, commands: news.commands };
-      this.emit('capabilities', { capabilities: this.capabilities });
-    } else if (news.kind === 'ended') {
-      void this.endForPlatform('server', undefined, news.reason);
-    } else {
-      this.emit('moderation', news.detail);
-      if (news.detail.action === 'terminate')
-        void this.endForPlatform('moderation', undefined, news.detail.message);
-    }
-  }
-
   /** Ends the session for a reason of the platform's (no reconnect can help), and says so. */
   private async endForPlatform(
-    reason: SessionClientEvents['ended']['reason'],
+    reason: PlatformEnd,
     error?: PlatformError,
     message?: string,
   ): Promise<void> {
@@ -269,7 +210,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
       await transport.open('PUT', this.capabilities.tracks, signal);
       this.held = false;
       this.setStatus('ready');
-      this.live();
+      this.link.live(transport, this.capabilities.tracks);
     } catch (error) {
       const failure = this.normalise(error, signal);
       // 400: the runtime's "No session running".
@@ -367,7 +308,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
    */
   sendCommand(name: string, data: unknown): void {
     const transport = this.liveTransport(`send "${name}"`);
-    checkCommand(this.contract, name, data);
+    checkCommand(this.link.contract, name, data);
     const wire = wireCommand(data);
     transport.sendCommand(name, wire.data, wire.uploads);
   }
@@ -424,7 +365,8 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     this.transport = new WebRtcTransport(
       (init, callSignal) => this.api(callSignal)(this.sdpPath!, { ...init, transport: true }),
       (type, detail) => {
-        if (type === 'runtime-message') this.onRuntime((detail as { message: unknown }).message);
+        if (type === 'runtime-message' && !this.ended)
+          this.link.onRuntime((detail as { message: unknown }).message);
         this.emit<keyof TransportEvents>(type, detail);
       },
       () => void this.dropped(),
@@ -452,8 +394,7 @@ export class SessionClient extends Emitter<SessionClientEvents> {
   }
 
   private closeTransport(): void {
-    this.stopWatch?.();
-    this.stopWatch = null;
+    this.link.stop();
     this.transport?.close();
     this.transport = null;
   }

@@ -13,6 +13,7 @@ import {
   closedEntry,
   commandLog,
   configureEmulator,
+  dropPeer,
   framesPresented,
   ledger,
   ledgerEntry,
@@ -123,6 +124,21 @@ describe('today’s platform (the strict emulator)', function () {
     await waitFor(async () => (await commandLog(id)).length === 1, 'the prompt in the log');
     el.disconnect();
     expect((await closedEntry(id)).ended_by).to.equal('client');
+  });
+
+  it('a dropped connection comes back on the same connection (PUT) and its tracks are resumed again: frames', async () => {
+    const el = await session('helios');
+    const id = await goLive(el);
+    await dropPeer(id);
+    await waitFor(
+      async () => (await ledgerEntry(id)).reconnects === 1 && el.status === 'ready',
+      'the reconnect',
+      10_000,
+    );
+    expect(await framesPresented(videoOf(el), 5)).to.be.at.least(5);
+    el.disconnect();
+    const entry = await closedEntry(id);
+    expect(entry).to.include({ ended_by: 'client', reconnects: 1 });
   });
 
   it('a live session with no frame (withholdTracks) ends by itself within 10 s: no-video, reason error, billed no longer', async () => {

@@ -41,17 +41,21 @@ export class SessionMedia {
       }`;
   }
 
-  /** A track of the model: the wanted video, or audio, joins the stream; others are ignored. */
+  /**
+   * A track of the model: the wanted video, or audio, joins the stream; others are ignored. A
+   * track that replaces one of its kind (a reconnect brings new tracks) gets a new stream: Firefox
+   * keeps showing the last frame of a stream whose track was swapped under a playing `<video>`.
+   */
   attach(name: string, track: MediaStreamTrack): void {
     if (track.kind !== 'audio' && name !== this.videoTrack()) return;
     if (track.kind === 'audio') this.hasAudio = true;
-    const stream = (this.stream ??= new MediaStream());
-    for (const old of stream.getTracks())
-      if (old.kind === track.kind && old !== track) stream.removeTrack(old);
-    stream.addTrack(track);
+    const kept = this.stream?.getTracks().filter((t) => t.kind !== track.kind) ?? [];
+    const swapped = !!this.stream && kept.length < this.stream.getTracks().length;
+    if (!this.stream || swapped) this.stream = new MediaStream(kept);
+    this.stream.addTrack(track);
     const video = this.video();
-    if (video && video.srcObject !== stream) {
-      video.srcObject = stream;
+    if (video && video.srcObject !== this.stream) {
+      video.srcObject = this.stream;
       video.play().catch(() => undefined);
     }
     this.host.requestUpdate();
