@@ -10,12 +10,15 @@
 export const NO_VIDEO_LIMIT_MS = 8000;
 const CHECK_EVERY_MS = 1000;
 
-/** Whether the statistics show a decoded (or at least received) video frame. */
+/**
+ * Whether the statistics show a video frame: received or decoded (a browser may hold back
+ * decoding for a video nobody sees, in a background tab; the platform sent it all the same).
+ */
 export function hasVideoFrame(report: RTCStatsReport): boolean {
   let seen = false;
   report.forEach((entry: Record<string, unknown>) => {
     if (entry.type === 'inbound-rtp' && (entry.kind ?? entry.mediaType) === 'video')
-      seen ||= Number(entry.framesDecoded ?? entry.framesReceived ?? 0) > 0;
+      seen ||= Number(entry.framesDecoded ?? 0) > 0 || Number(entry.framesReceived ?? 0) > 0;
   });
   return seen;
 }

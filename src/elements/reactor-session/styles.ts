@@ -110,9 +110,6 @@ export const sessionStyles = [
       color: inherit;
       font-weight: 600;
     }
-    .moderation:empty {
-      display: none;
-    }
     .error,
     .moderation {
       color: var(--_danger);

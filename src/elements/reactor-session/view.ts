@@ -88,12 +88,13 @@ export function costLine(session: Session, t: SessionText, lang: string, live: b
 }
 
 /**
- * The platform's moderation message: a live region, always in the page (an alert inserted with
- * its text is missed by some screen readers), empty until the platform refuses an input.
+ * The platform's moderation message, an alert (shown when the platform refused an input; kept in
+ * the page, hidden, so that showing it is what a screen reader announces).
  */
 export function moderationLine({ moderation }: Session) {
-  return html`<p part="moderation" class="moderation" role="alert">
-    ${moderation?.message ?? ''}
+  const message = moderation?.message ?? '';
+  return html`<p part="moderation" class="moderation" role="alert" ?hidden=${!message}>
+    ${message}
   </p>`;
 }
 
