@@ -55,6 +55,7 @@ test('the manifest documents the events and parts of the contract', () => {
     'reactor-error',
     'reactor-idle-warning',
     'reactor-message',
+    'reactor-moderation',
     'reactor-ready',
     'reactor-receipt',
     'reactor-stats',
@@ -65,7 +66,7 @@ test('the manifest documents the events and parts of the contract', () => {
     assert.ok(names(session.cssParts).includes(p), p);
   for (const p of ['video', 'connect-button', 'disconnect-button', 'status', 'cost', 'countdown'])
     assert.ok(names(session.cssParts).includes(p), p);
-  for (const p of ['idle-dialog', 'keep-alive-button', 'error'])
+  for (const p of ['idle-dialog', 'keep-alive-button', 'error', 'moderation'])
     assert.ok(names(session.cssParts).includes(p), p);
   assert.deepEqual(names(declaration('reactor-pricing').events), ['reactor-pricing-load']);
   assert.deepEqual(names(declaration('reactor-balance').events), [
