@@ -59,6 +59,8 @@ export interface Peer {
   answer(offer: string, mapping: TrackMappingEntry[]): Promise<string>;
   /** Sends a runtime message to the browser (`sessionEnded`, `moderation`). */
   notify(type: string, data: unknown): void;
+  /** Resolves once what was sent has left the send buffer (at most a second). */
+  sent(): Promise<void>;
   /** Closes the connection from the GPU side; no hook is called afterwards. */
   close(): void;
 }
@@ -144,6 +146,11 @@ export class GpuPeer implements Peer {
 
   notify(type: string, data: unknown): void {
     this.send('runtime', type, data);
+  }
+
+  async sent(): Promise<void> {
+    for (let waited = 0; waited < 1000 && (this.channel?.bufferedAmount ?? 0) > 0; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Whether the track named `name` reaches the wire now. */

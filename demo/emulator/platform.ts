@@ -26,8 +26,11 @@ import { UploadStore, checkUploadRequest } from './uploads.js';
 export type { SessionState, EndedBy, LedgerEntry };
 
 const WAITING_AFTER_MS = 50;
-/** How long a peer stays open after the platform said why it ends the session. */
-const SAY_BEFORE_CLOSE_MS = 150;
+/**
+ * How long a peer stays open after the platform said why it ends the session, once the message
+ * left its send buffer (closing the connection at once may drop what the transport still holds).
+ */
+const SAY_BEFORE_CLOSE_MS = 300;
 
 export type Result<T> = { ok: true; status?: number; value: T } | { ok: false; error: ErrorReply };
 const ok = <T>(value: T, status?: number): Result<T> => ({ ok: true, value, status });
@@ -398,7 +401,7 @@ export class Platform {
 
   /**
    * Ends a session. An end the client did not ask for is said first, as the runtime does
-   * (`sessionEnded {reason}`), and the peer closes a moment later so that the message is
+   * (`sessionEnded {reason}`), and the peer closes once the message is on its way, so that it is
    * delivered before the channel goes (billing stops at `at` all the same).
    */
   private terminate(s: Session, at: number, endedBy: EndedBy, detail: string): void {
@@ -414,7 +417,7 @@ export class Platform {
     if (!peer) return;
     if (endedBy === 'client') return peer.close();
     if (endedBy !== 'moderation') peer.notify('sessionEnded', { reason: detail.slice(0, 64) });
-    setTimeout(() => peer.close(), SAY_BEFORE_CLOSE_MS).unref?.();
+    void peer.sent().then(() => setTimeout(() => peer.close(), SAY_BEFORE_CLOSE_MS).unref?.());
   }
 
   private hold(s: Session, reason: string): void {

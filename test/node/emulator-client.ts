@@ -113,6 +113,9 @@ export class FakePeer implements Peer {
   answer(): Promise<string> {
     return Promise.resolve('v=0 fake-answer');
   }
+  sent(): Promise<void> {
+    return Promise.resolve();
+  }
   notify(type: string, data: unknown): void {
     if (!this.closed) this.notified.push({ type, data });
   }
