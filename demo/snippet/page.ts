@@ -77,9 +77,11 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
 
   const choices = (): SnippetOptions & { builder: string } => {
     const data = new FormData(form);
+    // A plain decimal, else the default: a blank box (which Number() reads as 0, idle detection
+    // off) or "-0" must not turn a safeguard off in the copied snippet.
     const number = (name: string, fallback: number) => {
-      const n = Number(data.get(name));
-      return Number.isFinite(n) && n >= 0 ? n : fallback;
+      const text = String(data.get(name) ?? '').trim();
+      return /^\d+(\.\d+)?$/.test(text) ? Number(text) : fallback;
     };
     return {
       model: String(data.get('model') || DEFAULTS.model),

@@ -7,7 +7,14 @@
  */
 import { apiUrlFor } from '../internal/api-url.js';
 import { blockedByCsp, mixedContent, watchConnectSrc } from '../platform/blocked.js';
-import { messageOf } from '../platform/errors.js';
+import { type PlatformError, messageOf } from '../platform/errors.js';
+import { maskSecrets } from '../internal/secrets.js';
+import {
+  type TokenReply,
+  checkSessionLease,
+  readTokenReply,
+  refuseApiKey,
+} from '../platform/tokens.js';
 import { absoluteUrl, isHttpUrl } from '../platform/http.js';
 import { type Pricing, findModel, parsePricing } from '../platform/pricing.js';
 import { autoplay, frame, secure, storage, webrtc } from './page-checks.js';
@@ -96,6 +103,16 @@ async function tokenRoute({ tokenUrl, scripted }: DebugTarget): Promise<Check> {
       detail: 'No token-url.',
       fix: 'Deploy a token route (one of the templates) and set token-url to its URL.',
     };
+  try {
+    refuseApiKey(tokenUrl, 'token-url');
+  } catch (error) {
+    return {
+      label,
+      level: 'fail',
+      detail: messageOf(error),
+      fix: 'Rotate the key now (every visitor could copy it), deploy a token route and set token-url to its URL.',
+    };
+  }
   if (!isHttpUrl(tokenUrl, location.href))
     return {
       label,
@@ -111,7 +128,10 @@ async function tokenRoute({ tokenUrl, scripted }: DebugTarget): Promise<Check> {
   );
   if (!(answer instanceof Response)) return { label, level: 'fail', ...answer };
   const body = (await bodyOf(answer)) as { jwt?: unknown; expires_at?: unknown; message?: unknown };
-  const said = typeof body?.message === 'string' ? ` ("${body.message}")` : '';
+  // The route's own words, bounded and with any secret masked (a misconfigured route may quote
+  // its key).
+  const said =
+    typeof body?.message === 'string' ? ` ("${maskSecrets(body.message).slice(0, 200)}")` : '';
   if (answer.status === 403)
     return {
       label,
@@ -139,25 +159,34 @@ async function tokenRoute({ tokenUrl, scripted }: DebugTarget): Promise<Check> {
       detail: `${url} answered ${answer.status}${said}.`,
       fix: 'Read the route\u2019s logs; with the templates, check REACTOR_API_KEY and the models.',
     };
-  if (typeof body?.jwt !== 'string' || typeof body.expires_at !== 'number')
+  if (!body || typeof body !== 'object' || !('jwt' in body || 'token' in body))
     return {
       label,
       level: 'fail',
       detail: `${url} answered, but not {jwt, expires_at}.`,
       fix: 'token-url must point at the token route itself, not at a page of the site.',
     };
-  if (/^rk_/i.test(body.jwt))
+  // The element's own rules: what passes here is what a session accepts.
+  let left: number;
+  try {
+    const { jwt, expiresAt } = readTokenReply(body as TokenReply);
+    checkSessionLease({ jwt, expiresAt: expiresAt === null ? null : expiresAt * 1000 });
+    left = expiresAt === null ? NaN : Math.round(expiresAt - Date.now() / 1000);
+  } catch (error) {
+    const key = (error as PlatformError).code === 'forbidden';
     return {
       label,
       level: 'fail',
-      detail: `${url} answers a Reactor API key, not a session token.`,
-      fix: 'Rotate the key now, and answer tokens from the token broker instead.',
+      detail: `${url}: ${messageOf(error)}`,
+      fix: key
+        ? 'Rotate the key now (every visitor could copy it), and answer tokens from the token broker instead.'
+        : 'Fix the token route: it must answer {jwt, expires_at}, expires_at in epoch seconds, far enough ahead for a session (the templates do).',
     };
-  const left = Math.round(body.expires_at - Date.now() / 1000);
+  }
   return {
     label,
     level: 'ok',
-    detail: `${url} answers a session token (valid ${left} s more). This check used one.`,
+    detail: `${url} answers a session token (${Number.isNaN(left) ? 'its expiry unknown' : `valid ${left} s more`}). This check used one.`,
   };
 }
 

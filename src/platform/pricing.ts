@@ -31,9 +31,19 @@ export function shortModelName(name: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
+/**
+ * The price of `name`: an entry of exactly that name first, then of its short name, then one
+ * that differs only in case (a list that names a model twice resolves to the exact entry).
+ */
 export function findModel(pricing: Pricing, name: string): ModelPrice | undefined {
-  const wanted = shortModelName(name).toLowerCase();
-  return pricing.models.find((m) => m.name.toLowerCase() === wanted);
+  const full = name.trim();
+  const short = shortModelName(name);
+  const { models } = pricing;
+  return (
+    models.find((m) => m.name === full) ??
+    models.find((m) => m.name === short) ??
+    models.find((m) => m.name.toLowerCase() === short.toLowerCase())
+  );
 }
 
 /** What `seconds` of a model at `creditsPerSecond` cost. */

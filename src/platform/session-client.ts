@@ -12,7 +12,7 @@
  * that outlives the page.
  */
 import { Emitter } from './emitter.js';
-import { PlatformError, asPlatformError } from './errors.js';
+import { PlatformError, asPlatformError, cancelled } from './errors.js';
 import { timeoutSignal, type TimeoutSignal } from './timeout-signal.js';
 import { markPhase } from './poll-schedule.js';
 import {
@@ -51,6 +51,9 @@ export type {
   SessionClientOptions,
   SessionStatus,
 };
+
+/** A signal nothing aborts: the create request's (see `startSession`). */
+const NEVER = new AbortController().signal;
 
 export class SessionClient extends Emitter<SessionClientEvents> {
   status: SessionStatus = 'disconnected';
@@ -142,15 +145,23 @@ export class SessionClient extends Emitter<SessionClientEvents> {
 
   /** Creates a session, waits for its GPU, registers a connection and opens it. */
   private async startSession(signal: AbortSignal): Promise<void> {
-    this.sessionId = await createSession(this.options.model, {
+    // The create itself is never cancelled (only the waits between its retries): once sent, the
+    // platform may have made the session, and only its answer names it. A connect cancelled or
+    // timed out meanwhile ends that session as soon as the answer arrives.
+    const id = await createSession(this.options.model, {
       retries: this.options.rateLimitRetries ?? 5,
-      call: () => this.api(signal),
+      call: () => this.api(NEVER),
       refreshToken: () => (this.options.tokens.invalidate(), this.takeToken(signal)),
       onRateLimited: (retryAfter, attempt, code) =>
         this.emit('rate-limited', { retryAfter, attempt, code }),
       sleep: this.options.sleep,
       signal,
     });
+    if (signal.aborted) {
+      if (this.jwt) void deleteSession(this.apiUrl, id, this.jwt, this.options.tokens);
+      throw cancelled();
+    }
+    this.sessionId = id;
     this.createdId = this.sessionId;
     markPhase('created');
     this.prepareUnload();
@@ -158,7 +169,6 @@ export class SessionClient extends Emitter<SessionClientEvents> {
     // Neither the ICE servers nor the peer connection (its certificate, its candidates)
     // depend on the GPU: both are made while it is being assigned.
     const transport = this.newTransport();
-    const id = this.sessionId;
     const prepared = iceServers(this.api(signal), id).then((ice) => transport.prepare(ice));
     prepared.catch(() => undefined); // awaited below; a failed poll must not leave it unhandled
     this.capabilities = await pollCapabilities(this.api(signal), id, signal);

@@ -66,8 +66,8 @@ export function checkSessionLease(lease: Lease, now = Date.now()): void {
 export function refuseApiKey(value: string, where: string): void {
   if (/^rk_/i.test(value.trim())) {
     const message =
-      `${where} is a Reactor API key (rk_…). Never put an API key in a web page: anyone can copy it. ` +
-      'Serve short-lived session tokens from your backend instead (see the token broker).';
+      `${where} is a Reactor API key (rk_…): it is exposed to everyone who loads this page. Rotate the key now, ` +
+      'and serve short-lived session tokens from your backend instead (see the token broker).';
     throw setupError(message, 'forbidden');
   }
 }
@@ -87,6 +87,48 @@ export function jwtClaim(jwt: string, name: 'exp' | 'iat'): number | null {
 
 /** Reads the `exp` claim (epoch seconds) of a JWT, or null. */
 export const jwtExpiry = (jwt: string) => jwtClaim(jwt, 'exp');
+
+/**
+ * `expires_at` read as epoch seconds, a value past the year 5000 being milliseconds (refused: a
+ * session would outlive its token); the JWT's own `exp` when it is earlier or `expires_at` is
+ * missing. Null when neither says.
+ */
+export function expiryOf(expiresAt: unknown, jwt: string): number | null {
+  const exp = jwtExpiry(jwt);
+  if (!isNumber(expiresAt)) return exp;
+  if (expiresAt > 1e11)
+    throw setupError(
+      `The token route answered expires_at ${expiresAt}, which looks like milliseconds: it must be epoch seconds.`,
+      'bad-response',
+    );
+  return exp === null ? expiresAt : Math.min(expiresAt, exp);
+}
+
+/**
+ * A token route's (or provider's) answer read as the element reads it: the token (`jwt`, or
+ * `token`, or the answer itself when it is a string) and its expiry in epoch seconds (see
+ * `expiryOf`). Throws the setup error the element shows for an answer it cannot use: no token,
+ * an API key, an expiry in milliseconds, a token already expired. The setup checklist uses it
+ * too, so it passes exactly the tokens the element takes.
+ */
+export function readTokenReply(
+  reply: TokenReply | null,
+  now = Date.now(),
+): { jwt: string; expiresAt: number | null } {
+  const record = typeof reply === 'string' ? { jwt: reply } : (reply ?? {});
+  const jwt = typeof record.jwt === 'string' ? record.jwt : record.token;
+  if (typeof jwt !== 'string' || !jwt.trim()) {
+    throw setupError(
+      'The token route answered no token (expected {jwt, expires_at}).',
+      'bad-response',
+    );
+  }
+  refuseApiKey(jwt, 'The token route answered a value that');
+  const expiresAt = expiryOf(record.expires_at, jwt);
+  if (expiresAt !== null && expiresAt * 1000 <= now)
+    throw setupError('The token route answered a token that has already expired.', 'bad-response');
+  return { jwt, expiresAt };
+}
 
 export class TokenSource {
   private held: Held | null = null;
@@ -131,24 +173,9 @@ export class TokenSource {
     const reply = this.options.provider
       ? await this.fromProvider(this.options.provider, signal)
       : await this.fetchFromRoute(signal);
-    const record = typeof reply === 'string' ? { jwt: reply } : reply;
-    const jwt = typeof record.jwt === 'string' ? record.jwt : record.token;
-    if (typeof jwt !== 'string' || !jwt.trim()) {
-      throw setupError(
-        'The token route answered no token (expected {jwt, expires_at}).',
-        'bad-response',
-      );
-    }
-    refuseApiKey(jwt, 'The token route answered a value that');
-    const expiresAt = typeof record.expires_at === 'number' ? record.expires_at : jwtExpiry(jwt);
-    const margin = this.options.refreshMarginMs ?? 30_000;
     const now = this.now();
-    if (expiresAt !== null && expiresAt * 1000 <= now) {
-      throw setupError(
-        'The token route answered a token that has already expired.',
-        'bad-response',
-      );
-    }
+    const { jwt, expiresAt } = readTokenReply(reply, now);
+    const margin = this.options.refreshMarginMs ?? 30_000;
     const useUntil =
       expiresAt === null
         ? now + (this.options.unknownLifetimeMs ?? 5 * 60_000)
@@ -204,6 +231,10 @@ export class TokenSource {
       return data ?? {};
     } catch (error) {
       if (!(error instanceof PlatformError) || error.code === 'aborted') throw error;
+      // The route's own limits (per visitor, per site, its daily ceiling): busy, not a setup
+      // mistake, and worth another try later.
+      if (error.status === 429)
+        throw new PlatformError('rate-limited', error.message, 429, error.retryAfter);
       const said =
         error.status === null
           ? `failed: ${error.message}`

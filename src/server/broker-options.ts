@@ -2,6 +2,7 @@
  * The token broker's options, checked and with their defaults: every number the site owner
  * sets is validated once, at start, so a typo fails the deploy rather than a visitor's click.
  */
+import { maskSecrets } from './replies.js';
 import type { ConnectionInfo } from './client-identity.js';
 import { createMemoryStore, type LimitStore } from './limit-store.js';
 import { originMatcher } from './origins.js';
@@ -80,7 +81,13 @@ export function brokerSettings(options: TokenHandlerOptions) {
   if (!options.allowedOrigins?.length)
     throw new Error('createTokenHandler: list the allowed origins.');
   const allowed = originMatcher(options.allowedOrigins);
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const write = options.log ?? ((line: string) => console.warn(line));
+  // Every line masked, whoever wrote it (a secret must never reach a log).
+  const log = (line: string) => write(maskSecrets(line));
+  if (/\s/.test(options.apiKey.trim()))
+    throw new Error(
+      'createTokenHandler: apiKey holds a space or a line break (two keys pasted?): set exactly one key.',
+    );
   for (const wildcard of allowed.shared)
     log(
       `[reactor-elements token broker] allowedOrigins: ${wildcard} lets every site on that shared domain ask for tokens on your account; list your own subdomain (e.g. ${wildcard.replace('*', 'my-site')}) instead.`,

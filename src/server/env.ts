@@ -9,7 +9,7 @@ import {
   type TokenHandlerOptions,
   createTokenHandler,
 } from './token-handler.js';
-import { originOf, reply } from './replies.js';
+import { maskSecrets, originOf, reply } from './replies.js';
 
 /** The variables, and the option each one sets. */
 export const ENV_VARIABLES = {
@@ -37,12 +37,21 @@ const list = (env: Env, name: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** The largest number a variable may hold: past it, a typo (an extra digit or ten). */
+const NUMBER_CEILING = 1e9;
+
+/**
+ * A plain positive decimal (`1200`, `2.5`): `0x10`, `1e3`, `Infinity` or `12 s` are refused,
+ * as is anything over a billion.
+ */
 function number(env: Env, name: string): number | undefined {
   const value = text(env, name);
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new Error(`${name} must be a positive number, not ${JSON.stringify(value)}.`);
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(n > 0) || n > NUMBER_CEILING)
+    throw new Error(
+      `${name} must be a plain positive number (at most ${NUMBER_CEILING}), not ${JSON.stringify(value)}.`,
+    );
   return n;
 }
 
@@ -84,8 +93,8 @@ export function tokenHandlerFromEnv(
     );
   }
   const log = extra.log ?? ((line: string) => console.error(line));
-  log(`[reactor-elements token broker] not set up: ${problem}`);
-  const message = `The token route is not set up: ${problem}`;
+  log(maskSecrets(`[reactor-elements token broker] not set up: ${problem}`));
+  const message = maskSecrets(`The token route is not set up: ${problem}`);
   return (request) =>
     Promise.resolve(
       reply(500, { error: message, code: 'broker-not-set-up', message }, originOf(request)),

@@ -5,6 +5,8 @@
  * one line for the site owner. Neither ever holds a key, an upstream body or a stack trace.
  */
 
+import { maskSecrets } from '../internal/secrets.js';
+
 export type Log = (line: string) => void;
 
 export function reply(
@@ -59,6 +61,8 @@ export function originOf(request: Request): string | null {
 /** Seconds for `Retry-After`: whole, at least 1. */
 export const retrySeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
 
-/** An error as one log phrase, with any credentials in a URL (`//user:pass@`) masked. */
+export { maskSecrets };
+
+/** An error as one log phrase, secrets masked. */
 export const said = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).replace(/\/\/[^/@\s]*@/g, '//***@');
+  maskSecrets(error instanceof Error ? error.message : String(error));

@@ -35,15 +35,24 @@ export function utcDay(now: number): { day: string; resetAt: number } {
   return { day: start.toISOString().slice(0, 10), resetAt: start.getTime() + 86_400_000 };
 }
 
-/** `GET {apiUrl}/pricing`, kept for 10 minutes; a failed fetch is retried at the next call. */
+/**
+ * `GET {apiUrl}/pricing`, kept for 10 minutes; the requests that arrive while it is being
+ * fetched share that one fetch (a burst of first visitors makes one call); a failed fetch is
+ * retried at the next call.
+ */
 export function priceList(apiUrl: string, doFetch: typeof fetch, now: () => number) {
   let held: { pricing: Pricing; until: number } | null = null;
-  return async (): Promise<Pricing> => {
-    if (held && now() < held.until) return held.pricing;
+  let pending: Promise<Pricing> | null = null;
+  const load = async (): Promise<Pricing> => {
     const response = await doFetch(`${apiUrl}/pricing`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`GET ${apiUrl}/pricing answered ${response.status}`);
     const pricing = parsePricing(await response.json());
     held = { pricing, until: now() + PRICES_TTL_MS };
     return pricing;
+  };
+  return (): Promise<Pricing> => {
+    if (held && now() < held.until) return Promise.resolve(held.pricing);
+    pending ??= load().finally(() => (pending = null));
+    return pending;
   };
 }

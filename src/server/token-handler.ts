@@ -25,7 +25,10 @@ export type { AuthorizeResult, TokenHandlerOptions } from './broker-options.js';
 
 export type TokenHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
-export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
+export function createTokenHandler(given: TokenHandlerOptions): TokenHandler {
+  // Model names are compared, and sent to the platform, in one case: `Reactor/Helios` in a
+  // variable is the platform's `reactor/helios`.
+  const options = { ...given, models: given.models?.map((m) => m.trim().toLowerCase()) };
   const {
     apiUrl,
     allowed,
@@ -86,7 +89,12 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       );
     }
     if (request.method === 'OPTIONS')
-      return reply(204, null, origin, { 'Access-Control-Max-Age': '600' });
+      // The JSON body of a POST (`{model}`) is sent with its Content-Type, which a preflight
+      // must allow.
+      return reply(204, null, origin, {
+        'Access-Control-Max-Age': '600',
+        'Access-Control-Allow-Headers': 'Content-Type',
+      });
     if (request.method !== 'GET' && request.method !== 'POST') {
       return refuse(
         405,

@@ -50,6 +50,11 @@ export class Safeguards {
     this.hidden.arm(hiddenMs);
   }
 
+  /** A stricter time limit while live: the hard timeout fires in `ms` now. */
+  shorten(ms: number): void {
+    this.deadline.start(ms);
+  }
+
   /** The budget's countdown: `ms` of billing left before it is reached. */
   armBudget(ms: number): void {
     this.budget.start(ms);

@@ -32,6 +32,9 @@ import {
 import type { EndReason } from './events.js';
 import { SessionSetup } from './setup.js';
 import { applyBackground } from './background.js';
+import { LivePrice } from './live-price.js';
+import { LiveLimits } from './live-limits.js';
+import { say } from '../internal/console.js';
 
 export type { SessionConfig };
 export type * from './events.js';
@@ -49,6 +52,13 @@ export class Session extends SessionState {
   private unsubscribe: (() => void)[] = [];
   /** The hard timeout, the budget, the idle detector and the clock. */
   private readonly guards: Safeguards;
+  /**
+   * The price of the current (or last) session: its model at the API origin it was started on,
+   * loaded at connect and kept for its whole life (the platform bills the model it created).
+   */
+  private sessionPrice: LivePrice | null = null;
+  /** The limits the live session started with; a live change applies only when stricter. */
+  private readonly limits = new LiveLimits();
 
   constructor(
     host: SessionHost,
@@ -85,9 +95,14 @@ export class Session extends SessionState {
     return this.meter.billedSeconds;
   }
 
+  /** The price the meter counts at: the session's own once one started, else the settings'. */
+  private get price(): LivePrice {
+    return this.sessionPrice ?? this.setup.price;
+  }
+
   /** The cost so far at the live rate (zero while the rate is unknown). */
   get cost(): Cost {
-    return this.setup.price.costOf(this.meter.billedSeconds) ?? { credits: 0, usd: 0 };
+    return this.price.costOf(this.meter.billedSeconds) ?? { credits: 0, usd: 0 };
   }
 
   /** Seconds left before the hard timeout: the whole cap before a session, 0 after it. */
@@ -133,6 +148,11 @@ export class Session extends SessionState {
     });
     this.client = client;
     this.meter = new BillingMeter();
+    const sessionPrice = new LivePrice(this.host);
+    this.sessionPrice = sessionPrice;
+    void sessionPrice
+      .load(this.store(), this.setup.apiUrl, config.model.trim())
+      .then(() => this.startBudget());
     this.listen(client);
     this.setStatus('connecting');
     if (config.exclusive && !(await this.takeLock(client, takeOver))) return;
@@ -194,10 +214,24 @@ export class Session extends SessionState {
     this.guards.quietly(fn);
   }
 
-  /** (Re)loads the price of the configured model; the budget starts once it is known. */
+  /** (Re)loads the price of the configured model (for the estimate and the next session). */
   async loadPrice(): Promise<void> {
     await this.setup.loadPrice();
+  }
+
+  /**
+   * A setting changed. While a session is live, a lower `max-cost` or `max-duration` applies at
+   * once; any other change applies to the next session, and the console says so.
+   */
+  settingsChanged(): void {
+    if (!this.meter.running) return;
+    const cap = this.setup.capSeconds;
+    for (const line of this.limits.changed(this.config, this.setup.apiUrl, cap))
+      say(`<reactor-session>: ${line}`);
     this.startBudget();
+    const capMs = this.limits.capSeconds(cap) * 1000 - this.meter.billedMs;
+    const left = this.guards.remainingMs;
+    if (left !== null && capMs < left) this.guards.shorten(capMs);
   }
 
   // ---- the session -------------------------------------------------------------------------
@@ -285,6 +319,7 @@ export class Session extends SessionState {
 
   private startBilling(): void {
     this.meter.start();
+    this.limits.arm(this.config, this.setup.apiUrl, this.setup.capSeconds);
     // The hard timeout: max-duration, or earlier where the session's token would expire first
     // (past it, nothing could end the session). The countdown shows whichever comes first.
     const tokenDeadline = this.client?.tokenDeadline;
@@ -300,15 +335,18 @@ export class Session extends SessionState {
       hiddenMs(this.config),
     );
     this.startBudget();
-    this.billed = billedSession(this.host, this.config.model, this.meter, this.setup.price);
+    this.billed = billedSession(this.host, this.config.model.trim(), this.meter, this.price);
     this.store().track(this.billed);
     this.emit('ready', { sessionId: this.lastSessionId });
   }
 
-  /** Ends the session when its cost reaches `max-cost` (once the rate is known). */
+  /**
+   * Ends the session when its cost reaches `max-cost` (once the rate is known): at the session's
+   * own price, and the budget it started with or a lower one set since.
+   */
   private startBudget(): void {
-    const credits = budgetCredits(this.config);
-    const rate = this.setup.price.creditsPerSecond;
+    const credits = this.limits.budget(this.config);
+    const rate = this.price.creditsPerSecond;
     if (!this.meter.running || credits === null || !rate) return;
     this.guards.armBudget((credits / rate) * 1000 - this.meter.billedMs);
   }
@@ -331,7 +369,7 @@ export class Session extends SessionState {
     const billed = this.billed;
     this.billed = null;
     const metered = { credits: billed?.credits ?? 0, seconds: this.meter.billedSeconds };
-    const rate = this.setup.price.creditsPerSecond;
+    const rate = this.price.creditsPerSecond;
     void settle(
       client,
       { sessionId, reason, billed, metered, rate, terminated, unload },
@@ -376,6 +414,7 @@ export class Session extends SessionState {
   /** The meter and every safeguard stop. */
   private stopBilling(): void {
     this.meter.stop();
+    this.limits.disarm();
     this.guards.disarm();
     this._rateLimit = null;
   }

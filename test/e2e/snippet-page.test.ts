@@ -47,6 +47,19 @@ describe('the snippet page', function () {
   });
   afterEach(() => root.remove());
 
+  it('reads a blank or "-0" idle timeout as the default (60), never as off; 0 is off', async () => {
+    const { set, code } = await page(root);
+    for (const [typed, written] of [
+      ['', '60'],
+      ['-0', '60'],
+      ['0', '0'],
+      ['45', '45'],
+    ]) {
+      set('idleTimeout', typed);
+      expect(code(), typed).to.contain(`idle-timeout="${written}"`);
+    }
+  });
+
   it('follows each choice: the snippet, the worst case per visitor, the preview, the builder', async () => {
     const p = await page(root);
     expect(p.worst()).to.equal('At most 5,100 credits ($0.51) per visitor session.');

@@ -16,7 +16,8 @@ import {
   activeKeyMap,
   keysProblem,
 } from '../../controllers/key-commands.js';
-import { decimal, onUnlessFalse } from '../../internal/converters.js';
+import { decimal, onUnlessFalse, onWhenPresent } from '../../internal/converters.js';
+import { normaliseProperties } from './property-values.js';
 import { type ConnectionStats, StatsReader } from './stats-reader.js';
 import { IdleDialog } from './idle-dialog.js';
 import { SessionMedia } from './media.js';
@@ -112,14 +113,14 @@ export class ReactorSession extends ReactorElement {
     hiddenTimeout: { attribute: 'hidden-timeout', converter: decimal, reflect: true },
     maxCost: { attribute: 'max-cost', converter: decimal, reflect: true },
     background: { reflect: true },
-    autoconnect: { type: Boolean, reflect: true },
+    autoconnect: { converter: onWhenPresent, reflect: true },
     reconnect: { converter: onUnlessFalse, reflect: true },
     exclusive: { converter: onUnlessFalse, reflect: true },
     muted: { converter: onUnlessFalse, reflect: true },
     videoTrack: { attribute: 'video-track', reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
     keys: { reflect: true },
-    debug: { type: Boolean, reflect: true },
+    debug: { converter: onWhenPresent, reflect: true },
     keyMap: { attribute: false },
     token: { attribute: false },
     tokenProvider: { attribute: false },
@@ -403,6 +404,7 @@ export class ReactorSession extends ReactorElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    for (const line of normaliseProperties(this, changed)) say(`<reactor-session>: ${line}`);
     const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
     if (keys) say(keys);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
@@ -418,10 +420,18 @@ export class ReactorSession extends ReactorElement {
       this.problems.say(
         attributeProblems(this, (attribute, value) => written(this, attribute, value)),
       );
+    // Live: a stricter limit applies at once, any other change to the next session.
+    const live = ['model', 'apiUrl', 'reconnect', 'videoTrack', ...checked] as const;
+    if (this.hasUpdated && live.some((name) => changed.has(name))) this.session.settingsChanged();
   }
 
   protected override firstUpdated(): void {
-    if (this.autoconnect) void this.updateComplete.then(() => this.connect());
+    if (this.autoconnect) {
+      say(
+        '<reactor-session autoconnect>: a billed session starts as the page loads, without a click.',
+      );
+      void this.updateComplete.then(() => this.connect());
+    }
     // Say at load what would stop a session (a page's script may still set tokenProvider first).
     setTimeout(() => {
       const problem =
