@@ -110,7 +110,7 @@ const cases: Case[] = [
     console: new RegExp(`idle-warning="${v}" is not a number of seconds: using 15\\.$`),
     check: (p) => expect(idleTimes(p.session!).warningMs).to.equal(15_000),
   })),
-  ...['stop', 'HOLD', ''].map((v): Case => ({
+  ...['stop', 'keep it'].map((v): Case => ({
     input: `background="${v}"`,
     markup: session(`background="${v}"`),
     sees: costText,
@@ -354,6 +354,33 @@ describe('bad input', function () {
     });
   }
 
+  it('background=" HOLD " is hold, and background="" the default: a keyword, read trimmed and in any case (no console line)', async () => {
+    const lines: string[] = [];
+    const { warn, error } = console;
+    console.warn = console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+    try {
+      const api = await emulatorUrl();
+      const box = await fixture<HTMLDivElement>(
+        html`<div
+          .innerHTML=${(session('background=" HOLD "') + session('background=""')).replaceAll(
+            '$API',
+            api,
+          )}
+        ></div>`,
+      );
+      const [held, empty] = [...box.querySelectorAll('reactor-session')];
+      await held!.updateComplete;
+      await empty!.updateComplete;
+      expect(held!.background).to.equal('hold');
+      expect(backgroundPolicy(held!)).to.equal('hold');
+      expect(empty!.background).to.equal('auto');
+      expect(lines.filter((l) => l.includes('background='))).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+  });
+
   it('background removed: the default again, and not a mistake (no console line)', async () => {
     const lines: string[] = [];
     const { warn, error } = console;
@@ -367,7 +394,7 @@ describe('bad input', function () {
       await el.updateComplete;
       el.removeAttribute('background');
       await el.updateComplete;
-      expect(el.background).to.equal(null);
+      expect(el.background).to.equal('auto');
       expect(backgroundPolicy(el)).to.equal(
         matchMedia('(pointer: coarse)').matches ? 'hold' : 'keep',
       );
