@@ -117,6 +117,7 @@ describe('bad input, round three', function () {
     });
 
     it('expires_at in milliseconds is refused before anything is created', async () => {
+      requireWebRTC(); // without WebRTC, Start stops before any token
       const jwt = await fetchToken();
       const el = await sessionFixture({ attributes: 'idle-timeout="0"' });
       el.tokenProvider = async () => ({ jwt, expires_at: Date.now() + 3_600_000 });
@@ -132,6 +133,7 @@ describe('bad input, round three', function () {
 
   describe('the token route at its limit', () => {
     it('a 429 from the token route reads as busy, not as a setup mistake', async () => {
+      requireWebRTC(); // without WebRTC, Start stops before any token
       await configureEmulator({
         faults: [{ status: 429, times: 1, route: 'GET /api/reactor-token', retryAfter: 20 }],
       });
@@ -269,6 +271,12 @@ describe('bad input, round three', function () {
         /Rotate the key now/,
       ],
     ];
+    cases.push([
+      'a 403 whose message quotes its key',
+      () => ({ message: 'bad key rk_live_abcdef' }),
+      /refused this page \(403\) \("bad key rk_live…"\)/,
+      /allowed origins/,
+    ]);
     for (const [input, body, detail, fix] of cases)
       it(`${input}: failed, with the right fix`, async () => {
         const api = await emulatorUrl();
@@ -278,6 +286,7 @@ describe('bad input, round three', function () {
           String(target) === route
             ? Promise.resolve(
                 new Response(JSON.stringify(body(api)), {
+                  status: input.startsWith('a 403') ? 403 : 200,
                   headers: { 'Content-Type': 'application/json' },
                 }),
               )
