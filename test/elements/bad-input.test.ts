@@ -14,6 +14,7 @@ import {
 } from '../helpers/emulator.js';
 import { part, parts, textOf } from '../helpers/dom.js';
 import { requireWebRTC } from '../helpers/capabilities.js';
+import { captureConsole } from '../helpers/console.js';
 
 /**
  * Bad input a site owner plausibly writes (#13): each case gets a clear line for the visitor
@@ -355,18 +356,12 @@ describe('bad input', function () {
   }
 
   it('background=" HOLD " is hold, and background="" the default: a keyword, read trimmed and in any case (no console line)', async () => {
-    const lines: string[] = [];
-    const { warn, error } = console;
-    console.warn = console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+    const log = captureConsole();
     try {
       const api = await emulatorUrl();
+      const markup = session('background=" HOLD "') + session('background=""');
       const box = await fixture<HTMLDivElement>(
-        html`<div
-          .innerHTML=${(session('background=" HOLD "') + session('background=""')).replaceAll(
-            '$API',
-            api,
-          )}
-        ></div>`,
+        html`<div .innerHTML=${markup.replaceAll('$API', api)}></div>`,
       );
       const [held, empty] = [...box.querySelectorAll('reactor-session')];
       await held!.updateComplete;
@@ -374,10 +369,9 @@ describe('bad input', function () {
       expect(held!.background).to.equal('hold');
       expect(backgroundPolicy(held!)).to.equal('hold');
       expect(empty!.background).to.equal('auto');
-      expect(lines.filter((l) => l.includes('background='))).to.deep.equal([]);
+      expect(log.said.filter((l) => l.includes('background='))).to.deep.equal([]);
     } finally {
-      console.warn = warn;
-      console.error = error;
+      log.restore();
     }
   });
 

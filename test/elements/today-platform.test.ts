@@ -26,6 +26,7 @@ import { part } from '../helpers/dom.js';
 import { matrixRow } from '../helpers/matrix.js';
 import { goLive, partText, sessionFixture, sleep } from '../helpers/session.js';
 import { requireWebRTC } from '../helpers/capabilities.js';
+import { rejection } from '../helpers/assertions.js';
 
 const session = (model: string, attributes = '') =>
   sessionFixture({ model, attributes: `idle-timeout="0" ${attributes}` });
@@ -40,15 +41,6 @@ const contract = (el: ReactorSession) =>
     'the model’s contract',
     5000,
   );
-
-async function rejection(promise: Promise<unknown>): Promise<Error & { code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected a rejection');
-}
 
 function key(el: ReactorSession, type: 'keydown' | 'keyup', name: string) {
   part(el, 'stage')!.dispatchEvent(
