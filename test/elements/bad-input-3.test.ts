@@ -64,7 +64,11 @@ describe('bad input, round three', function () {
       expect(entry.credits).to.be.within(60, 87 + 29 * 0.7);
       const said = log.warnings.find((l) => l.includes('model changed'));
       expect(said).to.contain('it applies to the next session');
-      await row('model switched on a live session under max-cost', partText(el, 'status'), said);
+      await row(
+        'model switched on a live session under max-cost="87" (lingbot, 29 credits/s)',
+        `${partText(el, 'status')} Ledger: ${entry.credits.toFixed(0)} credits, ${entry.ended_by}.`,
+        said,
+      );
     });
 
     it('a lower max-cost applies at once; a higher max-duration waits for the next session', async () => {
@@ -82,7 +86,11 @@ describe('bad input, round three', function () {
       expect(entry.credits).to.be.at.most(34 + 17 * 0.7);
       const said = log.warnings.find((l) => l.includes('max-duration raised'));
       expect(said).to.contain('this one stops at 60 s');
-      await row('max-cost lowered, max-duration raised while live', partText(el, 'status'), said);
+      await row(
+        'max-cost 1000 → 34 and max-duration 60 → 600 while live (helios)',
+        `${partText(el, 'status')} Ledger: ${entry.credits.toFixed(0)} credits, ${entry.ended_by}.`,
+        said,
+      );
     });
   });
 
@@ -106,12 +114,13 @@ describe('bad input, round three', function () {
       const el = await sessionFixture({ attributes: 'idle-timeout="0"' });
       el.tokenProvider = async () => ({ jwt, expires_at: seconds() + 3600 });
       const id = await goLive(el);
-      expect(el.remainingSeconds).to.be.within(40, 46);
+      const limit = Math.round(el.remainingSeconds);
+      expect(limit).to.be.within(40, 46);
       el.disconnect();
       expect((await closedEntry(id)).ended_by).to.equal('client');
       await row(
         'expires_at an hour ahead, the JWT’s exp in 60 s',
-        `${Math.round(el.remainingSeconds)} s limit`,
+        `${limit} s left on the countdown (max-duration 300)`,
         undefined,
       );
     });
@@ -215,7 +224,7 @@ describe('bad input, round three', function () {
       expect(el.model).to.equal('');
       expect(part(el, 'connect-button')).not.to.equal(null);
       const said = log.warnings.find((l) => l.includes('model must be a string'));
-      expect(said).to.contain('not a object');
+      expect(said).to.contain('not an object');
       el.removeAttribute('keys');
       el.removeAttribute('model');
       await el.updateComplete;
@@ -309,7 +318,7 @@ describe('bad input, round three', function () {
           expect(textOf(line)).not.to.contain('abcdef');
           await row(
             `checklist: the token route answers ${input}`,
-            textOf(line).slice(0, 120),
+            textOf(line).replace(route, 'the route').slice(0, 160),
             undefined,
           );
         } finally {

@@ -30,7 +30,7 @@ const FLAGS = {
 } as const;
 
 const described = (value: unknown) =>
-  Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+  Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 
 /**
  * Reads every changed property of `el` as its documented type, in place; returns the console
