@@ -77,6 +77,12 @@ export class GpuPeer implements Peer {
   private readonly pattern: TestPattern;
   private channel: RTCDataChannel | null = null;
   private control: RTCDataChannel | null = null;
+  /**
+   * What the platform said before this side saw the `data` channel open. A busy process hears
+   * the channel's open event late, after the browser already counts the session as live: the
+   * message waits for it rather than being lost.
+   */
+  private unsent: string[] = [];
   /** The names of the tracks the browser resumed (see `pausedTracks`). */
   private readonly resumed = new Set<string>();
   private videoName = '';
@@ -149,7 +155,8 @@ export class GpuPeer implements Peer {
   }
 
   async sent(): Promise<void> {
-    for (let waited = 0; waited < 1000 && (this.channel?.bufferedAmount ?? 0) > 0; waited += 20)
+    const busy = () => this.unsent.length > 0 || (this.channel?.bufferedAmount ?? 0) > 0;
+    for (let waited = 0; waited < 1000 && busy(); waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
@@ -235,14 +242,18 @@ export class GpuPeer implements Peer {
     const control = channel.label === 'control';
     if (control) this.control = channel;
     else this.channel = channel;
-    channel.onopen = () => this.checkReady();
+    const opened = () => {
+      if (!control) for (const text of this.unsent.splice(0)) this.sendOn(channel, text);
+      this.checkReady();
+    };
+    channel.onopen = opened;
     channel.onclose = () => this.gone(`${channel.label} channel closed`);
     channel.onmessage = (event: MessageEvent) => {
       if (this.ended) return;
       this.lastHeard = Date.now();
       (control ? onControlFrame : onDataFrame)(event.data, context);
     };
-    if (channel.readyState === 'open') this.checkReady();
+    if (channel.readyState === 'open') opened();
   }
 
   private checkReady(): void {
@@ -258,7 +269,11 @@ export class GpuPeer implements Peer {
   }
 
   private send(scope: 'application' | 'runtime', type: string, data: unknown): void {
-    this.sendOn(this.channel, JSON.stringify({ scope, data: { type, data } }));
+    const text = JSON.stringify({ scope, data: { type, data } });
+    const state = this.channel?.readyState ?? 'connecting';
+    if (state === 'connecting') {
+      if (!this.ended) this.unsent.push(text);
+    } else this.sendOn(this.channel, text);
   }
 
   private sendOn(channel: RTCDataChannel | null, text: string): void {
