@@ -8,16 +8,18 @@
 import type { SessionConfig } from './config.js';
 import { budgetCredits } from './config.js';
 
-/** The settings whose live change waits for the next session, with their attribute names. */
+/**
+ * The settings whose live change waits for the next session, with their attribute names (the
+ * client and the safeguards read them once, at connect or at ready). `background` and
+ * `video-track` are read when they are needed, so a live change to them applies at once.
+ */
 const NEXT_TIME = {
   model: 'model',
   apiUrl: 'api-url',
   idleTimeout: 'idle-timeout',
   idleWarning: 'idle-warning',
   hiddenTimeout: 'hidden-timeout',
-  background: 'background',
   reconnect: 'reconnect',
-  videoTrack: 'video-track',
 } as const;
 
 type Seen = Record<keyof typeof NEXT_TIME, string>;

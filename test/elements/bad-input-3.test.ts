@@ -83,6 +83,8 @@ describe('bad input, round three', function () {
       const id = await goLive(el);
       const ended = oneEvent(el, 'reactor-end');
       el.maxDuration = 600;
+      el.idleTimeout = 30;
+      el.background = 'end';
       el.maxCost = 34; // helios at 17 a second: 2 s
       await el.updateComplete;
       expect(el.remainingSeconds).to.be.at.most(60);
@@ -91,6 +93,9 @@ describe('bad input, round three', function () {
       expect(detail.billedSeconds).to.be.at.most(34 / 17 + 0.5);
       const entry = await closedEntry(id);
       expect(entry.credits).to.be.at.most(34 + 17 * 3);
+      expect(log.warnings.filter((l) => l.includes('idle-timeout changed'))).to.have.length(1);
+      // `background` is read when the page is put away: it applies at once, nothing to say.
+      expect(log.warnings.filter((l) => l.includes('background'))).to.deep.equal([]);
       const said = log.warnings.find((l) => l.includes('max-duration raised'));
       expect(said).to.contain('this one stops at 60 s');
       await row(

@@ -421,7 +421,7 @@ export class ReactorSession extends ReactorElement {
         attributeProblems(this, (attribute, value) => written(this, attribute, value)),
       );
     // Live: a stricter limit applies at once, any other change to the next session.
-    const live = ['model', 'apiUrl', 'reconnect', 'videoTrack', ...checked] as const;
+    const live = ['model', 'apiUrl', 'reconnect', ...checked] as const;
     if (this.hasUpdated && live.some((name) => changed.has(name))) this.session.settingsChanged();
   }
 
