@@ -80,9 +80,11 @@ async function jsx(manifestText) {
         ),
       ),
     );
+    // The browser's own types need no import.
+    const DOM_TYPES = new Set(['CustomEvent', 'File', 'Blob']);
     const imported = [...types.slice(0, types.indexOf('} from')).matchAll(/^\s+(\w+),$/gm)]
       .map((m) => m[1])
-      .concat([...named].filter((n) => n !== 'CustomEvent'));
+      .concat([...named].filter((n) => !DOM_TYPES.has(n)));
     const code = body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // names in comments do not count
     const used = [...new Set(imported)].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
     const out = `// Generated from custom-elements.json by @wc-toolkit/jsx-types (\`npm run manifest\`).

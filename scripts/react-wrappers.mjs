@@ -19,7 +19,7 @@ export function reactWrappers(manifestText) {
   for (const d of elements)
     for (const e of d.events ?? [])
       for (const name of e.type.text.match(/\b[A-Z][A-Za-z]+\b/g) ?? [])
-        if (name !== 'CustomEvent') types.add(name);
+        if (!['CustomEvent', 'File', 'Blob'].includes(name)) types.add(name); // the browser's own types need no import
   const lines = [
     '// Generated from custom-elements.json by scripts/react-wrappers.mjs (`npm run manifest`).',
     '// Do not edit: change the elements and their JSDoc instead.',

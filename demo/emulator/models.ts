@@ -83,6 +83,62 @@ const MODELS: Record<string, ModelContract> = {
       },
     },
   },
+  /**
+   * Not priced by default (a test adds it to `models`): one command of every shape a contract
+   * can have, for the visitor controls.
+   */
+  sampler: {
+    description: 'Every kind of command, for the visitor controls.',
+    tracks: [{ name: 'main_video', kind: 'video', direction: 'recvonly' }],
+    commands: {
+      set_prompt: {
+        summary: 'Sets the prompt.',
+        fields: { prompt: { type: 'string', maxLength: 200, 'x-reactor-moderate': true } },
+      },
+      random_image: { summary: 'Starts from a random image.', fields: {} },
+      set_style: {
+        summary: 'Picks a style.',
+        fields: { style: { type: 'string', enum: ['painted', 'photo', 'sketch'] } },
+      },
+      move: {
+        summary: 'Moves while pressed.',
+        fields: {
+          direction: { type: 'string', enum: ['forward', 'back', 'left', 'right'] },
+          pressed: { type: 'boolean', default: true },
+        },
+      },
+      act: {
+        summary: 'Acts while pressed.',
+        fields: {
+          action: { type: 'string', enum: ['jump', 'crouch'] },
+          pressed: { type: 'boolean', default: true },
+        },
+      },
+      set_paused: { summary: 'Pauses the world.', fields: { paused: { type: 'boolean' } } },
+      set_speed: {
+        summary: 'Sets the speed.',
+        fields: {
+          speed: { type: 'number', minimum: 0, maximum: 30, multipleOf: 0.5, default: 10 },
+        },
+      },
+      set_seed_image: { summary: 'Starts from an image.', fields: { image: UPLOAD_REF } },
+      set_image: {
+        summary: 'Starts from an image with a prompt.',
+        fields: {
+          image: UPLOAD_REF,
+          prompt: { anyOf: [{ type: 'string', maxLength: 4096 }, { type: 'null' }], default: null },
+        },
+      },
+      reset: {
+        summary: 'Starts over.',
+        fields: { seed: { type: 'integer', minimum: -1, maximum: 2147483647, default: -1 } },
+      },
+      set_path: {
+        summary: 'Follows a path.',
+        fields: { points: { type: 'array', items: { type: 'number' } } },
+      },
+    },
+  },
 };
 
 const contractOf = (model: string) => MODELS[model] ?? MODELS.helios!;

@@ -281,6 +281,10 @@ export type ReactorSessionReactorModerationElementEvent = ReactorSessionElementE
 export type ReactorSessionReactorUploadProgressElementEvent = ReactorSessionElementEvent<
   CustomEvent<{ name: string; loaded: number; total: number }>
 >;
+/** `reactor-snapshot` event type */
+export type ReactorSessionReactorSnapshotElementEvent = ReactorSessionElementEvent<
+  CustomEvent<{ file: File }>
+>;
 /** `reactor-stats` event type */
 export type ReactorSessionReactorStatsElementEvent = ReactorSessionElementEvent<
   CustomEvent<{ stats: ConnectionStats }>
@@ -353,6 +357,19 @@ its session whatever this says. */
   /** Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
 direction, `pressed` true then false). Off by default. */
   keys?: ReactorSession['keys'] | undefined;
+  /** Controls for visitors, built from the model's own contract, like `<video controls>`: present
+and empty, every command that maps to a control (a text box, buttons, hold buttons, a
+switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
+list of command names picks and orders them. Absent: none. */
+  controls?: ReactorSession['controls'] | undefined;
+  /** The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+control is named after its command (`set_seed_image`: "Seed image"). */
+  'control-labels'?: ReactorSession['controlLabels'] | undefined;
+  /** The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+control is named after its command (`set_seed_image`: "Seed image"). */
+  controlLabels?: ReactorSession['controlLabels'] | undefined;
   /** Shows the setup checklist inside the element, for the site's owner (never on by default):
 the page, its frame, the token route and the API, each failing line with its fix. The
 checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
@@ -389,6 +406,8 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   /** `{name, loaded, total}` while `uploadFile` sends the bytes. */
   'onreactor-upload-progress'?:
     ((e: ReactorSessionReactorUploadProgressElementEvent) => void) | undefined;
+  /** `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it). */
+  'onreactor-snapshot'?: ((e: ReactorSessionReactorSnapshotElementEvent) => void) | undefined;
   /** `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`. */
   'onreactor-stats'?: ((e: ReactorSessionReactorStatsElementEvent) => void) | undefined;
 };
@@ -460,6 +479,19 @@ its session whatever this says. */
   /** Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
 direction, `pressed` true then false). Off by default. */
   'prop:keys'?: ReactorSession['keys'] | undefined;
+  /** Controls for visitors, built from the model's own contract, like `<video controls>`: present
+and empty, every command that maps to a control (a text box, buttons, hold buttons, a
+switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
+list of command names picks and orders them. Absent: none. */
+  'prop:controls'?: ReactorSession['controls'] | undefined;
+  /** The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+control is named after its command (`set_seed_image`: "Seed image"). */
+  'attr:control-labels'?: ReactorSession['controlLabels'] | undefined;
+  /** The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+control is named after its command (`set_seed_image`: "Seed image"). */
+  'prop:controlLabels'?: ReactorSession['controlLabels'] | undefined;
   /** Shows the setup checklist inside the element, for the site's owner (never on by default):
 the page, its frame, the token route and the API, each failing line with its fix. The
 checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
@@ -495,6 +527,8 @@ checklist is its own script, `reactor-elements.debug.js`, loaded after the bundl
   /** `{name, loaded, total}` while `uploadFile` sends the bytes. */
   'on:reactor-upload-progress'?:
     ((e: ReactorSessionReactorUploadProgressElementEvent) => void) | undefined;
+  /** `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it). */
+  'on:reactor-snapshot'?: ((e: ReactorSessionReactorSnapshotElementEvent) => void) | undefined;
   /** `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`. */
   'on:reactor-stats'?: ((e: ReactorSessionReactorStatsElementEvent) => void) | undefined;
 
@@ -658,6 +692,13 @@ export type CustomElements = {
    * - `topup-url`/`topupUrl`: Where to buy credits; linked from the out-of-credits message.
    * - `keys`: Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
    * direction, `pressed` true then false). Off by default.
+   * - `controls`: Controls for visitors, built from the model's own contract, like `<video controls>`: present
+   * and empty, every command that maps to a control (a text box, buttons, hold buttons, a
+   * switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
+   * list of command names picks and orders them. Absent: none.
+   * - `control-labels`/`controlLabels`: The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+   * command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+   * control is named after its command (`set_seed_image`: "Seed image").
    * - `debug`: Shows the setup checklist inside the element, for the site's owner (never on by default):
    * the page, its frame, the token route and the API, each failing line with its fix. The
    * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
@@ -690,6 +731,7 @@ export type CustomElements = {
    * - `reactor-capabilities`: `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
    * - `reactor-moderation`: `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
    * - `reactor-upload-progress`: `{name, loaded, total}` while `uploadFile` sends the bytes.
+   * - `reactor-snapshot`: `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it).
    * - `reactor-stats`: `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
    *
    * ## Slots
@@ -715,6 +757,8 @@ export type CustomElements = {
    * - `uploadFile(file: Blob, options: Pick<UploadOptions, 'name' | 'accept' | 'maxBytes'> = {}) => Promise<FileRef>`: Uploads a file for the model while live (checked first: not empty, at most `maxBytes`, of a
    * type `accept` names); resolves with the reference to pass inside `sendCommand` data. Fires
    * `reactor-upload-progress`; the session's end cancels it.
+   * - `snapshot() => Promise<File | null>`: The current frame as a PNG `File` (null while there is no frame); fires `reactor-snapshot`.
+   * Unlike the snapshot button, it neither shares nor downloads the file.
    * - `keepAlive() => void`: Counts as page activity: resets the idle timer and closes the idle warning.
    *
    * ## CSS Custom Properties
@@ -745,6 +789,15 @@ export type CustomElements = {
    * - `keep-alive-button`: The dialog's "Keep session" button.
    * - `error`: The error message.
    * - `moderation`: The platform's moderation message (a live region), when it refused an input.
+   * - `controls`: The visitor controls (`controls`): built from the model's contract, under the video.
+   * - `control`: Each control: also named by its kind (`prompt`, `hold-pad`, `hold-group`, `choice`, `toggle`, `slider`, `upload`).
+   * - `prompt`: A text box with its send button, for a command that takes text.
+   * - `prompt-count`: The prompt's characters so far and its limit.
+   * - `hold-pad`: Direction buttons held to move (press: `pressed: true`, release: `pressed: false`).
+   * - `hold-button`: One held button.
+   * - `snapshot-button`: Saves (or shares) the current frame as a PNG.
+   * - `fullscreen-button`: The player full screen with its controls.
+   * - `controls-status`: The controls' live region: what the last use did, or why it failed.
    * - `keys-hint`: The keys that steer the model (with `keys`), over the video.
    * - `mute-button`: Turns the model's sound on and off (when it sends audio).
    * - `quality`: The connection quality while live: good, fair or poor (`data-quality`).
@@ -913,6 +966,13 @@ export type CustomElementsSolidJs = {
    * - `topup-url`/`topupUrl`: Where to buy credits; linked from the out-of-credits message.
    * - `keys`: Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
    * direction, `pressed` true then false). Off by default.
+   * - `controls`: Controls for visitors, built from the model's own contract, like `<video controls>`: present
+   * and empty, every command that maps to a control (a text box, buttons, hold buttons, a
+   * switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
+   * list of command names picks and orders them. Absent: none.
+   * - `control-labels`/`controlLabels`: The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+   * command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+   * control is named after its command (`set_seed_image`: "Seed image").
    * - `debug`: Shows the setup checklist inside the element, for the site's owner (never on by default):
    * the page, its frame, the token route and the API, each failing line with its fix. The
    * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
@@ -945,6 +1005,7 @@ export type CustomElementsSolidJs = {
    * - `reactor-capabilities`: `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
    * - `reactor-moderation`: `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
    * - `reactor-upload-progress`: `{name, loaded, total}` while `uploadFile` sends the bytes.
+   * - `reactor-snapshot`: `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it).
    * - `reactor-stats`: `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
    *
    * ## Slots
@@ -970,6 +1031,8 @@ export type CustomElementsSolidJs = {
    * - `uploadFile(file: Blob, options: Pick<UploadOptions, 'name' | 'accept' | 'maxBytes'> = {}) => Promise<FileRef>`: Uploads a file for the model while live (checked first: not empty, at most `maxBytes`, of a
    * type `accept` names); resolves with the reference to pass inside `sendCommand` data. Fires
    * `reactor-upload-progress`; the session's end cancels it.
+   * - `snapshot() => Promise<File | null>`: The current frame as a PNG `File` (null while there is no frame); fires `reactor-snapshot`.
+   * Unlike the snapshot button, it neither shares nor downloads the file.
    * - `keepAlive() => void`: Counts as page activity: resets the idle timer and closes the idle warning.
    *
    * ## CSS Custom Properties
@@ -1000,6 +1063,15 @@ export type CustomElementsSolidJs = {
    * - `keep-alive-button`: The dialog's "Keep session" button.
    * - `error`: The error message.
    * - `moderation`: The platform's moderation message (a live region), when it refused an input.
+   * - `controls`: The visitor controls (`controls`): built from the model's contract, under the video.
+   * - `control`: Each control: also named by its kind (`prompt`, `hold-pad`, `hold-group`, `choice`, `toggle`, `slider`, `upload`).
+   * - `prompt`: A text box with its send button, for a command that takes text.
+   * - `prompt-count`: The prompt's characters so far and its limit.
+   * - `hold-pad`: Direction buttons held to move (press: `pressed: true`, release: `pressed: false`).
+   * - `hold-button`: One held button.
+   * - `snapshot-button`: Saves (or shares) the current frame as a PNG.
+   * - `fullscreen-button`: The player full screen with its controls.
+   * - `controls-status`: The controls' live region: what the last use did, or why it failed.
    * - `keys-hint`: The keys that steer the model (with `keys`), over the video.
    * - `mute-button`: Turns the model's sound on and off (when it sends audio).
    * - `quality`: The connection quality while live: good, fair or poor (`data-quality`).

@@ -12,6 +12,17 @@ import type { sessionMessages } from '../elements/reactor-session/messages.js';
 type Complete<T> = Record<keyof T, string>;
 
 const session: Complete<typeof sessionMessages> = {
+  controlsLabel: 'Steuerung',
+  send: 'Senden',
+  characters: '{count} von {max} Zeichen',
+  sent: 'Gesendet: {label}.',
+  notSent: 'Nicht gesendet: {message}',
+  uploading: '{name} wird hochgeladen: {percent}\u00a0%',
+  snapshot: 'Standbild',
+  snapshotSaved: 'Standbild gespeichert: {name}.',
+  snapshotShared: 'Standbild geteilt.',
+  noFrame: 'Noch kein Videobild zum Speichern.',
+  fullscreen: 'Vollbild',
   start: 'Sitzung starten',
   end: 'Sitzung beenden',
   cancel: 'Abbrechen',

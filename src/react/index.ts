@@ -87,6 +87,7 @@ export const ReactorSession = createComponent({
     onReactorUploadProgress: 'reactor-upload-progress' as EventName<
       CustomEvent<{ name: string; loaded: number; total: number }>
     >,
+    onReactorSnapshot: 'reactor-snapshot' as EventName<CustomEvent<{ file: File }>>,
     onReactorStats: 'reactor-stats' as EventName<CustomEvent<{ stats: ConnectionStats }>>,
   },
 });

@@ -51,6 +51,8 @@ declare module 'svelte/elements' {
           | 'videoTrack'
           | 'topupUrl'
           | 'keys'
+          | 'controls'
+          | 'controlLabels'
           | 'debug'
           | 'keyMap'
           | 'token'
@@ -66,6 +68,7 @@ declare module 'svelte/elements' {
         'max-cost'?: ReactorSession['maxCost'] | string | null;
         'video-track'?: ReactorSession['videoTrack'] | string | null;
         'topup-url'?: ReactorSession['topupUrl'] | string | null;
+        'control-labels'?: ReactorSession['controlLabels'] | string | null;
         'onreactor-status-change'?: (event: HTMLElementEventMap['reactor-status-change']) => void;
         'onreactor-ready'?: (event: HTMLElementEventMap['reactor-ready']) => void;
         'onreactor-idle-warning'?: (event: HTMLElementEventMap['reactor-idle-warning']) => void;
@@ -78,6 +81,7 @@ declare module 'svelte/elements' {
         'onreactor-upload-progress'?: (
           event: HTMLElementEventMap['reactor-upload-progress'],
         ) => void;
+        'onreactor-snapshot'?: (event: HTMLElementEventMap['reactor-snapshot']) => void;
         'onreactor-stats'?: (event: HTMLElementEventMap['reactor-stats']) => void;
       };
   }

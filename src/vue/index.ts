@@ -56,6 +56,8 @@ declare module 'vue' {
       | 'videoTrack'
       | 'topupUrl'
       | 'keys'
+      | 'controls'
+      | 'controlLabels'
       | 'debug'
       | 'keyMap'
       | 'token'
@@ -70,6 +72,7 @@ declare module 'vue' {
       | 'reactor-capabilities'
       | 'reactor-moderation'
       | 'reactor-upload-progress'
+      | 'reactor-snapshot'
       | 'reactor-stats'
     >;
   }

@@ -8,7 +8,8 @@
  *   `close`, `reload`, `away-and-back` (navigate, then history back: the back/forward cache),
  *   `hide` (another tab comes to the front, so this one is hidden and its timers throttled),
  *   `show` (this tab comes to the front again), `freeze` and `resume` (the browser's page
- *   lifecycle), `eval` (an expression in the tab) and `click` (a part of its session, by name).
+ *   lifecycle), `eval` (an expression in the tab), `click` (a part of its session, by name) and
+ *   `touch` (a finger held on an element of its player, then lifted).
  *   `open` with `phone: true` emulates a phone first where the browser can (Chromium's device
  *   emulation: a 390 × 844 touch screen, so the primary pointer is coarse), and answers whether
  *   the page sees a coarse pointer.
@@ -38,13 +39,14 @@ interface CommandArgs {
 const TAB_PAGE = '/__unload/tab.html';
 const AWAY_PAGE = '/__unload/away.html';
 
-function tabPage(apiUrl: string, tokenQuery: string, attrs: string): string {
+function tabPage(apiUrl: string, tokenQuery: string, attrs: string, model = 'helios'): string {
   // No pagehide listener of the page's own: one registered before the element's, and already
   // warm, would take Firefox's abort in its place and hide a bug (see `UnloadController`).
   return `<!doctype html>
 <html lang="en">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <body>
-<reactor-session model="helios" api-url="${apiUrl}" token-url="${apiUrl}/api/reactor-token${tokenQuery}"
+<reactor-session model="${model}" api-url="${apiUrl}" token-url="${apiUrl}/api/reactor-token${tokenQuery}"
   ${attrs || 'idle-timeout="0" autoconnect'}></reactor-session>
 <script src="/__dist/reactor-elements.iife.js"></script>
 <script>
@@ -74,6 +76,8 @@ interface OpenArgs {
   page?: 'wix';
   /** A phone's screen and touch, where the browser can emulate them. */
   phone?: boolean;
+  /** The model (default helios). */
+  model?: string;
 }
 
 type TabArgs =
@@ -83,7 +87,8 @@ type TabArgs =
       tab: number;
     }
   | { op: 'eval'; tab: number; js: string }
-  | { op: 'click'; tab: number; part: string };
+  | { op: 'click'; tab: number; part: string }
+  | { op: 'touch'; tab: number; selector: string; holdMs: number };
 
 export function tabsPlugin() {
   const tabs = new Map<number, Page>();
@@ -100,10 +105,11 @@ export function tabsPlugin() {
   async function open(runner: Page, args: OpenArgs) {
     const ttl = args.expiresAfter ? `&expires_after=${args.expiresAfter}` : '';
     const attrs = args.attrs ? `&attrs=${encodeURIComponent(args.attrs)}` : '';
+    const model = args.model ? `&model=${encodeURIComponent(args.model)}` : '';
     const path =
       args.page === 'wix'
         ? wixPath(runner.url(), args.apiUrl)
-        : `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}`;
+        : `${TAB_PAGE}?api=${encodeURIComponent(args.apiUrl)}${ttl}${attrs}${model}`;
     const tab = await newTabBeside(runner);
     if (args.phone)
       await tab
@@ -165,6 +171,19 @@ export function tabsPlugin() {
       }
       case 'eval':
         return tab.evaluate(args.js);
+      case 'touch': {
+        // A finger on the middle of an element of the player's shadow root, held, then lifted.
+        const box = await tab.evaluate((selector: string) => {
+          const el = document.querySelector('reactor-session')!;
+          const rect = el.shadowRoot!.querySelector(selector)?.getBoundingClientRect();
+          return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }, args.selector);
+        if (!box) return false;
+        await tab.touchscreen.touchStart(box.x, box.y);
+        await new Promise((resolve) => setTimeout(resolve, args.holdMs));
+        await tab.touchscreen.touchEnd();
+        return true;
+      }
       case 'click':
         return tab.evaluate((name: string) => {
           const el = document.querySelector('reactor-session')!;
@@ -201,6 +220,7 @@ export function tabsPlugin() {
           query.get('api') ?? '',
           ttl ? `?expires_after=${Number(ttl)}` : '',
           query.get('attrs') ?? '',
+          query.get('model') ?? undefined,
         ),
         type: 'html',
       };

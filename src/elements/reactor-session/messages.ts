@@ -6,10 +6,12 @@
 import type { EndReason, SessionElementStatus, SessionFailure } from '../../session/session.js';
 import { format } from '../../controllers/localize.js';
 import { asPlatformError } from '../../platform/errors.js';
+import { controlMessages } from '../../controls/messages.js';
 
 export type { EndReason, SessionElementStatus };
 
 export const sessionMessages = {
+  ...controlMessages,
   start: 'Start session',
   end: 'End session',
   cancel: 'Cancel',

@@ -4,8 +4,6 @@ import {
   Session,
   type EndReason,
   type SessionElementStatus,
-  type SessionEndDetail,
-  type SessionReceiptDetail,
   type ModerationDetail,
 } from '../../session/session.js';
 import { attributeProblems, tokenAttributeProblem } from '../../session/config.js';
@@ -36,6 +34,12 @@ import { describeFailure, sessionMessages, type SessionErrorDetail } from './mes
 import { announcement, costLine, errorBlock, moderationLine, retryLine } from './view.js';
 import { keyNames, keysHint, qualityBadge } from './controls.js';
 import { say } from '../../internal/console.js';
+import { captureFrame } from '../../controls/frame-capture.js';
+import { ModelControlsController } from '../../controls/model-controls-controller.js';
+import { controlsPanel } from '../../controls/templates.js';
+import { controlStyles } from '../../controls/styles.js';
+import type { ControlLabels } from '../../controls/labels.js';
+import './event-map.js';
 
 export type {
   EndReason,
@@ -76,6 +80,15 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @csspart keep-alive-button - The dialog's "Keep session" button.
  * @csspart error - The error message.
  * @csspart moderation - The platform's moderation message (a live region), when it refused an input.
+ * @csspart controls - The visitor controls (`controls`): built from the model's contract, under the video.
+ * @csspart control - Each control: also named by its kind (`prompt`, `hold-pad`, `hold-group`, `choice`, `toggle`, `slider`, `upload`).
+ * @csspart prompt - A text box with its send button, for a command that takes text.
+ * @csspart prompt-count - The prompt's characters so far and its limit.
+ * @csspart hold-pad - Direction buttons held to move (press: `pressed: true`, release: `pressed: false`).
+ * @csspart hold-button - One held button.
+ * @csspart snapshot-button - Saves (or shares) the current frame as a PNG.
+ * @csspart fullscreen-button - The player full screen with its controls.
+ * @csspart controls-status - The controls' live region: what the last use did, or why it failed.
  * @csspart keys-hint - The keys that steer the model (with `keys`), over the video.
  * @csspart mute-button - Turns the model's sound on and off (when it sends audio).
  * @csspart quality - The connection quality while live: good, fair or poor (`data-quality`).
@@ -98,10 +111,11 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @fires {CustomEvent<{ capabilities: Capabilities }>} reactor-capabilities - `{capabilities}` when the session is live (its tracks), and again when the model's contract arrives (its commands).
  * @fires {CustomEvent<ModerationDetail>} reactor-moderation - `{action, message, command, categories}` when the platform moderated an input: `warn` (the session goes on; the visitor reads the message) or `terminate` (the session ends, reason `moderation`).
  * @fires {CustomEvent<{ name: string; loaded: number; total: number }>} reactor-upload-progress - `{name, loaded, total}` while `uploadFile` sends the bytes.
+ * @fires {CustomEvent<{ file: File }>} reactor-snapshot - `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it).
  * @fires {CustomEvent<{ stats: ConnectionStats }>} reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
  */
 export class ReactorSession extends ReactorElement {
-  static override styles = sessionStyles;
+  static override styles = [sessionStyles, controlStyles];
 
   static override properties = {
     model: { reflect: true },
@@ -120,6 +134,8 @@ export class ReactorSession extends ReactorElement {
     videoTrack: { attribute: 'video-track', reflect: true },
     topupUrl: { attribute: 'topup-url', reflect: true },
     keys: { reflect: true },
+    controls: { reflect: true },
+    controlLabels: { attribute: 'control-labels' },
     debug: { converter: onWhenPresent, reflect: true },
     keyMap: { attribute: false },
     token: { attribute: false },
@@ -197,6 +213,21 @@ export class ReactorSession extends ReactorElement {
   keys = '';
 
   /**
+   * Controls for visitors, built from the model's own contract, like `<video controls>`: present
+   * and empty, every command that maps to a control (a text box, buttons, hold buttons, a
+   * switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
+   * list of command names picks and orders them. Absent: none.
+   */
+  controls: string | null = null;
+
+  /**
+   * The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
+   * command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
+   * control is named after its command (`set_seed_image`: "Seed image").
+   */
+  controlLabels: ControlLabels | string | null = null;
+
+  /**
    * Shows the setup checklist inside the element, for the site's owner (never on by default):
    * the page, its frame, the token route and the API, each failing line with its fix. The
    * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
@@ -243,6 +274,16 @@ export class ReactorSession extends ReactorElement {
     () => this.keepAlive(),
   );
 
+  private readonly panel = new ModelControlsController(this, {
+    send: (name, data) => this.sendCommand(name, data),
+    upload: (file, accept) => this.uploadFile(file, { accept }),
+    activity: () => this.keepAlive(),
+    video: () => this.video,
+    model: () => this.model,
+    snapped: (file) => this.emit('reactor-snapshot', { file }, true),
+    texts: () => this.msg.t,
+  });
+
   private readonly actions = new SessionActions({
     connect: () => void this.connect(),
     takeOver: () => void this.takeOver(),
@@ -260,6 +301,7 @@ export class ReactorSession extends ReactorElement {
     const session = this.session;
     session.on('status', (detail) => {
       if (!session.busy) {
+        this.panel.stop();
         this.idleDialog.close();
         this.media.detach();
         this.connection.stop();
@@ -384,6 +426,17 @@ export class ReactorSession extends ReactorElement {
     });
   }
 
+  /**
+   * The current frame as a PNG `File` (null while there is no frame); fires `reactor-snapshot`.
+   * Unlike the snapshot button, it neither shares nor downloads the file.
+   */
+  async snapshot(): Promise<File | null> {
+    const video = this.video;
+    const file = video ? await captureFrame(video, this.model) : null;
+    if (file) this.emit('reactor-snapshot', { file });
+    return file;
+  }
+
   /** Counts as page activity: resets the idle timer and closes the idle warning. */
   keepAlive(): void {
     this.session.keepAlive();
@@ -454,7 +507,7 @@ export class ReactorSession extends ReactorElement {
     const keyMap = this.activeKeyMap;
     const keys = keyNames(keyMap);
     return html`
-      <div part="base" class="base" data-status=${status}>
+      <div part="base" class=${this.panel.filled ? 'base filled' : 'base'} data-status=${status}>
         <div
           part="stage"
           class="stage"
@@ -471,10 +524,24 @@ export class ReactorSession extends ReactorElement {
           <div class="overlay"><slot name="overlay"></slot></div>
           ${this.idleDialog.render(t, session.idleSecondsLeft)}
         </div>
+        ${
+          live && this.controls !== null
+            ? controlsPanel(
+                this.panel,
+                this.panel.plan(
+                  session.capabilities?.commands ?? [],
+                  this.controls,
+                  this.controlLabels,
+                ),
+                t,
+              )
+            : nothing
+        }
+        ${moderationLine(session)}
         <p part="status" class="status" role="status" aria-live="polite">
           ${announcement(session, t)}
         </p>
-        ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)} ${moderationLine(session)}
+        ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
         ${errorBlock(session, t, this.topupUrl)}
         ${this.actions.render(
           status,
@@ -499,21 +566,5 @@ export class ReactorSession extends ReactorElement {
 declare global {
   interface HTMLElementTagNameMap {
     'reactor-session': ReactorSession;
-  }
-  interface HTMLElementEventMap {
-    'reactor-status-change': CustomEvent<{
-      status: SessionElementStatus;
-      previous: SessionElementStatus;
-    }>;
-    'reactor-ready': CustomEvent<{ sessionId: string | null }>;
-    'reactor-idle-warning': CustomEvent<{ secondsLeft: number }>;
-    'reactor-end': CustomEvent<SessionEndDetail>;
-    'reactor-receipt': CustomEvent<SessionReceiptDetail>;
-    'reactor-error': CustomEvent<SessionErrorDetail>;
-    'reactor-message': CustomEvent<{ message: unknown }>;
-    'reactor-capabilities': CustomEvent<{ capabilities: Capabilities }>;
-    'reactor-moderation': CustomEvent<ModerationDetail>;
-    'reactor-upload-progress': CustomEvent<{ name: string; loaded: number; total: number }>;
-    'reactor-stats': CustomEvent<{ stats: ConnectionStats }>;
   }
 }

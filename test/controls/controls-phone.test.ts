@@ -1,0 +1,144 @@
+/**
+ * `controls` on a phone: a real tab with a phone's screen and touch (Chromium's device
+ * emulation: 390 × 844, coarse pointer), the built script and the tag, nothing else. Every target
+ * measured at 44 × 44 CSS px or more with 8 px between, text at 16 px or more, nothing wider
+ * than the screen, the controls under the video; a finger held on "forward" moves, then stops.
+ * Firefox cannot emulate a phone: there the same page runs at its own size, with the same touch.
+ */
+import { expect } from '@open-wc/testing';
+import { commandLog, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
+import { tab } from '../helpers/tabs.js';
+import { skipWithoutWebRTC } from '../helpers/capabilities.js';
+
+const PLAYER = `document.querySelector('reactor-session')`;
+
+/** What the page measures: targets, gaps, fonts, overflow, where the controls sit. */
+const MEASURE = `(() => {
+  const root = ${PLAYER}.shadowRoot;
+  const targets = [...root.querySelectorAll('.controls button, .controls .upload, .controls input:not(.sr-only)')];
+  const rects = targets.map((t) => t.getBoundingClientRect());
+  const small = targets
+    .map((t, i) => [t.getAttribute('aria-label') || t.textContent.trim() || t.tagName, rects[i]])
+    .filter(([, r]) => r.width < 44 || r.height < 44)
+    .map(([name, r]) => name + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+  let closest = Infinity;
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i], b = rects[j];
+      const dx = Math.max(b.left - a.right, a.left - b.right);
+      const dy = Math.max(b.top - a.bottom, a.top - b.bottom);
+      closest = Math.min(closest, Math.max(dx, dy));
+    }
+  const fonts = [...root.querySelectorAll('.controls input, .controls button, .controls label')]
+    .map((n) => parseFloat(getComputedStyle(n).fontSize));
+  const stage = root.querySelector('[part~="stage"]').getBoundingClientRect();
+  const controls = root.querySelector('[part~="controls"]').getBoundingClientRect();
+  return {
+    count: targets.length,
+    small,
+    closest: Math.round(closest * 10) / 10,
+    smallestFont: Math.min(...fonts),
+    overflow: document.documentElement.scrollWidth - innerWidth,
+    below: controls.top >= stage.bottom,
+    width: innerWidth,
+  };
+})()`;
+
+describe('controls on a phone', function () {
+  this.timeout(40_000);
+  before(skipWithoutWebRTC);
+  beforeEach(() =>
+    resetEmulator({
+      strict: true,
+      gpuDelayMs: 50,
+      models: { helios: 17, lingbot: 29, sampler: 3 },
+    }),
+  );
+
+  for (const model of ['lingbot', 'sampler'])
+    it(`${model}: every target at least 44 × 44 px, 8 px apart, text at least 16 px, under the video, no overflow`, async () => {
+      const apiUrl = await emulatorUrl();
+      const t = await tab<{ tab: number; phone: boolean }>({
+        op: 'open',
+        apiUrl,
+        phone: true,
+        model,
+        waitReady: false,
+        attrs: 'controls idle-timeout="0"',
+      });
+      await waitFor(
+        () => tab<boolean>({ op: 'click', tab: t.tab, part: 'connect-button' }),
+        'Start',
+      );
+      await waitFor(
+        () =>
+          tab<boolean>({
+            op: 'eval',
+            tab: t.tab,
+            js: `!!${PLAYER}.shadowRoot.querySelector('[part~="control"]')`,
+          }),
+        'the controls',
+      );
+      const m = await tab<{
+        count: number;
+        small: string[];
+        closest: number;
+        smallestFont: number;
+        overflow: number;
+        below: boolean;
+        width: number;
+      }>({ op: 'eval', tab: t.tab, js: MEASURE });
+      if (t.phone) expect(m.width).to.equal(390);
+      expect(m.count).to.be.above(model === 'lingbot' ? 6 : 15);
+      expect(m.small, 'targets under 44 × 44').to.deep.equal([]);
+      expect(m.closest, 'the closest two targets, px apart').to.be.at.least(8);
+      expect(m.smallestFont).to.be.at.least(16);
+      expect(m.overflow, 'px wider than the screen').to.be.at.most(0);
+      expect(m.below, 'the controls under the video').to.equal(true);
+      await tab({ op: 'close', tab: t.tab });
+    });
+
+  it('lingbot: a finger held on "forward" sends pressed true, and lifted pressed false', async () => {
+    const apiUrl = await emulatorUrl();
+    const t = await tab<{ tab: number }>({
+      op: 'open',
+      apiUrl,
+      phone: true,
+      model: 'lingbot',
+      waitReady: false,
+      attrs: 'controls idle-timeout="0"',
+    });
+    await waitFor(() => tab<boolean>({ op: 'click', tab: t.tab, part: 'connect-button' }), 'Start');
+    const id = await waitFor(
+      () => tab<string | false>({ op: 'eval', tab: t.tab, js: 'window.reactorReady || false' }),
+      'the session to be live',
+    );
+    await waitFor(
+      () =>
+        tab<boolean>({
+          op: 'eval',
+          tab: t.tab,
+          js: `!!${PLAYER}.shadowRoot.querySelector('[part~="hold-pad"]')`,
+        }),
+      'the pad',
+    );
+    expect(
+      await tab<boolean>({
+        op: 'touch',
+        tab: t.tab,
+        selector: '[part~="hold-pad"] button[aria-label="Forward"]',
+        holdMs: 400,
+      }),
+    ).to.equal(true);
+    const moves = await waitFor(async () => {
+      const log = (await commandLog(id)).filter((c) => c.command === 'move');
+      return log.length >= 2 && log;
+    }, 'two moves');
+    expect(moves.map((c) => c.data)).to.deep.equal([
+      { direction: 'forward', pressed: true },
+      { direction: 'forward', pressed: false },
+    ]);
+    expect(moves[1]!.at - moves[0]!.at, 'ms held').to.be.at.least(300);
+    await tab({ op: 'close', tab: t.tab });
+  });
+});
