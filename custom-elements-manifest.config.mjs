@@ -1,6 +1,6 @@
 /** Configuration of `cem analyze`: the manifest is generated from the JSDoc of the elements (src/elements/<tag>/<tag>.ts). */
 export default {
-  globs: ['src/elements/reactor-*/reactor-*.ts'],
+  globs: ['src/elements/reactor-*/reactor-*.ts', 'src/elements/reactor-session/attributes.ts'],
   exclude: ['**/*.test.ts'],
   litelement: true,
   outdir: '.',

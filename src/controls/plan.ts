@@ -57,15 +57,15 @@ export interface ControlsPlan {
   problems: string[];
 }
 
-/** The words a pad understands, and where each sits on a 3 × 3 grid (row, column). */
-export const PAD_CELLS: Record<string, [number, number]> = {
-  forward: [1, 2],
-  up: [1, 2],
-  left: [2, 1],
-  right: [2, 3],
-  back: [3, 2],
-  backward: [3, 2],
-  down: [3, 2],
+/** The words a pad understands: where each sits on a 3 × 3 grid (row, column), its arrow. */
+export const PAD_CELLS: Record<string, [number, number, string]> = {
+  forward: [1, 2, '↑'],
+  up: [1, 2, '↑'],
+  left: [2, 1, '←'],
+  right: [2, 3, '→'],
+  back: [3, 2, '↓'],
+  backward: [3, 2, '↓'],
+  down: [3, 2, '↓'],
 };
 
 const MAX_SLIDER_STEPS = 1000;

@@ -101,16 +101,12 @@ export const controlStyles = css`
     color: var(--_accent);
     cursor: pointer;
   }
-  .upload[data-busy] {
-    cursor: progress;
-  }
   .upload progress {
     width: 5em;
   }
   .tools {
     display: flex;
     gap: 8px;
-    margin-inline-start: auto;
   }
   .tools button {
     background: transparent;

@@ -13,17 +13,6 @@ import type { ControlText } from './messages.js';
 
 type Of<K extends ControlPlan['kind']> = ControlPlan & { kind: K };
 
-/** Arrows for the pad's directions (the buttons' names are the words). */
-const ARROWS: Record<string, string> = {
-  forward: '↑',
-  up: '↑',
-  back: '↓',
-  backward: '↓',
-  down: '↓',
-  left: '←',
-  right: '→',
-};
-
 const HOLD_KEYS = new Set([' ', 'Enter']);
 
 function hold(c: ModelControlsController, control: Of<'hold'>, choice: Choice) {
@@ -68,7 +57,7 @@ function hold(c: ModelControlsController, control: Of<'hold'>, choice: Choice) {
       end();
     }}
   >
-    ${cell ? ARROWS[String(value)] : choice.label}
+    ${cell ? cell[2] : choice.label}
   </button>`;
 }
 
@@ -108,7 +97,7 @@ function prompt(c: ModelControlsController, control: Of<'prompt'>, t: ControlTex
 
 function upload(c: ModelControlsController, control: Of<'upload'>) {
   const busy = c.upload?.command === control.command;
-  return html`<label part="control upload" class="upload button" ?data-busy=${busy}>
+  return html`<label part="control upload" class="upload button">
     <input
       type="file"
       class="sr-only"

@@ -26,6 +26,7 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL } from '../internal/constants.js
 export type { TokenProvider, TokenReply } from '../platform/tokens.js';
 export type { BalanceSource } from '../platform/balance.js';
 export type { UploadOptions } from '../platform/uploads.js';
+export type { ControlLabels } from '../controls/labels.js';
 export type { Pricing, ModelPrice, Cost } from '../platform/pricing.js';
 export { registerTranslation, type Translation, type MessageTable } from '../i18n/registry.js';
 export { sessionMessages } from './reactor-session/messages.js';

@@ -703,9 +703,6 @@ export type CustomElements = {
    * the page, its frame, the token route and the API, each failing line with its fix. The
    * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
    * `import 'reactor-elements/debug'`); without it, a line says to load it.
-   * - `keyMap`: Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. (property only)
-   * - `token`: A fixed session token (instead of `token-url`); it cannot be refreshed. (property only)
-   * - `tokenProvider`: A function that returns a session token (instead of `token-url`). (property only)
    * - `status`: `disconnected` before the first connect; `connecting` | `waiting` | `ready` | `reconnecting`; then `ended` or `error`. (property only) (readonly)
    * - `sessionId`: The current (or last) session's id. (property only) (readonly)
    * - `billedSeconds`: Billed seconds of the current (or last) session, from the monotonic clock. (property only) (readonly)
@@ -716,6 +713,9 @@ export type CustomElements = {
    * - `capabilities`: What the model of the current (or last) session declares: its tracks and its commands. (property only) (readonly)
    * - `stats`: The connection's quality while live (`{rtt, fps, packetLoss, bitrate, quality}`), else null. (property only) (readonly)
    * - `remainingSeconds`: Seconds left before the hard timeout: the whole cap before a session, 0 after it. (property only) (readonly)
+   * - `keyMap`: Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. (property only)
+   * - `token`: A fixed session token (instead of `token-url`); it cannot be refreshed. (property only)
+   * - `tokenProvider`: A function that returns a session token (instead of `token-url`). (property only)
    *
    * ## Events
    *
@@ -977,9 +977,6 @@ export type CustomElementsSolidJs = {
    * the page, its frame, the token route and the API, each failing line with its fix. The
    * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
    * `import 'reactor-elements/debug'`); without it, a line says to load it.
-   * - `keyMap`: Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. (property only)
-   * - `token`: A fixed session token (instead of `token-url`); it cannot be refreshed. (property only)
-   * - `tokenProvider`: A function that returns a session token (instead of `token-url`). (property only)
    * - `status`: `disconnected` before the first connect; `connecting` | `waiting` | `ready` | `reconnecting`; then `ended` or `error`. (property only) (readonly)
    * - `sessionId`: The current (or last) session's id. (property only) (readonly)
    * - `billedSeconds`: Billed seconds of the current (or last) session, from the monotonic clock. (property only) (readonly)
@@ -990,6 +987,9 @@ export type CustomElementsSolidJs = {
    * - `capabilities`: What the model of the current (or last) session declares: its tracks and its commands. (property only) (readonly)
    * - `stats`: The connection's quality while live (`{rtt, fps, packetLoss, bitrate, quality}`), else null. (property only) (readonly)
    * - `remainingSeconds`: Seconds left before the hard timeout: the whole cap before a session, 0 after it. (property only) (readonly)
+   * - `keyMap`: Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. (property only)
+   * - `token`: A fixed session token (instead of `token-url`); it cannot be refreshed. (property only)
+   * - `tokenProvider`: A function that returns a session token (instead of `token-url`). (property only)
    *
    * ## Events
    *

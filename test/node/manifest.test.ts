@@ -58,6 +58,7 @@ test('the manifest documents the events and parts of the contract', () => {
     'reactor-moderation',
     'reactor-ready',
     'reactor-receipt',
+    'reactor-snapshot',
     'reactor-stats',
     'reactor-status-change',
     'reactor-upload-progress',
@@ -65,6 +66,15 @@ test('the manifest documents the events and parts of the contract', () => {
   for (const p of ['keys-hint', 'mute-button', 'quality'])
     assert.ok(names(session.cssParts).includes(p), p);
   for (const p of ['video', 'connect-button', 'disconnect-button', 'status', 'cost', 'countdown'])
+    assert.ok(names(session.cssParts).includes(p), p);
+  for (const p of [
+    'controls',
+    'control',
+    'prompt',
+    'hold-pad',
+    'snapshot-button',
+    'fullscreen-button',
+  ])
     assert.ok(names(session.cssParts).includes(p), p);
   for (const p of ['idle-dialog', 'keep-alive-button', 'error', 'moderation'])
     assert.ok(names(session.cssParts).includes(p), p);
@@ -102,7 +112,15 @@ const exported = new Set(
 );
 
 test('every type a member, attribute or method names is exported', () => {
-  const builtin = new Set(['Promise', 'Blob', 'Pick', 'Record', 'HTMLElement', 'AbortSignal']);
+  const builtin = new Set([
+    'Promise',
+    'Blob',
+    'File',
+    'Pick',
+    'Record',
+    'HTMLElement',
+    'AbortSignal',
+  ]);
   type Typed = { type?: { text: string } };
   type Member = Typed & {
     name: string;
@@ -122,7 +140,7 @@ test('every type a member, attribute or method names is exported', () => {
 });
 
 test('every event names its detail type, and every type it names is exported', () => {
-  const builtin = new Set(['CustomEvent']);
+  const builtin = new Set(['CustomEvent', 'File']);
   for (const d of manifest.modules.flatMap((m) => m.declarations ?? []))
     for (const event of d.events ?? []) {
       const text = event.type?.text ?? '';

@@ -70,3 +70,16 @@ export function normaliseProperties(
   }
   return lines;
 }
+
+/** The limits whose values are checked (and said on the console when unusable). */
+export const LIMITS = [
+  'maxDuration',
+  'idleTimeout',
+  'idleWarning',
+  'hiddenTimeout',
+  'maxCost',
+  'background',
+] as const;
+
+/** What a live session hears of when it changes: a stricter limit applies at once. */
+export const SETTINGS = ['model', 'apiUrl', 'reconnect', ...LIMITS] as const;

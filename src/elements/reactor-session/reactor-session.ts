@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   Session,
   type EndReason,
@@ -7,14 +6,12 @@ import {
   type ModerationDetail,
 } from '../../session/session.js';
 import { attributeProblems, tokenAttributeProblem } from '../../session/config.js';
-import type { BackgroundPolicy } from '../../session/background.js';
 import {
   KeyCommandController,
   type KeyMap,
   activeKeyMap,
   keysProblem,
 } from '../../controllers/key-commands.js';
-import { decimal, onUnlessFalse, onWhenPresent } from '../../internal/converters.js';
 import { normaliseProperties } from './property-values.js';
 import { type ConnectionStats, StatsReader } from './stats-reader.js';
 import { IdleDialog } from './idle-dialog.js';
@@ -23,22 +20,23 @@ import type { Capabilities, FileRef, UploadOptions } from '../../platform/sessio
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../../internal/constants.js';
 import { ProblemLog, written } from '../../internal/numbers.js';
 import { LocalizeController, format } from '../../controllers/localize.js';
-import { ReactorElement } from '../../internal/reactor-element.js';
+import { SessionAttributes } from './attributes.js';
 import type { PlatformCost } from '../../platform/platform-cost.js';
 import type { Cost } from '../../platform/pricing.js';
-import type { TokenProvider } from '../../platform/tokens.js';
 import { StoreConsumer } from '../../store/store-consumer.js';
 import { SessionActions } from './actions.js';
 import { sessionStyles } from './styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './messages.js';
 import { announcement, costLine, errorBlock, moderationLine, retryLine } from './view.js';
-import { keyNames, keysHint, qualityBadge } from './controls.js';
+import { keysHint, qualityBadge } from './controls.js';
+import { debugChecklist, stage } from './stage.js';
+import { relaySession } from './relay.js';
+import { LIMITS, SETTINGS } from './property-values.js';
 import { say } from '../../internal/console.js';
 import { captureFrame } from '../../controls/frame-capture.js';
 import { ModelControlsController } from '../../controls/model-controls-controller.js';
 import { controlsPanel } from '../../controls/templates.js';
 import { controlStyles } from '../../controls/styles.js';
-import type { ControlLabels } from '../../controls/labels.js';
 import './event-map.js';
 
 export type {
@@ -114,135 +112,8 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @fires {CustomEvent<{ file: File }>} reactor-snapshot - `{file}`, a PNG of the current frame, from the snapshot button or `snapshot()`. Cancel it to keep the file from being shared or downloaded (the page takes it).
  * @fires {CustomEvent<{ stats: ConnectionStats }>} reactor-stats - `{stats}` every 2 s while live: `{rtt, fps, packetLoss, bitrate, quality}`.
  */
-export class ReactorSession extends ReactorElement {
+export class ReactorSession extends SessionAttributes {
   static override styles = [sessionStyles, controlStyles];
-
-  static override properties = {
-    model: { reflect: true },
-    tokenUrl: { attribute: 'token-url', reflect: true },
-    apiUrl: { attribute: 'api-url', reflect: true },
-    maxDuration: { attribute: 'max-duration', converter: decimal, reflect: true },
-    idleTimeout: { attribute: 'idle-timeout', converter: decimal, reflect: true },
-    idleWarning: { attribute: 'idle-warning', converter: decimal, reflect: true },
-    hiddenTimeout: { attribute: 'hidden-timeout', converter: decimal, reflect: true },
-    maxCost: { attribute: 'max-cost', converter: decimal, reflect: true },
-    background: { reflect: true },
-    autoconnect: { converter: onWhenPresent, reflect: true },
-    reconnect: { converter: onUnlessFalse, reflect: true },
-    exclusive: { converter: onUnlessFalse, reflect: true },
-    muted: { converter: onUnlessFalse, reflect: true },
-    videoTrack: { attribute: 'video-track', reflect: true },
-    topupUrl: { attribute: 'topup-url', reflect: true },
-    keys: { reflect: true },
-    controls: { reflect: true },
-    controlLabels: { attribute: 'control-labels' },
-    debug: { converter: onWhenPresent, reflect: true },
-    keyMap: { attribute: false },
-    token: { attribute: false },
-    tokenProvider: { attribute: false },
-  };
-
-  /** The model to run, e.g. `helios` (required). */
-  model = '';
-
-  /** The site's own route that answers a short-lived session token (`{jwt, expires_at}`). */
-  tokenUrl = '';
-
-  /**
-   * The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-   * page's other reactor elements name, else `https://api.reactor.inc`.
-   */
-  apiUrl = '';
-
-  /** Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit). */
-  maxDuration = 300;
-
-  /** Seconds without page activity before the idle warning; `0` disables idle detection. */
-  idleTimeout = 60;
-
-  /** Seconds the idle warning lasts before the session is ended. */
-  idleWarning = 15;
-
-  /**
-   * Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
-   * framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
-   * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
-   * out of view is not hidden. `0`: no limit.
-   */
-  hiddenTimeout = 5;
-
-  /** Optional budget in credits: the session ends when its cost reaches it. */
-  maxCost: number | null = null;
-
-  /**
-   * What a live session does while the page is put away (hidden: the home screen, another app or
-   * tab). `hold`: the stream stops at once with a recoverable disconnect; the platform holds the
-   * GPU, billed, for its recoverable window (about 30 s), and the session resumes when the page
-   * is back within it, else the platform ends it. `end`: the session ends (reason `background`).
-   * `keep`: it runs on, under the idle detector and the time limit. `auto` (default): `hold` on a
-   * touch-first device (coarse pointer: phones, tablets), `keep` elsewhere. A frozen page ends
-   * its session whatever this says.
-   */
-  background: 'auto' | BackgroundPolicy = 'auto';
-
-  /** Connect as soon as the element is on the page (off by default: pre-warming is discouraged). */
-  autoconnect = false;
-
-  /** Recover a dropped connection within the platform's window (on unless `reconnect="false"`). */
-  reconnect = true;
-
-  /**
-   * One live session per visitor across the site's tabs and players (on unless
-   * `exclusive="false"`): another tab shows "live in another tab" with a choice to move it here.
-   */
-  exclusive = true;
-
-  /** Mute the audio (on unless `muted="false"`), so autoplay works. */
-  muted = true;
-
-  /** The name of the video track to show. */
-  videoTrack = 'main_video';
-
-  /** Where to buy credits; linked from the out-of-credits message. */
-  topupUrl = '';
-
-  /**
-   * Keyboard control while the video has focus: `wasd` or `arrows` (the `move` command with a
-   * direction, `pressed` true then false). Off by default.
-   */
-  keys = '';
-
-  /**
-   * Controls for visitors, built from the model's own contract, like `<video controls>`: present
-   * and empty, every command that maps to a control (a text box, buttons, hold buttons, a
-   * switch, a slider, a file picker), with a snapshot and a fullscreen button; a space-separated
-   * list of command names picks and orders them. Absent: none.
-   */
-  controls: string | null = null;
-
-  /**
-   * The visitor's names for the controls: JSON (attribute) or an object (property) that maps a
-   * command, a field or a value to text, as `{"set_prompt": "Describe a scene"}`. Otherwise a
-   * control is named after its command (`set_seed_image`: "Seed image").
-   */
-  controlLabels: ControlLabels | string | null = null;
-
-  /**
-   * Shows the setup checklist inside the element, for the site's owner (never on by default):
-   * the page, its frame, the token route and the API, each failing line with its fix. The
-   * checklist is its own script, `reactor-elements.debug.js`, loaded after the bundle (npm:
-   * `import 'reactor-elements/debug'`); without it, a line says to load it.
-   */
-  debug = false;
-
-  /** Keys to commands, in place of the `keys` preset: `{w: {command: 'move', data: {…}}}`. */
-  keyMap: KeyMap | null = null;
-
-  /** A fixed session token (instead of `token-url`); it cannot be refreshed. */
-  token: string | undefined = undefined;
-
-  /** A function that returns a session token (instead of `token-url`). */
-  tokenProvider: TokenProvider | undefined = undefined;
 
   private get video() {
     return this.shadowRoot?.querySelector('video');
@@ -298,39 +169,22 @@ export class ReactorSession extends ReactorElement {
 
   constructor() {
     super();
-    const session = this.session;
-    session.on('status', (detail) => {
-      if (!session.busy) {
+    relaySession(this.session, {
+      emit: (name, detail) => this.emit(name, detail),
+      stop: () => {
         this.panel.stop();
         this.idleDialog.close();
         this.media.detach();
         this.connection.stop();
-      } else if (detail.status === 'ready' && detail.previous !== 'reconnecting') {
-        this.connection.start(() => (session.status === 'ready' ? session.live('').stats() : null));
-      }
-      this.emit('reactor-status-change', detail);
+      },
+      live: () =>
+        this.connection.start(() =>
+          this.session.status === 'ready' ? this.session.live('').stats() : null,
+        ),
+      describe: (failure) => describeFailure(failure, this.msg.t),
+      idleWarning: (open) => (open ? this.idleDialog.open() : this.idleDialog.close()),
+      track: (name, track) => this.media.attach(name, track),
     });
-    for (const type of [
-      'ready',
-      'end',
-      'receipt',
-      'message',
-      'capabilities',
-      'moderation',
-    ] as const)
-      session.on(type, (detail) => this.emit(`reactor-${type}`, detail));
-    session.on('error', (failure) => {
-      const detail = describeFailure(failure, this.msg.t);
-      // A setup mistake: the visitor sees a calm line, the developer this one.
-      if (detail.setup) say(`<reactor-session>: ${detail.message}`, 'error');
-      this.emit('reactor-error', detail);
-    });
-    session.on('idle-warning', ({ secondsLeft }) => {
-      this.emit('reactor-idle-warning', { secondsLeft });
-      this.idleDialog.open();
-    });
-    session.on('idle-resume', () => this.idleDialog.close());
-    session.on('track', ({ name, track }) => this.media.attach(name, track));
   }
 
   // ---- read-only state ---------------------------------------------------------------------
@@ -461,21 +315,13 @@ export class ReactorSession extends ReactorElement {
     const keys = changed.has('keys') && !this.keyMap && keysProblem(this.keys);
     if (keys) say(keys);
     if (changed.has('apiUrl') || changed.has('model')) void this.session.loadPrice();
-    const checked = [
-      'maxDuration',
-      'idleTimeout',
-      'idleWarning',
-      'hiddenTimeout',
-      'maxCost',
-      'background',
-    ] as const;
-    if (checked.some((name) => changed.has(name)))
+    if (LIMITS.some((name) => changed.has(name)))
       this.problems.say(
         attributeProblems(this, (attribute, value) => written(this, attribute, value)),
       );
     // Live: a stricter limit applies at once, any other change to the next session.
-    const live = ['model', 'apiUrl', 'reconnect', ...checked] as const;
-    if (this.hasUpdated && live.some((name) => changed.has(name))) this.session.settingsChanged();
+    if (this.hasUpdated && SETTINGS.some((name) => changed.has(name)))
+      this.session.settingsChanged();
   }
 
   protected override firstUpdated(): void {
@@ -505,25 +351,20 @@ export class ReactorSession extends ReactorElement {
     const { status, busy } = session;
     const live = status === 'ready' || status === 'reconnecting';
     const keyMap = this.activeKeyMap;
-    const keys = keyNames(keyMap);
     return html`
       <div part="base" class=${this.panel.filled ? 'base filled' : 'base'} data-status=${status}>
-        <div
-          part="stage"
-          class="stage"
-          tabindex=${ifDefined(keyMap ? 0 : undefined)}
-          role=${ifDefined(keyMap ? 'group' : undefined)}
-          aria-label=${keyMap ? format(t.stageLabel, { keys }) : nothing}
-          aria-keyshortcuts=${keyMap ? keys : nothing}
-          @keydown=${keyMap ? this.keyCommands.onKeyDown : nothing}
-          @keyup=${keyMap ? this.keyCommands.onKeyUp : nothing}
-          @focusout=${keyMap ? this.keyCommands.release : nothing}
-        >
-          ${this.media.render(this.muted, format(t.poster, { model: this.model || 'Reactor' }))}
-          ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
-          <div class="overlay"><slot name="overlay"></slot></div>
-          ${this.idleDialog.render(t, session.idleSecondsLeft)}
-        </div>
+        ${stage(
+          keyMap,
+          t,
+          this.keyCommands,
+          html`${this.media.render(
+              this.muted,
+              format(t.poster, { model: this.model || 'Reactor' }),
+            )}
+            ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
+            <div class="overlay"><slot name="overlay"></slot></div>
+            ${this.idleDialog.render(t, session.idleSecondsLeft)}`,
+        )}
         ${
           live && this.controls !== null
             ? controlsPanel(
@@ -548,16 +389,7 @@ export class ReactorSession extends ReactorElement {
           { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
           t,
         )}
-        ${
-          // Defined by the opt-in checklist script, never imported here (so lit-analyzer's
-          // no-missing-import rule is off): until it loads, its content says to load it.
-          this.debug
-            ? html`<reactor-debug part="debug" .session=${this}
-                >Load reactor-elements.debug.js after the bundle for the setup
-                checklist.</reactor-debug
-              >`
-            : nothing
-        }
+        ${this.debug ? debugChecklist(this) : nothing}
       </div>
     `;
   }
