@@ -1,6 +1,6 @@
 /**
- * The snippet page: the owner's choices (model, limits, budget, language, colour, token route,
- * builder) in a form; a live preview of the elements against the platform (the emulator under
+ * The snippet page: the owner's choices (model, limits, budget, visitor controls, language,
+ * colour, token route, builder) in a form; a live preview of the elements against the platform (the emulator under
  * `npm start`) that follows every change; the worst case per visitor session; the snippet with
  * one Copy; and where it goes in the chosen builder.
  */
@@ -43,6 +43,7 @@ const FORM = `
   <label>Budget per session (credits, 0: none) <input name="maxCost" type="number" min="0" value="0"></label>
   <label>Language <select name="lang"><option value="en">English</option><option value="de">Deutsch</option></select></label>
   <label>Accent colour <input name="accent" type="color" value="${DEFAULTS.accent}"></label>
+  <label class="check"><input name="controls" type="checkbox" checked> <span>Controls for visitors (a prompt box, buttons, a direction pad, an image picker: whatever the model takes), with a snapshot and full screen</span></label>
   <label class="check"><input name="debug" type="checkbox"> <span>Setup checklist (debug) in the player: while you set it up; remove it once all is green</span></label>
   <label>Your builder <select name="builder">${Object.entries(BUILDERS)
     .map(([key, b]) => `<option value="${key}">${b.name}</option>`)
@@ -93,6 +94,7 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
       accent: String(data.get('accent') || DEFAULTS.accent),
       builder: String(data.get('builder') || 'html'),
       debug: data.get('debug') === 'on',
+      controls: data.get('controls') === 'on',
       version: page.version,
       apiUrl: page.snippetApiUrl,
     };

@@ -19,6 +19,8 @@ export interface SnippetOptions {
   version: string;
   /** The owner's setup checklist: `debug` on the player, and its script after the bundle. */
   debug?: boolean;
+  /** Visitors steer the model with controls built from its contract (`controls`). */
+  controls?: boolean;
 }
 
 export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
@@ -64,6 +66,7 @@ export function tags(o: SnippetOptions): string {
     `max-duration="${o.maxDuration}"`,
     `idle-timeout="${o.idleTimeout}"`,
     ...(o.maxCost > 0 ? [`max-cost="${o.maxCost}"`] : []),
+    ...(o.controls ? ['controls'] : []),
     ...(o.debug ? ['debug'] : []),
   ].join(' ');
   const box =

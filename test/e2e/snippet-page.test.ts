@@ -91,6 +91,12 @@ describe('the snippet page', function () {
     );
     debug.click();
     expect(p.code()).not.to.contain('debug');
+    // Visitor controls: on by default, in the snippet and the preview; off, gone from both.
+    expect(p.code()).to.match(/ controls[ >]/);
+    expect(p.$<ReactorSession>('.preview reactor-session').controls).to.equal('');
+    p.$<HTMLInputElement>('[name="controls"]').click();
+    expect(p.code()).not.to.match(/ controls[ >]/);
+    expect(p.$<ReactorSession>('.preview reactor-session').controls).to.equal(null);
     p.set('tokenUrl', 'https://reactor-token.example.workers.dev/api/reactor-token');
     expect(p.code()).to.contain(
       'token-url="https://reactor-token.example.workers.dev/api/reactor-token"',
