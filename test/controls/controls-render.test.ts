@@ -59,6 +59,26 @@ const $ = <T extends Element>(el: ControlsHost, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
 
 describe('controls without a stream (every engine)', () => {
+  it('reads controls as a framework passes it: true is all, false or "false" none', async () => {
+    await import('../../src/index.js');
+    const box = await fixture<HTMLDivElement>(
+      testHtml`<div><reactor-session model="helios" controls="false"></reactor-session></div>`,
+    );
+    const el = box.querySelector('reactor-session')!;
+    await el.updateComplete;
+    expect(el.controls).to.equal(null);
+    (el as unknown as { controls: unknown }).controls = true;
+    await el.updateComplete;
+    expect(el.controls).to.equal('');
+    el.controls = 'move';
+    await el.updateComplete;
+    expect(el.getAttribute('controls')).to.equal('move');
+    (el as unknown as { controls: unknown }).controls = false;
+    await el.updateComplete;
+    expect(el.controls).to.equal(null);
+    expect(el.hasAttribute('controls')).to.equal(false);
+  });
+
   it('renders every control of the contract at 44 × 44 px or more, 8 px apart, named', async () => {
     const el = await host();
     const targets = [

@@ -78,6 +78,8 @@ interface OpenArgs {
   phone?: boolean;
   /** The model (default helios). */
   model?: string;
+  /** The phone's device pixels per CSS pixel (default 3, a phone's; 1 renders cheaper). */
+  scale?: number;
 }
 
 type TabArgs =
@@ -116,7 +118,7 @@ export function tabsPlugin() {
         .setViewport({
           width: 390,
           height: 844,
-          deviceScaleFactor: 3,
+          deviceScaleFactor: args.scale ?? 3,
           isMobile: true,
           hasTouch: true,
         })

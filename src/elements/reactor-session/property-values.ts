@@ -68,6 +68,17 @@ export function normaliseProperties(
       values[name] = fallback;
     }
   }
+  if (changed.has('controls')) {
+    // `controls` is a list of names, and a flag to the frameworks that pass booleans.
+    const value = values.controls;
+    if (value === true) values.controls = '';
+    else if (value === false || value === undefined) values.controls = null;
+    else if (typeof value === 'string' && isFalseWord(value)) values.controls = null;
+    else if (value !== null && typeof value !== 'string') {
+      lines.push(`controls must be command names or true, not ${described(value)}: using none.`);
+      values.controls = null;
+    }
+  }
   return lines;
 }
 
