@@ -4,6 +4,7 @@
  * activity for the idle detector. Opt-in (`keys="wasd"`); other keys pass through untouched.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Holds } from '../controls/holds.js';
 
 /** What one key sends: the command, and data merged with `pressed`. */
 export interface KeyCommand {
@@ -45,15 +46,23 @@ const keyOf = (event: KeyboardEvent) =>
 export const keyLabel = (key: string) => (key.length === 1 ? key.toUpperCase() : key);
 
 export class KeyCommandController implements ReactiveController {
-  private readonly held = new Set<string>();
+  /** The keys held down: each release sends `pressed: false` for what its press sent. */
+  private readonly holds: Holds;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly map: () => KeyMap | null,
-    private readonly send: (name: string, data: Record<string, unknown>) => void,
+    send: (name: string, data: Record<string, unknown>) => void,
     private readonly activity: () => void,
   ) {
     host.addController(this);
+    this.holds = new Holds((command, data) => {
+      try {
+        send(command, data);
+      } catch {
+        // Not live (yet): the key does nothing.
+      }
+    });
   }
 
   readonly onKeyDown = (event: KeyboardEvent): void => {
@@ -62,34 +71,20 @@ export class KeyCommandController implements ReactiveController {
     if (!entry || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault(); // not a scroll of the page
     this.activity();
-    if (event.repeat || this.held.has(key)) return;
-    this.held.add(key);
-    this.press(entry, true);
+    if (!event.repeat)
+      this.holds.press(key, { command: entry.command, data: entry.data ?? {}, pressed: 'pressed' });
   };
 
   readonly onKeyUp = (event: KeyboardEvent): void => {
-    const key = keyOf(event);
-    if (!this.held.delete(key)) return;
-    const entry = this.map()?.[key];
-    if (entry) this.press(entry, false);
+    this.holds.release(keyOf(event));
   };
 
   /** Focus left the video: every held key is released, so nothing keeps moving. */
   readonly release = (): void => {
-    const map = this.map();
-    for (const key of this.held) if (map?.[key]) this.press(map[key], false);
-    this.held.clear();
+    this.holds.releaseAll();
   };
 
-  private press({ command, data }: KeyCommand, pressed: boolean): void {
-    try {
-      this.send(command, { ...data, pressed });
-    } catch {
-      // Not live (yet): the key does nothing.
-    }
-  }
-
   hostDisconnected(): void {
-    this.held.clear();
+    this.holds.releaseAll();
   }
 }

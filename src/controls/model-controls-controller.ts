@@ -13,13 +13,7 @@ import { planControls, pickedCommands, type ControlPlan } from './plan.js';
 import { readLabels } from './labels.js';
 import { Holds } from './holds.js';
 import { captureFrame, deliverFile } from './frame-capture.js';
-import {
-  enterFullscreen,
-  exitFullscreen,
-  fullscreenElement,
-  fullscreenWay,
-  type FullscreenWay,
-} from './fullscreen.js';
+import { enterFullscreen, exitFullscreen, fullscreenElement, fullscreenWay } from './fullscreen.js';
 import type { ControlText } from './messages.js';
 
 /** After a prompt is sent, its send button waits this long (one in flight, then a breath). */
@@ -103,6 +97,8 @@ export class ModelControlsController implements ReactiveController {
     this.releaseAll();
     this.leaveFullscreen();
     this.busy.clear();
+    this.values.clear();
+    this.lengths.clear();
     this.upload = null;
     this.note = '';
   }
@@ -153,7 +149,6 @@ export class ModelControlsController implements ReactiveController {
     this.tell(format(this.hooks.texts().uploading, { name: file.name, percent: 0 }));
     try {
       const ref = await this.hooks.upload(file, control.accept);
-      this.upload = null;
       await this.send(control, { [control.field]: ref });
     } catch (error) {
       this.tell(format(this.hooks.texts().notSent, { message: (error as Error).message }));
@@ -207,11 +202,6 @@ export class ModelControlsController implements ReactiveController {
         );
     }
     return file;
-  }
-
-  /** How the player can go full screen here (null: the button is not shown). */
-  get fullscreenWay(): FullscreenWay {
-    return fullscreenWay();
   }
 
   get isFullscreen(): boolean {

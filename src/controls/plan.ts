@@ -89,69 +89,51 @@ function controlFor(
   fields: [string, Schema][],
   labels: ControlLabels,
 ): ControlPlan | null {
-  const label = (field?: string) => labelFor(labels, field ? [command, field] : [command], command);
-  if (fields.length === 0) return { kind: 'button', command, label: label() };
-  if (fields.length === 2) {
-    const values = fields.map(([, s]) => enumOf(s));
-    const flag = fields.findIndex(([, s]) => typeOf(s) === 'boolean');
-    const which = flag === 0 ? 1 : 0;
-    const [field] = fields[which]!;
-    const list = values[which];
-    if (flag >= 0 && list && fields[flag]![0] === 'pressed')
-      return {
-        kind: 'hold',
-        command,
-        label: label(field),
-        field,
-        values: choices(list, labels),
-        pressed: 'pressed',
-        pad: list.every((v) => typeof v === 'string' && v in PAD_CELLS),
-      };
-    return null;
-  }
-  if (fields.length !== 1) return null;
-  const [field, schema] = fields[0]!;
-  const type = typeOf(schema);
+  if (fields.length === 0)
+    return { kind: 'button', command, label: labelFor(labels, [command], command) };
+  // A hold: a boolean `pressed` beside the one field it presses.
+  const pressed = fields.find(([name, s]) => name === 'pressed' && typeOf(s) === 'boolean');
+  const rest = fields.filter((f) => f !== pressed);
+  if (rest.length !== 1) return null;
+  const [field, schema] = rest[0]!;
+  const base = { command, label: labelFor(labels, [command, field], command), field };
   const list = enumOf(schema);
+  if (pressed)
+    return list
+      ? {
+          ...base,
+          kind: 'hold',
+          values: choices(list, labels),
+          pressed: 'pressed',
+          pad: list.every((v) => typeof v === 'string' && v in PAD_CELLS),
+        }
+      : null;
+  const type = typeOf(schema);
   if (isUploadField(schema))
     return {
+      ...base,
       kind: 'upload',
-      command,
-      label: label(field),
-      field,
       accept: typeof schema.contentMediaType === 'string' ? schema.contentMediaType : 'image/*',
     };
-  if (list)
-    return { kind: 'choice', command, label: label(field), field, values: choices(list, labels) };
+  if (list) return { ...base, kind: 'choice', values: choices(list, labels) };
   if (type === 'string')
     return {
+      ...base,
       kind: 'prompt',
-      command,
-      label: label(field),
-      field,
       maxLength: isNumber(schema.maxLength) && schema.maxLength > 0 ? schema.maxLength : null,
     };
-  if (type === 'boolean')
-    return {
-      kind: 'toggle',
-      command,
-      label: label(field),
-      field,
-      initial: schema.default === true,
-    };
-  if (type === 'integer' || type === 'number') {
-    const { minimum: min, maximum: max } = schema;
-    if (!isNumber(min) || !isNumber(max) || max <= min) return null;
-    const step = isNumber(schema.multipleOf)
-      ? schema.multipleOf
-      : type === 'integer'
-        ? 1
-        : (max - min) / 100;
-    if ((max - min) / step > MAX_SLIDER_STEPS) return null;
-    const initial = isNumber(schema.default) ? schema.default : min;
-    return { kind: 'slider', command, label: label(field), field, min, max, step, initial };
-  }
-  return null;
+  if (type === 'boolean') return { ...base, kind: 'toggle', initial: schema.default === true };
+  if (type !== 'integer' && type !== 'number') return null;
+  const { minimum: min, maximum: max } = schema;
+  if (!isNumber(min) || !isNumber(max) || max <= min) return null;
+  const step = isNumber(schema.multipleOf)
+    ? schema.multipleOf
+    : type === 'integer'
+      ? 1
+      : (max - min) / 100;
+  if ((max - min) / step > MAX_SLIDER_STEPS) return null;
+  const initial = isNumber(schema.default) ? schema.default : min;
+  return { ...base, kind: 'slider', min, max, step, initial };
 }
 
 /** A command's control: by all its fields, else by its required ones alone. */

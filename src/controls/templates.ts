@@ -10,6 +10,7 @@ import { format } from '../controllers/localize.js';
 import type { ModelControlsController } from './model-controls-controller.js';
 import { PAD_CELLS, type Choice, type ControlPlan } from './plan.js';
 import type { ControlText } from './messages.js';
+import { fullscreenWay } from './fullscreen.js';
 
 type Of<K extends ControlPlan['kind']> = ControlPlan & { kind: K };
 
@@ -189,7 +190,6 @@ function control(c: ModelControlsController, plan: ControlPlan, t: ControlText) 
 
 /** The controls, the snapshot and fullscreen buttons, and their live region. */
 export function controlsPanel(c: ModelControlsController, plan: ControlPlan[], t: ControlText) {
-  const way = c.fullscreenWay;
   return html`<div part="controls" class="controls" role="group" aria-label=${t.controlsLabel}>
     ${plan.map((p) => control(c, p, t))}
     <span class="tools">
@@ -197,7 +197,7 @@ export function controlsPanel(c: ModelControlsController, plan: ControlPlan[], t
         ${t.snapshot}
       </button>
       ${
-        way
+        fullscreenWay()
           ? html`<button
               type="button"
               part="fullscreen-button"

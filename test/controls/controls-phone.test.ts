@@ -66,58 +66,13 @@ describe('controls on a phone', function () {
     for (const id of opened.splice(0)) await tab({ op: 'close', tab: id }).catch(() => undefined);
   });
 
-  // sampler has every kind of control, lingbot's pad among them.
-  for (const model of ['sampler'])
-    it(`${model}: every target at least 44 × 44 px, 8 px apart, text at least 16 px, under the video, no overflow`, async () => {
-      const apiUrl = await emulatorUrl();
-      const t = await tab<{ tab: number; phone: boolean }>({
-        op: 'open',
-        apiUrl,
-        phone: true,
-        model,
-        scale: 1,
-        waitReady: false,
-        attrs: 'controls idle-timeout="0"',
-      });
-      opened.push(t.tab);
-      await waitFor(
-        () => tab<boolean>({ op: 'click', tab: t.tab, part: 'connect-button' }),
-        'Start',
-      );
-      await waitFor(
-        () =>
-          tab<boolean>({
-            op: 'eval',
-            tab: t.tab,
-            js: `!!${PLAYER}.shadowRoot.querySelector('[part~="control"]')`,
-          }),
-        'the controls',
-      );
-      const m = await tab<{
-        count: number;
-        small: string[];
-        closest: number;
-        smallestFont: number;
-        overflow: number;
-        below: boolean;
-        width: number;
-      }>({ op: 'eval', tab: t.tab, js: MEASURE });
-      if (t.phone) expect(m.width).to.equal(390);
-      expect(m.count).to.be.above(15);
-      expect(m.small, 'targets under 44 × 44').to.deep.equal([]);
-      expect(m.closest, 'the closest two targets, px apart').to.be.at.least(8);
-      expect(m.smallestFont).to.be.at.least(16);
-      expect(m.overflow, 'px wider than the screen').to.be.at.most(0);
-      expect(m.below, 'the controls under the video').to.equal(true);
-    });
-
-  it('lingbot: a finger held on "forward" sends pressed true, and lifted pressed false', async () => {
-    const apiUrl = await emulatorUrl();
-    const t = await tab<{ tab: number }>({
+  /** A phone's tab of `model` with `controls`, started by a tap on Start, its controls shown. */
+  async function livePhone(model: string) {
+    const t = await tab<{ tab: number; phone: boolean }>({
       op: 'open',
-      apiUrl,
+      apiUrl: await emulatorUrl(),
       phone: true,
-      model: 'lingbot',
+      model,
       scale: 1,
       waitReady: false,
       attrs: 'controls idle-timeout="0"',
@@ -133,10 +88,36 @@ describe('controls on a phone', function () {
         tab<boolean>({
           op: 'eval',
           tab: t.tab,
-          js: `!!${PLAYER}.shadowRoot.querySelector('[part~="hold-pad"]')`,
+          js: `!!${PLAYER}.shadowRoot.querySelector('[part~="control"]')`,
         }),
-      'the pad',
+      'the controls',
     );
+    return { ...t, id };
+  }
+
+  // sampler has every kind of control, lingbot's pad among them.
+  it('sampler: every target at least 44 × 44 px, 8 px apart, text at least 16 px, under the video, no overflow', async () => {
+    const t = await livePhone('sampler');
+    const m = await tab<{
+      count: number;
+      small: string[];
+      closest: number;
+      smallestFont: number;
+      overflow: number;
+      below: boolean;
+      width: number;
+    }>({ op: 'eval', tab: t.tab, js: MEASURE });
+    if (t.phone) expect(m.width).to.equal(390);
+    expect(m.count).to.be.above(15);
+    expect(m.small, 'targets under 44 × 44').to.deep.equal([]);
+    expect(m.closest, 'the closest two targets, px apart').to.be.at.least(8);
+    expect(m.smallestFont).to.be.at.least(16);
+    expect(m.overflow, 'px wider than the screen').to.be.at.most(0);
+    expect(m.below, 'the controls under the video').to.equal(true);
+  });
+
+  it('lingbot: a finger held on "forward" sends pressed true, and lifted pressed false', async () => {
+    const t = await livePhone('lingbot');
     expect(
       await tab<boolean>({
         op: 'touch',
@@ -146,7 +127,7 @@ describe('controls on a phone', function () {
       }),
     ).to.equal(true);
     const moves = await waitFor(async () => {
-      const log = (await commandLog(id)).filter((c) => c.command === 'move');
+      const log = (await commandLog(t.id)).filter((c) => c.command === 'move');
       return log.length >= 2 && log;
     }, 'two moves');
     expect(moves.map((c) => c.data)).to.deep.equal([
