@@ -11,6 +11,9 @@ export default {
       // would make every internal refactor look like an API change.
       name: 'reactor-remove-private-members',
       packageLinkPhase({ customElementsManifest }) {
+        // In path order: the analyzer lists the files of two globs in the order it reads them,
+        // which changes from run to run.
+        customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
         for (const module of customElementsManifest.modules ?? [])
           for (const declaration of module.declarations ?? [])
             if (declaration.members) {

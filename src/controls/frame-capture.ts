@@ -21,11 +21,14 @@ export async function captureFrame(video: HTMLVideoElement, model: string): Prom
 }
 
 /**
- * Gives the file to the visitor: shared where files can be shared (phones, Safari), else (or
- * when sharing is not allowed here, as in a builder's frame without `allow="web-share"`)
- * downloaded. Resolves with what happened; a share the visitor dismissed is `cancelled`.
+ * Gives the file to the visitor: shared where files can be shared (phones, Safari); else (or
+ * when sharing is not allowed here, as in a builder's frame without `allow="web-share"`) opened
+ * in a tab of its own when the player is in a frame, else downloaded. Resolves with what
+ * happened; a share the visitor dismissed is `cancelled`.
  */
-export async function deliverFile(file: File): Promise<'shared' | 'downloaded' | 'cancelled'> {
+export async function deliverFile(
+  file: File,
+): Promise<'shared' | 'opened' | 'downloaded' | 'cancelled'> {
   if (navigator.canShare?.({ files: [file] })) {
     try {
       await navigator.share({ files: [file] });
@@ -36,10 +39,17 @@ export async function deliverFile(file: File): Promise<'shared' | 'downloaded' |
     }
   }
   const url = URL.createObjectURL(file);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  // A builder's frame may forbid downloads (Wix's sandbox has no `allow-downloads`), and the
+  // browser then drops one without a word: in a frame, the picture opens in a tab instead (its
+  // answer says nothing: Chromium answers null for the tab it opened from a sandboxed frame).
+  if (window.top !== window) {
+    window.open(url, '_blank');
+    return 'opened';
+  }
   const link = document.createElement('a');
   link.href = url;
   link.download = file.name;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
   return 'downloaded';
 }

@@ -13,6 +13,7 @@ export const controlMessages = {
   snapshot: 'Snapshot',
   snapshotSaved: 'Snapshot saved: {name}.',
   snapshotShared: 'Snapshot shared.',
+  snapshotOpened: 'Snapshot opened in a new tab: save it from there.',
   noFrame: 'No video frame to save yet.',
   fullscreen: 'Full screen',
 };

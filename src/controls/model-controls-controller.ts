@@ -195,11 +195,13 @@ export class ModelControlsController implements ReactiveController {
       return null;
     }
     if (this.hooks.snapped(file)) {
-      const how = await deliverFile(file);
-      if (how !== 'cancelled')
-        this.tell(
-          how === 'shared' ? t.snapshotShared : format(t.snapshotSaved, { name: file.name }),
-        );
+      const said = {
+        shared: t.snapshotShared,
+        opened: t.snapshotOpened,
+        downloaded: format(t.snapshotSaved, { name: file.name }),
+        cancelled: '',
+      }[await deliverFile(file)];
+      if (said) this.tell(said);
     }
     return file;
   }

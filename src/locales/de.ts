@@ -21,6 +21,7 @@ const session: Complete<typeof sessionMessages> = {
   snapshot: 'Standbild',
   snapshotSaved: 'Standbild gespeichert: {name}.',
   snapshotShared: 'Standbild geteilt.',
+  snapshotOpened: 'Standbild in einem neuen Tab geöffnet: dort speichern.',
   noFrame: 'Noch kein Videobild zum Speichern.',
   fullscreen: 'Vollbild',
   start: 'Sitzung starten',

@@ -10,6 +10,7 @@ import { controlsPanel } from '../../src/controls/templates.js';
 import { controlStyles } from '../../src/controls/styles.js';
 import { controlMessages } from '../../src/controls/messages.js';
 import { fullscreenWay } from '../../src/controls/fullscreen.js';
+import { deliverFile } from '../../src/controls/frame-capture.js';
 import { hostStyles } from '../../src/elements/shared-styles.js';
 import { legacyCommands } from '../../demo/emulator/models.js';
 import { FileRef } from '../../src/platform/commands.js';
@@ -207,6 +208,49 @@ describe('controls without a stream (every engine)', () => {
       expect(await answer).to.equal('null');
     } finally {
       frame.remove();
+    }
+  });
+
+  it('a snapshot in a frame (a builder forbids downloads there) opens in a tab; on the page it downloads', async () => {
+    const frame = document.createElement('iframe');
+    // Wix's sandbox: no allow-downloads, a download would be dropped without a word.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups');
+    const answer = new Promise<string>((resolve) =>
+      addEventListener('message', (e) => resolve(String(e.data)), { once: true }),
+    );
+    frame.srcdoc = `<script type="module">
+      import { deliverFile } from '${new URL('/src/controls/frame-capture.ts', location.href).href}';
+      const opened = [];
+      window.open = (url) => (opened.push(url), null); // Chromium's answer from a sandboxed frame
+      HTMLAnchorElement.prototype.click = () => opened.push('download');
+      const how = await deliverFile(new File(['png'], 'a.png', { type: 'image/png' }));
+      parent.postMessage(how + ' ' + opened.map((u) => u.split(':')[0]).join(), '*');
+    </script>`;
+    document.body.append(frame);
+    try {
+      expect(await answer).to.equal('opened blob');
+    } finally {
+      frame.remove();
+    }
+    // The runner's own page: a download (WebKit's runner page is itself in a frame: a tab).
+    const { click } = HTMLAnchorElement.prototype;
+    const { open } = window;
+    const done: string[] = [];
+    HTMLAnchorElement.prototype.click = function () {
+      done.push(`download ${(this as HTMLAnchorElement).download}`);
+    };
+    window.open = () => (done.push('tab'), {} as Window);
+    const canShare = navigator.canShare;
+    Object.defineProperty(navigator, 'canShare', { configurable: true, value: undefined });
+    try {
+      const how = await deliverFile(new File(['png'], 'b.png', { type: 'image/png' }));
+      expect([how, done]).to.deep.equal(
+        window.top === window ? ['downloaded', ['download b.png']] : ['opened', ['tab']],
+      );
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+      window.open = open;
+      Object.defineProperty(navigator, 'canShare', { configurable: true, value: canShare });
     }
   });
 });

@@ -11,7 +11,7 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * (how each change moved it is in the git history of this line). A size is not a timing: it is
  * the same on every machine.
  */
-const GZIP_CEILING = 40_710;
+const GZIP_CEILING = 40_650;
 const GZIP_BUDGET = 40 * 1024;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
