@@ -447,8 +447,9 @@ describe('<reactor-session>', function () {
       const id = await live(el);
       const detail = await ended(el);
       expect(detail.reason).to.equal('budget');
-      // Within a quarter second of billing: a busy machine fires the budget's timer a moment late.
-      expect(detail.credits).to.be.closeTo(34, 17 * 0.25);
+      // Within half a second of billing, the ledger's own window below: a busy machine fires the
+      // budget's timer a moment late (0.27 s once, on a clean clone's run with the whole suite).
+      expect(detail.credits).to.be.closeTo(34, 17 * 0.5);
       const entry = await closed(id);
       expect(entry.billed_ms).to.be.within(1500, 2500);
       await matrixRow({
