@@ -49,6 +49,15 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
     return localeOf(this.host);
   }
 
+  /**
+   * The language the texts are in: the host's where the page registered messages for it, else
+   * `en` (the built-in English, marked so on a page of another language: WCAG 3.1.2).
+   */
+  get textLang(): string {
+    const [, base, own] = registeredTables(this.lang, this.family);
+    return Object.keys({ ...base, ...own }).length ? this.lang : 'en';
+  }
+
   /** The messages in the host's language, by name. */
   get t(): T {
     return Object.assign({}, this.english, ...registeredTables(this.lang, this.family)) as T;

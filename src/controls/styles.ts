@@ -76,12 +76,6 @@ export const controlStyles = css`
     border: 1px solid var(--reactor-field-border, #6b7280);
     border-radius: var(--_radius);
   }
-  .prompt input:focus-visible,
-  .slider input:focus-visible,
-  .upload:focus-within {
-    outline: 3px solid var(--reactor-focus-ring, #ffa94d);
-    outline-offset: 2px;
-  }
   .count {
     color: var(--_muted);
     font-size: 0.85em;

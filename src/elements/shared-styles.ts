@@ -35,9 +35,13 @@ export const hostStyles = css`
     /* a thumb's target on touch screens (44 px), whatever the page's font size */
     min-height: 44px;
   }
-  button:focus-visible {
-    outline: 3px solid var(--reactor-focus-ring, #ffa94d);
+  /* A two-tone ring: a dark outline around a light band, so that one of them stands out 3:1 or
+     more against any page, surface or video frame (WCAG 1.4.11). */
+  :focus-visible,
+  .upload:focus-within {
+    outline: 3px solid var(--reactor-focus-ring, #1b1d23);
     outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--reactor-focus-ring-inner, #fff);
   }
   button[disabled] {
     cursor: not-allowed;

@@ -28,6 +28,7 @@ const session: Complete<typeof sessionMessages> = {
   end: 'Sitzung beenden',
   cancel: 'Abbrechen',
   poster: '{model} · Live-Sitzung',
+  videoLabel: 'Live-Video von {model}',
   idleTitle: 'Noch da?',
   idleText: 'Die Sitzung endet in {seconds}\u00a0s, damit keine Kosten entstehen.',
   keepSession: 'Sitzung behalten',
@@ -35,6 +36,8 @@ const session: Complete<typeof sessionMessages> = {
   connecting: 'Verbinde…',
   waiting: 'Warte auf eine GPU (kostenlos, bis sie live ist)',
   ready: 'Live: sekundengenau abgerechnet',
+  timeWarning: 'Live: Das Zeitlimit beendet die Sitzung in {time}.',
+  extend: '{time} dazu',
   reconnecting:
     'Verbindung verloren, verbinde neu (die GPU bleibt reserviert und wird weiter abgerechnet)',
   ended: 'Sitzung beendet',
@@ -121,6 +124,7 @@ const pricing: Complete<typeof pricingMessages> = {
 };
 
 const balance: Complete<typeof balanceMessages> = {
+  label: 'Guthaben',
   loading: 'Guthaben wird geladen…',
   failed: 'Das Guthaben konnte nicht geladen werden.',
   amount: '{credits} Credits',

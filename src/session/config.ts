@@ -22,6 +22,8 @@ export interface SessionConfig {
   /** One live session per visitor across the site's tabs and elements. */
   readonly exclusive: boolean;
   readonly maxDuration: number;
+  /** Seconds a visitor may add once near the time limit (0: none). */
+  readonly extraTime: number;
   readonly idleTimeout: number;
   readonly idleWarning: number;
   readonly hiddenTimeout: number;
@@ -33,7 +35,9 @@ export interface SessionConfig {
 
 const DEFAULT_MAX_DURATION = 300;
 const DEFAULT_IDLE_TIMEOUT = 60;
-const DEFAULT_IDLE_WARNING = 15;
+/** WCAG 2.2.1: a visitor gets at least 20 s to answer a warning that a time limit is near. */
+export const ACCESSIBLE_WARNING = 20;
+const DEFAULT_IDLE_WARNING = ACCESSIBLE_WARNING;
 const DEFAULT_HIDDEN_TIMEOUT = 5;
 
 /** A `max-duration` that is a positive number (else null: the default is used, and said). */
@@ -47,6 +51,10 @@ export function capSeconds(config: SessionConfig): number {
   const seconds = maxDurationOf(config) ?? DEFAULT_MAX_DURATION;
   return Math.min(PLATFORM_MAX_DURATION, Math.max(1, seconds));
 }
+
+/** `extra-time` in seconds: what a session may add to its cap (within the platform's limit). */
+export const extraSeconds = (config: SessionConfig, cap: number): number =>
+  Math.min(numberAtLeast(config.extraTime, 0) ?? 0, PLATFORM_MAX_DURATION - cap);
 
 /**
  * The idle timeout and warning in milliseconds. A timeout of 0 disables idle detection; a value
@@ -95,6 +103,7 @@ export function attributeProblems(
   const idle = [
     ['idle-timeout', idleTimeout, DEFAULT_IDLE_TIMEOUT, ' (0 turns idle detection off)'],
     ['idle-warning', idleWarning, DEFAULT_IDLE_WARNING, ''],
+    ['extra-time', config.extraTime, 0, ''],
     ['hidden-timeout', config.hiddenTimeout, DEFAULT_HIDDEN_TIMEOUT, ' (0: no limit)'],
   ] as const;
   for (const [name, value, fallback, note] of idle)
@@ -102,6 +111,11 @@ export function attributeProblems(
       problems.push(
         `${name}="${raw(name, value)}" is not a number of seconds${note}: using ${fallback}.`,
       );
+  const warning = numberAtLeast(idleWarning, 0);
+  if (warning !== null && warning < ACCESSIBLE_WARNING)
+    problems.push(
+      `idle-warning="${raw('idle-warning', idleWarning)}" leaves a visitor less than ${ACCESSIBLE_WARNING} s to keep the session (WCAG 2.2.1 asks for 20): it is used, but not accessible.`,
+    );
   // A removed attribute reads null: the default, not a mistake.
   const { background } = config;
   if (background != null && background !== 'auto' && !BACKGROUND_POLICIES.includes(background))

@@ -25,13 +25,14 @@ const NEXT_TIME = {
 type Seen = Record<keyof typeof NEXT_TIME, string>;
 
 export class LiveLimits {
-  private armed: { capSeconds: number; budget: number | null } | null = null;
+  /** `extra`: the seconds the visitor added (once) to the time limit. */
+  private armed: { capSeconds: number; budget: number | null; extra: number } | null = null;
   /** The settings as last seen, so that each change is said once. */
   private seen: Seen | null = null;
 
   /** Billing started with these settings (`apiUrl`: the origin it resolved to). */
   arm(config: SessionConfig, apiUrl: string, capSeconds: number): void {
-    this.armed = { capSeconds, budget: budgetCredits(config) };
+    this.armed = { capSeconds, budget: budgetCredits(config), extra: 0 };
     this.seen = seenOf(config, apiUrl);
   }
 
@@ -49,7 +50,18 @@ export class LiveLimits {
 
   /** The time limit in force, in seconds: the one armed, or a lower one set since. */
   capSeconds(capSeconds: number): number {
-    return this.armed ? Math.min(this.armed.capSeconds, capSeconds) : capSeconds;
+    const { armed } = this;
+    return armed ? Math.min(armed.capSeconds, capSeconds) + armed.extra : capSeconds;
+  }
+
+  /** The visitor added `seconds` to the time limit (a lower cap set later still applies). */
+  extend(seconds: number): void {
+    if (this.armed) this.armed.extra += seconds;
+  }
+
+  /** The visitor has used the session's one extension. */
+  get extended(): boolean {
+    return !!this.armed?.extra;
   }
 
   /**
@@ -74,7 +86,11 @@ export class LiveLimits {
     for (const key of Object.keys(NEXT_TIME) as (keyof Seen)[])
       if (now[key] !== seen[key])
         lines.push(`${NEXT_TIME[key]} changed while a session is live: ${next}.`);
-    this.armed = { budget: this.budget(config), capSeconds: this.capSeconds(capSeconds) };
+    this.armed = {
+      budget: this.budget(config),
+      capSeconds: Math.min(armed.capSeconds, capSeconds),
+      extra: armed.extra,
+    };
     this.seen = now;
     return lines;
   }

@@ -34,6 +34,7 @@ import { SessionSetup } from './setup.js';
 import { applyBackground } from './background.js';
 import { LivePrice } from './live-price.js';
 import { LiveLimits } from './live-limits.js';
+import { TimeLimit } from './time-limit.js';
 import { say } from '../internal/console.js';
 
 export type { SessionConfig };
@@ -59,6 +60,8 @@ export class Session extends SessionState {
   private sessionPrice: LivePrice | null = null;
   /** The limits the live session started with; a live change applies only when stricter. */
   private readonly limits = new LiveLimits();
+  /** The time limit's warning and its one extension. */
+  private readonly timeLimit: TimeLimit;
 
   constructor(
     host: SessionHost,
@@ -68,6 +71,7 @@ export class Session extends SessionState {
     super(host);
     this.setup = new SessionSetup(host, config, store);
     this.guards = new Safeguards(host, (reason) => this.finish(reason));
+    this.timeLimit = new TimeLimit(this.guards, this.limits);
     // Leaving the page ends the session with a keepalive DELETE that outlives the page; putting
     // it away (a phone's home screen, another tab) and back applies the `background` policy.
     new UnloadController(
@@ -115,6 +119,29 @@ export class Session extends SessionState {
   /** Whole seconds left in the idle warning (0 when not warning). */
   get idleSecondsLeft(): number {
     return this.guards.idleSecondsLeft;
+  }
+
+  /** Near the time limit: how long before it the status line says so (a fixed figure); else 0. */
+  get timeWarning(): number {
+    return this.timeLimit.warning;
+  }
+
+  /** The seconds the visitor may add to the time limit now (`extra-time`, once); else 0. */
+  get extension(): number {
+    return this.timeLimit.extension(this.setup.extraSeconds, this.tokenLeftMs());
+  }
+
+  /** Adds the extension to the time limit (the visitor asked: it counts as activity). */
+  extend(): void {
+    this.timeLimit.extend(this.extension);
+    this.keepAlive();
+    this.host.requestUpdate();
+  }
+
+  /** Milliseconds before the session's token expires (past it, nothing could end the session). */
+  private tokenLeftMs(): number {
+    const deadline = this.client?.tokenDeadline;
+    return deadline == null ? Infinity : Math.max(0, deadline - Date.now());
   }
 
   // ---- methods -----------------------------------------------------------------------------
@@ -322,10 +349,10 @@ export class Session extends SessionState {
     this.limits.arm(this.config, this.setup.apiUrl, this.setup.capSeconds);
     // The hard timeout: max-duration, or earlier where the session's token would expire first
     // (past it, nothing could end the session). The countdown shows whichever comes first.
-    const tokenDeadline = this.client?.tokenDeadline;
-    const tokenLeft = tokenDeadline == null ? Infinity : Math.max(0, tokenDeadline - Date.now());
+    const limitMs = Math.min(this.setup.capSeconds * 1000, this.tokenLeftMs());
+    this.timeLimit.arm(limitMs);
     this.guards.arm(
-      Math.min(this.setup.capSeconds * 1000, tokenLeft),
+      limitMs,
       {
         ...idleTimes(this.config),
         onWarn: (secondsLeft) => this.emit('idle-warning', { secondsLeft }),

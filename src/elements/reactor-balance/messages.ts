@@ -3,6 +3,7 @@
  * per language with `registerTranslation(lang, { balance: {...} })`). `{name}` marks a value.
  */
 export const balanceMessages = {
+  label: 'Balance',
   loading: 'Loading balance…',
   failed: 'The balance could not be loaded.',
   amount: '{credits} credits',

@@ -266,6 +266,7 @@ export class ReactorBalance extends ReactorElement {
       },
       this.msg.t,
       this.msg.lang,
+      this.msg.textLang,
     );
   }
 }

@@ -26,10 +26,15 @@ export interface BalanceViewState {
   topupUrl: string;
 }
 
-export function balanceView(state: BalanceViewState, t: BalanceText, lang: string) {
+export function balanceView(
+  state: BalanceViewState,
+  t: BalanceText,
+  lang: string,
+  textLang: string,
+) {
   const { balance, failed } = state;
   const busy = !balance && !failed;
-  return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
+  return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'} lang=${textLang}>
     ${failed ? html`<p part="error" class="error" role="alert">${t.failed}</p>` : nothing}
     ${
       balance
@@ -51,6 +56,7 @@ function amountView(balance: Balance, state: BalanceViewState, t: BalanceText, l
     ? html`<a part="topup-link" href=${topupUrl} target="_blank" rel="noopener">${t.topUp}</a>`
     : nothing;
   return html`
+    <p part="label" class="muted">${t.label}</p>
     <p part="amount" class="amount">
       ${format(t.amount, { credits: formatCredits(Math.round(projected), lang) })}
     </p>

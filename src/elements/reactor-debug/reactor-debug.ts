@@ -78,7 +78,8 @@ export class ReactorDebug extends ReactorElement {
   override render() {
     const { checks } = this;
     const failing = checks?.filter((c) => c.level === 'fail').length ?? 0;
-    return html`<section part="base" class="base" aria-labelledby="title">
+    // English only, whatever the page's language (WCAG 3.1.2).
+    return html`<section part="base" class="base" aria-labelledby="title" lang="en">
       <h2 id="title">Setup checklist (debug: remove before going live)</h2>
       <p role="status" class="muted">
         ${

@@ -37,6 +37,9 @@ export type { CurrencyDisplay };
  *
  * @fires {CustomEvent<{ pricing: Pricing }>} reactor-pricing-load - `{pricing}` each time prices are loaded.
  */
+/** The price list that announces a failure to load prices (the others show it silently). */
+let announcer: ReactorPricing | null = null;
+
 export class ReactorPricing extends ReactorElement {
   static override styles = pricingStyles;
 
@@ -122,10 +125,19 @@ export class ReactorPricing extends ReactorElement {
 
   override render() {
     const { loading, error, pricing, model } = this;
+    // One alert per page for the price list's failure: every price list would say the same.
+    if (error !== null && (announcer?.error == null || !announcer.isConnected)) announcer = this;
     return pricingView(
-      { loading, error, pricing, model, display: displayOf(this.currency) },
+      {
+        loading,
+        error,
+        pricing,
+        model,
+        display: displayOf(this.currency),
+        announce: announcer === this,
+      },
       this.msg.t,
-      this.msg.lang,
+      [this.msg.lang, this.msg.textLang],
       this.onRetry,
     );
   }

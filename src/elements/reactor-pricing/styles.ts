@@ -70,5 +70,11 @@ export const pricingStyles = [
         animation: none;
       }
     }
+    /* Forced colours paint every background the page's own: the bars keep an outline. */
+    @media (forced-colors: active) {
+      .skeleton {
+        border: 1px solid;
+      }
+    }
   `,
 ];

@@ -22,15 +22,22 @@ export interface PricingViewState {
   /** One model's line instead of the table. */
   model: string;
   display: CurrencyDisplay;
+  /** Its error is the page's one announcement of it (the other price lists show it silently). */
+  announce: boolean;
 }
 
 export function pricingView(
   state: PricingViewState,
   t: PricingText,
-  lang: string,
+  [lang, textLang]: [string, string],
   onRetry: () => void,
 ) {
-  return html`<div part="base" class="base" aria-busy=${state.loading ? 'true' : 'false'}>
+  return html`<div
+    part="base"
+    class="base"
+    aria-busy=${state.loading ? 'true' : 'false'}
+    lang=${textLang}
+  >
     ${body(state, t, lang, onRetry)}
   </div>`;
 }
@@ -43,7 +50,7 @@ function body(state: PricingViewState, t: PricingText, lang: string, onRetry: ()
       <span class="skeleton" aria-hidden="true"></span>`;
   }
   if (state.error !== null || !pricing) {
-    return html`<p part="error" class="error" role="alert">
+    return html`<p part="error" class="error" role=${state.announce ? 'alert' : nothing}>
         ${format(t.failed, { error: state.error })}
       </p>
       <button part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`;

@@ -2,6 +2,10 @@
  * The "Still there?" dialog: its template, opened by the idle warning without counting as the
  * visitor's activity, closed by activity or the end (focus goes back where it was), and kept open
  * by Escape, which means "keep the session" rather than "dismiss".
+ *
+ * It opens modal, in the top layer: centred in the window wherever the player is scrolled to (a
+ * warning nobody sees ends the session unseen), never clipped by the video box (200 % text on a
+ * phone), and with focus on its button, which a screen reader announces with the dialog's text.
  */
 import { html } from 'lit';
 import { fill } from '../../controllers/localize.js';
@@ -26,14 +30,14 @@ export class IdleDialog {
     if (!dialog || dialog.open) return;
     this.focusBefore = deepActiveElement();
     // Opening the dialog moves focus to its button: not the visitor's activity, so it must not
-    // dismiss the warning.
+    // dismiss the warning. Modal, it is fixed in the window, so the focus scrolls nothing (a
+    // scroll would count as activity, and it is async, so `quietly` could not cover it).
     this.quietly(() => {
-      // Not show(): its focusing steps scroll the page, and a scroll (async, so not covered here)
-      // would count as the visitor's activity. Focus moves below, without scrolling.
-      dialog.open = true;
-      dialog
-        .querySelector<HTMLButtonElement>('[part="keep-alive-button"]')
-        ?.focus({ preventScroll: true });
+      try {
+        dialog.showModal();
+      } catch {
+        dialog.open = true; // not in a document that can show a modal: shown in the player
+      }
     });
   }
 
@@ -59,7 +63,7 @@ export class IdleDialog {
       <p id="idle-text">
         ${fill(t.idleText, { seconds: html`<span class="idle-seconds">${secondsLeft}</span>` })}
       </p>
-      <button part="keep-alive-button" type="button" @click=${this.keepAlive}>
+      <button part="keep-alive-button" type="button" autofocus @click=${this.keepAlive}>
         ${t.keepSession}
       </button>
     </dialog>`;

@@ -22,10 +22,14 @@ export class SessionMedia {
     private readonly busy: () => boolean,
   ) {}
 
-  /** The `<video>`, and the poster (`poster` slot, else `posterText`) until the first frame. */
-  render(muted: boolean, posterText: string) {
+  /**
+   * The `<video>` (named `label`: a screen reader has nothing else to call it once the poster is
+   * gone), and the poster (`poster` slot, else `posterText`) until the first frame.
+   */
+  render(muted: boolean, posterText: string, label: string) {
     return html`<video
         part="video"
+        aria-label=${label}
         playsinline
         autoplay
         .muted=${muted}

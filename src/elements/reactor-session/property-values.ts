@@ -85,6 +85,7 @@ export function normaliseProperties(
 /** The limits whose values are checked (and said on the console when unusable). */
 export const LIMITS = [
   'maxDuration',
+  'extraTime',
   'idleTimeout',
   'idleWarning',
   'hiddenTimeout',

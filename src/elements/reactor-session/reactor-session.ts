@@ -20,6 +20,7 @@ import type { Capabilities, FileRef, UploadOptions } from '../../platform/sessio
 import { DEFAULT_API_URL, PLATFORM_MAX_DURATION } from '../../internal/constants.js';
 import { ProblemLog, written } from '../../internal/numbers.js';
 import { LocalizeController, format } from '../../controllers/localize.js';
+import { KeepFocusController } from '../../controllers/keep-focus.js';
 import { SessionAttributes } from './attributes.js';
 import type { PlatformCost } from '../../platform/platform-cost.js';
 import type { Cost } from '../../platform/pricing.js';
@@ -27,12 +28,20 @@ import { StoreConsumer } from '../../store/store-consumer.js';
 import { SessionActions } from './actions.js';
 import { sessionStyles } from './styles.js';
 import { describeFailure, sessionMessages, type SessionErrorDetail } from './messages.js';
-import { announcement, costLine, errorBlock, moderationLine, retryLine } from './view.js';
+import {
+  announcement,
+  costLine,
+  endedBill,
+  errorBlock,
+  moderationLine,
+  retryLine,
+} from './view.js';
 import { keysHint, qualityBadge } from './controls.js';
 import { debugChecklist, stage } from './stage.js';
 import { relaySession } from './relay.js';
 import { LIMITS, SETTINGS } from './property-values.js';
 import { say } from '../../internal/console.js';
+import { spokenDuration } from '../../internal/format.js';
 import { captureFrame } from '../../controls/frame-capture.js';
 import { ModelControlsController } from '../../controls/model-controls-controller.js';
 import { controlsPanel } from '../../controls/templates.js';
@@ -73,6 +82,7 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @csspart countdown - The time left before the hard timeout.
  * @csspart connect-button - The button that starts a session.
  * @csspart disconnect-button - The button that ends (or cancels) a session.
+ * @csspart extend-button - "Add 2 minutes" near the time limit, once per session (`extra-time`).
  * @csspart take-over-button - "Move it here", when the visitor's session is live in another tab.
  * @csspart idle-dialog - The "still there?" dialog.
  * @csspart keep-alive-button - The dialog's "Keep session" button.
@@ -98,6 +108,8 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @cssprop --reactor-font - The font family.
  * @cssprop --reactor-video-fit - How the video fills its box (`object-fit`), default `contain`.
  * @cssprop --reactor-stage-background - The background of the video area.
+ * @cssprop --reactor-focus-ring - The focus ring's outer colour (default `#1b1d23`).
+ * @cssprop --reactor-focus-ring-inner - The focus ring's inner band (default `#fff`): with the outer, 3:1 on any background.
  *
  * @fires {CustomEvent<{ status: SessionElementStatus; previous: SessionElementStatus }>} reactor-status-change - `{status, previous}` on every status change.
  * @fires {CustomEvent<{ sessionId: string | null }>} reactor-ready - `{sessionId}` when the session is live (billing starts).
@@ -159,6 +171,7 @@ export class ReactorSession extends SessionAttributes {
     connect: () => void this.connect(),
     takeOver: () => void this.takeOver(),
     disconnect: () => this.disconnect(),
+    extend: () => this.session.extend(),
     hint: () => this.session.prefetchToken(),
     // The visitor turns the sound on or off.
     toggleSound: () => {
@@ -169,6 +182,12 @@ export class ReactorSession extends SessionAttributes {
 
   constructor() {
     super();
+    // A replaced button or the controls' end leaves focus on the action button in their place.
+    new KeepFocusController(
+      this,
+      () => this.shadowRoot?.querySelector<HTMLElement>('.actions button'),
+      (fn) => this.session.quietly(fn),
+    );
     relaySession(this.session, {
       emit: (name, detail) => this.emit(name, detail),
       stop: () => {
@@ -352,7 +371,12 @@ export class ReactorSession extends SessionAttributes {
     const live = status === 'ready' || status === 'reconnecting';
     const keyMap = this.activeKeyMap;
     return html`
-      <div part="base" class=${this.panel.filled ? 'base filled' : 'base'} data-status=${status}>
+      <div
+        part="base"
+        class=${this.panel.filled ? 'base filled' : 'base'}
+        data-status=${status}
+        lang=${msg.textLang}
+      >
         ${stage(
           keyMap,
           t,
@@ -360,6 +384,7 @@ export class ReactorSession extends SessionAttributes {
           html`${this.media.render(
               this.muted,
               format(t.poster, { model: this.model || 'Reactor' }),
+              format(t.videoLabel, { model: this.model || 'Reactor' }),
             )}
             ${keysHint(keyMap, t)} ${live ? qualityBadge(this.connection.stats, t) : nothing}
             <div class="overlay"><slot name="overlay"></slot></div>
@@ -380,13 +405,19 @@ export class ReactorSession extends SessionAttributes {
         }
         ${moderationLine(session)}
         <p part="status" class="status" role="status" aria-live="polite">
-          ${announcement(session, t)}
+          ${announcement(session, t, msg.lang)} ${endedBill(session, t, msg.lang)}
         </p>
         ${retryLine(session, t)} ${costLine(session, t, msg.lang, live)}
         ${errorBlock(session, t, this.topupUrl)}
         ${this.actions.render(
           status,
-          { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
+          {
+            busy,
+            live,
+            muted: this.muted,
+            hasAudio: this.media.hasAudio,
+            extension: session.extension && spokenDuration(session.extension, msg.lang),
+          },
           t,
         )}
         ${this.debug ? debugChecklist(this) : nothing}

@@ -37,6 +37,6 @@ export function stage(
  * no-missing-import rule is off): until it loads, its content says to load it.
  */
 export const debugChecklist = (session: DebugHost) =>
-  html`<reactor-debug part="debug" .session=${session}
+  html`<reactor-debug part="debug" lang="en" .session=${session}
     >Load reactor-elements.debug.js after the bundle for the setup checklist.</reactor-debug
   >`;

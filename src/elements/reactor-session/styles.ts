@@ -40,10 +40,6 @@ export const sessionStyles = [
       height: 100%;
       object-fit: cover;
     }
-    .stage:focus-visible {
-      outline: 3px solid var(--_accent);
-      outline-offset: 2px;
-    }
     .keys-hint,
     .quality {
       position: absolute;
@@ -64,12 +60,10 @@ export const sessionStyles = [
       position: absolute;
       inset: auto 0 0 0;
     }
-    /* Centred in the video by the browser's own dialog box (fit-content, margin auto), and
-       compact enough for a phone's 16:9 stage (about 150 px high at 320 px wide). */
+    /* Modal, centred in the window by the browser (which also caps it to the window and lets
+       it scroll): short enough to sit over a phone's video all the same. */
     dialog {
-      position: absolute;
-      inset: 0;
-      max-width: 90%;
+      max-width: min(24em, 90vw);
       padding: 0.5em 1em;
       border: 2px solid var(--_danger);
       border-radius: var(--_radius);
@@ -77,6 +71,9 @@ export const sessionStyles = [
       color: var(--reactor-color, #1b1d23);
       box-shadow: 0 8px 24px #0006;
       text-align: center;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 30%);
     }
     dialog h2 {
       margin: 0;
@@ -92,11 +89,10 @@ export const sessionStyles = [
     .base[data-status='ready'] .status::before {
       content: '';
       display: inline-block;
-      width: 0.6em;
-      height: 0.6em;
       margin-inline-end: 0.4em;
       border-radius: 50%;
-      background: var(--_danger);
+      /* a border, not a background: forced colours keep it (in their text colour) */
+      border: 0.3em solid var(--_danger);
       vertical-align: 0.05em;
     }
     .cost,
