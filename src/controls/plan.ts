@@ -14,7 +14,7 @@
  *   defaults: the command is mapped by its required fields alone when that fits.
  */
 import type { CommandCapability } from '../platform/commands.js';
-import { isUploadField } from '../platform/commands.js';
+import { isUploadField, notACommand } from '../platform/commands.js';
 import { isNumber, isRecord } from '../platform/values.js';
 import { labelFor, type ControlLabels } from './labels.js';
 
@@ -185,10 +185,7 @@ export function planControls(
     for (const name of new Set(picked)) {
       const command = commands.find((c) => c.name === name);
       if (command) chosen.push(command);
-      else
-        problems.push(
-          `controls: "${name}" is not a command of this model (it declares ${commands.map((c) => c.name).join(', ') || 'none'}).`,
-        );
+      else problems.push(`controls: ${notACommand(name, commands)}`);
     }
   const controls: ControlPlan[] = [];
   for (const command of chosen) {

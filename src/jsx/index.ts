@@ -4,7 +4,6 @@
 import type {
   ReactorAccount,
   ReactorBalance,
-  ReactorPricing,
   ModerationDetail,
   SessionElementStatus,
   SessionErrorDetail,
@@ -14,7 +13,6 @@ import type {
   BalanceChangeDetail,
   SessionEndDetail,
   SessionReceiptDetail,
-  Pricing,
 } from '../elements/index.js';
 
 /**
@@ -187,55 +185,6 @@ export type ReactorBalanceSolidJsProps = {
   textContent?: string | number | undefined;
 };
 
-/** `ReactorPricing` component event */
-export type ReactorPricingElementEvent<E = Event> = TypedEvent<ReactorPricing, E>;
-/** `reactor-pricing-load` event type */
-export type ReactorPricingReactorPricingLoadElementEvent = ReactorPricingElementEvent<
-  CustomEvent<{ pricing: Pricing }>
->;
-
-export type ReactorPricingProps = {
-  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-page's other reactor elements name, else `https://api.reactor.inc`. */
-  'api-url'?: ReactorPricing['apiUrl'] | undefined;
-  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-page's other reactor elements name, else `https://api.reactor.inc`. */
-  apiUrl?: ReactorPricing['apiUrl'] | undefined;
-  /** Show one model only, as a compact price (e.g. `helios`). */
-  model?: ReactorPricing['model'] | undefined;
-  /** Seconds between refetches; 0 (the default) loads once. */
-  refresh?: ReactorPricing['refresh'] | undefined;
-  /** Which amounts to show: `usd`, `credits` or `both` (the default). */
-  currency?: ReactorPricing['currency'] | undefined;
-
-  /** `{pricing}` each time prices are loaded. */
-  'onreactor-pricing-load'?:
-    ((e: ReactorPricingReactorPricingLoadElementEvent) => void) | undefined;
-};
-
-export type ReactorPricingSolidJsProps = {
-  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-page's other reactor elements name, else `https://api.reactor.inc`. */
-  'attr:api-url'?: ReactorPricing['apiUrl'] | undefined;
-  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-page's other reactor elements name, else `https://api.reactor.inc`. */
-  'prop:apiUrl'?: ReactorPricing['apiUrl'] | undefined;
-  /** Show one model only, as a compact price (e.g. `helios`). */
-  'prop:model'?: ReactorPricing['model'] | undefined;
-  /** Seconds between refetches; 0 (the default) loads once. */
-  'prop:refresh'?: ReactorPricing['refresh'] | undefined;
-  /** Which amounts to show: `usd`, `credits` or `both` (the default). */
-  'prop:currency'?: ReactorPricing['currency'] | undefined;
-  /** `{pricing}` each time prices are loaded. */
-  'on:reactor-pricing-load'?:
-    ((e: ReactorPricingReactorPricingLoadElementEvent) => void) | undefined;
-
-  /** Set the innerHTML of the element */
-  innerHTML?: string | undefined;
-  /** Set the textContent of the element */
-  textContent?: string | number | undefined;
-};
-
 /** `ReactorSession` component event */
 export type ReactorSessionElementEvent<E = Event> = TypedEvent<ReactorSession, E>;
 /** `reactor-status-change` event type */
@@ -311,9 +260,9 @@ page's other reactor elements name, else `https://api.reactor.inc`. */
   'idle-timeout'?: ReactorSession['idleTimeout'] | undefined;
   /** Seconds without page activity before the idle warning; `0` disables idle detection. */
   idleTimeout?: ReactorSession['idleTimeout'] | undefined;
-  /** Seconds the idle warning lasts before the session is ended. */
+  /** Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer). */
   'idle-warning'?: ReactorSession['idleWarning'] | undefined;
-  /** Seconds the idle warning lasts before the session is ended. */
+  /** Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer). */
   idleWarning?: ReactorSession['idleWarning'] | undefined;
   /** Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
 framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
@@ -433,9 +382,9 @@ page's other reactor elements name, else `https://api.reactor.inc`. */
   'attr:idle-timeout'?: ReactorSession['idleTimeout'] | undefined;
   /** Seconds without page activity before the idle warning; `0` disables idle detection. */
   'prop:idleTimeout'?: ReactorSession['idleTimeout'] | undefined;
-  /** Seconds the idle warning lasts before the session is ended. */
+  /** Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer). */
   'attr:idle-warning'?: ReactorSession['idleWarning'] | undefined;
-  /** Seconds the idle warning lasts before the session is ended. */
+  /** Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer). */
   'prop:idleWarning'?: ReactorSession['idleWarning'] | undefined;
   /** Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
 framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
@@ -614,48 +563,6 @@ export type CustomElements = {
   'reactor-balance': Partial<ReactorBalanceProps & BaseProps<ReactorBalance> & BaseEvents>;
 
   /**
-   * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
-   * one request with every other element on the page.
-   *
-   * ## Attributes & Properties
-   *
-   * Component attributes and properties that can be applied to the element or by using JavaScript.
-   *
-   * - `api-url`/`apiUrl`: The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-   * page's other reactor elements name, else `https://api.reactor.inc`.
-   * - `model`: Show one model only, as a compact price (e.g. `helios`).
-   * - `refresh`: Seconds between refetches; 0 (the default) loads once.
-   * - `currency`: Which amounts to show: `usd`, `credits` or `both` (the default).
-   *
-   * ## Events
-   *
-   * Events that will be emitted by the component.
-   *
-   * - `reactor-pricing-load`: `{pricing}` each time prices are loaded.
-   *
-   * ## CSS Custom Properties
-   *
-   * CSS variables available for styling the component.
-   *
-   * - `--reactor-accent`: The accent colour. (default: `undefined`)
-   * - `--reactor-border`: The panel border colour. (default: `undefined`)
-   *
-   * ## CSS Parts
-   *
-   * Custom selectors for styling elements within the component.
-   *
-   * - `base`: The outer wrapper.
-   * - `table`: The price table.
-   * - `row`: One model's row (also the compact one-model line).
-   * - `model`: A model's name.
-   * - `price`: A price cell.
-   * - `empty`: Shown when no prices are listed, or the model is not listed.
-   * - `error`: The error message.
-   * - `retry-button`: Loads the prices again after an error.
-   */
-  'reactor-pricing': Partial<ReactorPricingProps & BaseProps<ReactorPricing> & BaseEvents>;
-
-  /**
    * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
    * idle detector, hard timeout, cost ticker, and a disconnect that reaches the server when the
    * page goes away or the element is removed.
@@ -670,7 +577,7 @@ export type CustomElements = {
    * page's other reactor elements name, else `https://api.reactor.inc`.
    * - `max-duration`/`maxDuration`: Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit).
    * - `idle-timeout`/`idleTimeout`: Seconds without page activity before the idle warning; `0` disables idle detection.
-   * - `idle-warning`/`idleWarning`: Seconds the idle warning lasts before the session is ended.
+   * - `idle-warning`/`idleWarning`: Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer).
    * - `hidden-timeout`/`hiddenTimeout`: Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
    * framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
    * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
@@ -771,6 +678,8 @@ export type CustomElements = {
    * - `--reactor-font`: The font family. (default: `undefined`)
    * - `--reactor-video-fit`: How the video fills its box (`object-fit`), default `contain`. (default: `undefined`)
    * - `--reactor-stage-background`: The background of the video area. (default: `undefined`)
+   * - `--reactor-focus-ring`: The focus ring's outer colour (default `#1b1d23`). (default: `undefined`)
+   * - `--reactor-focus-ring-inner`: The focus ring's inner band (default `#fff`): with the outer, 3:1 on any background. (default: `undefined`)
    *
    * ## CSS Parts
    *
@@ -886,50 +795,6 @@ export type CustomElementsSolidJs = {
   >;
 
   /**
-   * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
-   * one request with every other element on the page.
-   *
-   * ## Attributes & Properties
-   *
-   * Component attributes and properties that can be applied to the element or by using JavaScript.
-   *
-   * - `api-url`/`apiUrl`: The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
-   * page's other reactor elements name, else `https://api.reactor.inc`.
-   * - `model`: Show one model only, as a compact price (e.g. `helios`).
-   * - `refresh`: Seconds between refetches; 0 (the default) loads once.
-   * - `currency`: Which amounts to show: `usd`, `credits` or `both` (the default).
-   *
-   * ## Events
-   *
-   * Events that will be emitted by the component.
-   *
-   * - `reactor-pricing-load`: `{pricing}` each time prices are loaded.
-   *
-   * ## CSS Custom Properties
-   *
-   * CSS variables available for styling the component.
-   *
-   * - `--reactor-accent`: The accent colour. (default: `undefined`)
-   * - `--reactor-border`: The panel border colour. (default: `undefined`)
-   *
-   * ## CSS Parts
-   *
-   * Custom selectors for styling elements within the component.
-   *
-   * - `base`: The outer wrapper.
-   * - `table`: The price table.
-   * - `row`: One model's row (also the compact one-model line).
-   * - `model`: A model's name.
-   * - `price`: A price cell.
-   * - `empty`: Shown when no prices are listed, or the model is not listed.
-   * - `error`: The error message.
-   * - `retry-button`: Loads the prices again after an error.
-   */
-  'reactor-pricing': Partial<
-    ReactorPricingProps & ReactorPricingSolidJsProps & BaseProps<ReactorPricing> & BaseEvents
-  >;
-
-  /**
    * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
    * idle detector, hard timeout, cost ticker, and a disconnect that reaches the server when the
    * page goes away or the element is removed.
@@ -944,7 +809,7 @@ export type CustomElementsSolidJs = {
    * page's other reactor elements name, else `https://api.reactor.inc`.
    * - `max-duration`/`maxDuration`: Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit).
    * - `idle-timeout`/`idleTimeout`: Seconds without page activity before the idle warning; `0` disables idle detection.
-   * - `idle-warning`/`idleWarning`: Seconds the idle warning lasts before the session is ended.
+   * - `idle-warning`/`idleWarning`: Seconds the idle warning lasts before the session is ended (20 or more: WCAG 2.2.1 gives a visitor 20 s to answer).
    * - `hidden-timeout`/`hiddenTimeout`: Seconds a live player may stay on the page unseen (`display: none` on it or an ancestor, as a
    * framework's hidden route or a closed panel; `visibility: hidden`; `content-visibility:
    * hidden`) before the session ends (reason `hidden`); shown again sooner, it goes on. Scrolled
@@ -1045,6 +910,8 @@ export type CustomElementsSolidJs = {
    * - `--reactor-font`: The font family. (default: `undefined`)
    * - `--reactor-video-fit`: How the video fills its box (`object-fit`), default `contain`. (default: `undefined`)
    * - `--reactor-stage-background`: The background of the video area. (default: `undefined`)
+   * - `--reactor-focus-ring`: The focus ring's outer colour (default `#1b1d23`). (default: `undefined`)
+   * - `--reactor-focus-ring-inner`: The focus ring's inner band (default `#fff`): with the outer, 3:1 on any background. (default: `undefined`)
    *
    * ## CSS Parts
    *
@@ -1087,7 +954,7 @@ export type CustomCssProperties = {
   '--reactor-danger'?: string | undefined;
   /** The panel border colour. */
   '--reactor-border'?: string | undefined;
-  /** The accent colour. */
+  /** The accent colour of buttons and highlights. */
   '--reactor-accent'?: string | undefined;
   /** The corner radius. */
   '--reactor-radius'?: string | undefined;
@@ -1097,4 +964,8 @@ export type CustomCssProperties = {
   '--reactor-video-fit'?: string | undefined;
   /** The background of the video area. */
   '--reactor-stage-background'?: string | undefined;
+  /** The focus ring's outer colour (default `#1b1d23`). */
+  '--reactor-focus-ring'?: string | undefined;
+  /** The focus ring's inner band (default `#fff`): with the outer, 3:1 on any background. */
+  '--reactor-focus-ring-inner'?: string | undefined;
 };

@@ -37,7 +37,6 @@ const session: Complete<typeof sessionMessages> = {
   waiting: 'Warte auf eine GPU (kostenlos, bis sie live ist)',
   ready: 'Live: sekundengenau abgerechnet',
   timeWarning: 'Live: Das Zeitlimit beendet die Sitzung in {time}.',
-  extend: '{time} dazu',
   reconnecting:
     'Verbindung verloren, verbinde neu (die GPU bleibt reserviert und wird weiter abgerechnet)',
   ended: 'Sitzung beendet',

@@ -64,6 +64,10 @@ function fits(value: unknown, schema: Record<string, unknown>): string | null {
   return null;
 }
 
+/** The message for a command name the model does not declare. */
+export const notACommand = (name: string, commands: readonly CommandCapability[]) =>
+  `"${name}" is not a command of this model (it declares ${commands.map((c) => c.name).join(', ') || 'none'}).`;
+
 /**
  * Refuses a command the model does not declare, or data that misses a required field or has a
  * field of the wrong type or size. `commands`: the model's contract, or null while it is not
@@ -76,10 +80,7 @@ export function checkCommand(
 ): void {
   if (!commands) return;
   const command = commands.find((c) => c.name === name);
-  if (!command)
-    throw bad(
-      `"${name}" is not a command of this model (it declares ${commands.map((c) => c.name).join(', ') || 'none'}).`,
-    );
+  if (!command) throw bad(notACommand(name, commands));
   const schema = command.schema;
   if (!schema || schema.type !== 'object') return;
   if (!isRecord(data)) throw bad(`"${name}" takes an object.`);

@@ -5,21 +5,18 @@
  *
  * With the Web Locks API (every supported browser, in secure contexts) the lock is a real one,
  * released by the browser when the holding tab closes or crashes; the handover request travels
- * on a BroadcastChannel. Where locks are missing (a page on plain http), the channel alone plays
- * the lock: a holder answers "who holds it?" within a moment, or nobody does.
+ * on a BroadcastChannel.
  *
- * Where neither can be used (an opaque-origin frame, a third-party frame whose storage the
- * browser blocks: `navigator.locks.request()` or `new BroadcastChannel()` throws), the lock is
- * this page's alone: one live session per page instead of per visitor, said once in the console.
+ * Where they cannot be used (a page on plain http, which has no Web Locks; an opaque-origin
+ * frame, a third-party frame whose storage the browser blocks: `navigator.locks.request()` or
+ * `new BroadcastChannel()` throws), the lock is this page's alone: one live session per page
+ * instead of per visitor, said once in the console. Every other safeguard applies all the same.
  */
 import { say } from '../internal/console.js';
 const NAME = 'reactor-elements:session';
 /** How long a polite handover may take (the holder's DELETE) before the lock is taken anyway. */
 const HANDOVER_MS = 5000;
-/** Without Web Locks: how long to wait for a holder to answer. */
-const ANSWER_MS = 150;
-
-type Message = { type: 'take' } | { type: 'who' } | { type: 'here' } | { type: 'released' };
+type Message = { type: 'take' };
 
 /** A held lock. `release()` is idempotent. */
 export interface TabLease {
@@ -40,9 +37,6 @@ let pageOnly = false;
 
 /** The page's own lock: its holder, asked to let go by a takeover. */
 let pageHolder: { takenOver(): void; released: Promise<void> } | null = null;
-
-const locks = (): LockManager | null =>
-  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
 
 /**
  * Takes the lock if nobody holds it; resolves with null when another tab or element does.
@@ -132,19 +126,21 @@ async function siteAcquire(
       released = true;
       channel.close();
       releaseLock();
-      if (!manager) post({ type: 'released' });
     },
   };
   const takenOver = () => {
     if (released) return;
     onTakeover(takingOver > 0);
   };
-  const manager = locks();
   let held: boolean;
   try {
-    held = manager
-      ? await withWebLocks(manager, mode, (release) => (releaseLock = release), takenOver)
-      : await withChannelOnly(channel, mode);
+    // No Web Locks (a plain http page): a TypeError here, and the page's own lock instead.
+    held = await withWebLocks(
+      navigator.locks,
+      mode,
+      (release) => (releaseLock = release),
+      takenOver,
+    );
   } catch (error) {
     channel.close();
     throw error;
@@ -155,7 +151,6 @@ async function siteAcquire(
   }
   channel.onmessage = ({ data }: MessageEvent<Message>) => {
     if (data.type === 'take') takenOver();
-    else if (data.type === 'who') channel.postMessage({ type: 'here' } satisfies Message);
   };
   return lease;
 }
@@ -198,28 +193,5 @@ function withWebLocks(
     } catch (error) {
       reject(error); // `request` itself threw
     }
-  });
-}
-
-/** The lock without Web Locks: nobody answers "who holds it?" (or the holder says released). */
-function withChannelOnly(
-  channel: BroadcastChannel,
-  mode: 'if-available' | 'wait',
-): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const finish = (held: boolean) => {
-      channel.onmessage = null;
-      clearTimeout(timer);
-      resolve(held);
-    };
-    channel.onmessage = ({ data }: MessageEvent<Message>) => {
-      if (data.type === 'released') finish(true);
-      if (data.type === 'here' && mode === 'if-available') finish(false);
-    };
-    channel.postMessage({ type: 'who' } satisfies Message);
-    const timer = setTimeout(
-      () => finish(true), // nobody answered (or the holder kept quiet past the handover)
-      mode === 'wait' ? HANDOVER_MS : ANSWER_MS,
-    );
   });
 }

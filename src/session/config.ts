@@ -22,8 +22,6 @@ export interface SessionConfig {
   /** One live session per visitor across the site's tabs and elements. */
   readonly exclusive: boolean;
   readonly maxDuration: number;
-  /** Seconds a visitor may add once near the time limit (0: none). */
-  readonly extraTime: number;
   readonly idleTimeout: number;
   readonly idleWarning: number;
   readonly hiddenTimeout: number;
@@ -51,10 +49,6 @@ export function capSeconds(config: SessionConfig): number {
   const seconds = maxDurationOf(config) ?? DEFAULT_MAX_DURATION;
   return Math.min(PLATFORM_MAX_DURATION, Math.max(1, seconds));
 }
-
-/** `extra-time` in seconds: what a session may add to its cap (within the platform's limit). */
-export const extraSeconds = (config: SessionConfig, cap: number): number =>
-  Math.min(numberAtLeast(config.extraTime, 0) ?? 0, PLATFORM_MAX_DURATION - cap);
 
 /**
  * The idle timeout and warning in milliseconds. A timeout of 0 disables idle detection; a value
@@ -103,7 +97,6 @@ export function attributeProblems(
   const idle = [
     ['idle-timeout', idleTimeout, DEFAULT_IDLE_TIMEOUT, ' (0 turns idle detection off)'],
     ['idle-warning', idleWarning, DEFAULT_IDLE_WARNING, ''],
-    ['extra-time', config.extraTime, 0, ''],
     ['hidden-timeout', config.hiddenTimeout, DEFAULT_HIDDEN_TIMEOUT, ' (0: no limit)'],
   ] as const;
   for (const [name, value, fallback, note] of idle)
@@ -114,7 +107,7 @@ export function attributeProblems(
   const warning = numberAtLeast(idleWarning, 0);
   if (warning !== null && warning < ACCESSIBLE_WARNING)
     problems.push(
-      `idle-warning="${raw('idle-warning', idleWarning)}" leaves a visitor less than ${ACCESSIBLE_WARNING} s to keep the session (WCAG 2.2.1 asks for 20): it is used, but not accessible.`,
+      `idle-warning="${raw('idle-warning', idleWarning)}" is under ${ACCESSIBLE_WARNING} s: too short to answer for some visitors (WCAG 2.2.1).`,
     );
   // A removed attribute reads null: the default, not a mistake.
   const { background } = config;

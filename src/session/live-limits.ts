@@ -25,14 +25,13 @@ const NEXT_TIME = {
 type Seen = Record<keyof typeof NEXT_TIME, string>;
 
 export class LiveLimits {
-  /** `extra`: the seconds the visitor added (once) to the time limit. */
-  private armed: { capSeconds: number; budget: number | null; extra: number } | null = null;
+  private armed: { capSeconds: number; budget: number | null } | null = null;
   /** The settings as last seen, so that each change is said once. */
   private seen: Seen | null = null;
 
   /** Billing started with these settings (`apiUrl`: the origin it resolved to). */
   arm(config: SessionConfig, apiUrl: string, capSeconds: number): void {
-    this.armed = { capSeconds, budget: budgetCredits(config), extra: 0 };
+    this.armed = { capSeconds, budget: budgetCredits(config) };
     this.seen = seenOf(config, apiUrl);
   }
 
@@ -50,18 +49,7 @@ export class LiveLimits {
 
   /** The time limit in force, in seconds: the one armed, or a lower one set since. */
   capSeconds(capSeconds: number): number {
-    const { armed } = this;
-    return armed ? Math.min(armed.capSeconds, capSeconds) + armed.extra : capSeconds;
-  }
-
-  /** The visitor added `seconds` to the time limit (a lower cap set later still applies). */
-  extend(seconds: number): void {
-    if (this.armed) this.armed.extra += seconds;
-  }
-
-  /** The visitor has used the session's one extension. */
-  get extended(): boolean {
-    return !!this.armed?.extra;
+    return this.armed ? Math.min(this.armed.capSeconds, capSeconds) : capSeconds;
   }
 
   /**
@@ -86,11 +74,7 @@ export class LiveLimits {
     for (const key of Object.keys(NEXT_TIME) as (keyof Seen)[])
       if (now[key] !== seen[key])
         lines.push(`${NEXT_TIME[key]} changed while a session is live: ${next}.`);
-    this.armed = {
-      budget: this.budget(config),
-      capSeconds: Math.min(armed.capSeconds, capSeconds),
-      extra: armed.extra,
-    };
+    this.armed = { budget: this.budget(config), capSeconds: this.capSeconds(capSeconds) };
     this.seen = now;
     return lines;
   }

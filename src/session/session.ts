@@ -34,7 +34,6 @@ import { SessionSetup } from './setup.js';
 import { applyBackground } from './background.js';
 import { LivePrice } from './live-price.js';
 import { LiveLimits } from './live-limits.js';
-import { TimeLimit } from './time-limit.js';
 import { say } from '../internal/console.js';
 
 export type { SessionConfig };
@@ -60,8 +59,8 @@ export class Session extends SessionState {
   private sessionPrice: LivePrice | null = null;
   /** The limits the live session started with; a live change applies only when stricter. */
   private readonly limits = new LiveLimits();
-  /** The time limit's warning and its one extension. */
-  private readonly timeLimit: TimeLimit;
+  /** Seconds before the time limit at which the status line says it (0: no session). */
+  private warnAt = 0;
 
   constructor(
     host: SessionHost,
@@ -71,7 +70,6 @@ export class Session extends SessionState {
     super(host);
     this.setup = new SessionSetup(host, config, store);
     this.guards = new Safeguards(host, (reason) => this.finish(reason));
-    this.timeLimit = new TimeLimit(this.guards, this.limits);
     // Leaving the page ends the session with a keepalive DELETE that outlives the page; putting
     // it away (a phone's home screen, another tab) and back applies the `background` policy.
     new UnloadController(
@@ -121,21 +119,13 @@ export class Session extends SessionState {
     return this.guards.idleSecondsLeft;
   }
 
-  /** Near the time limit: how long before it the status line says so (a fixed figure); else 0. */
+  /**
+   * Near the time limit (60 s before it, or half the session when that is shorter): how long
+   * before it the status line says so, a fixed figure so that it is said once; else 0.
+   */
   get timeWarning(): number {
-    return this.timeLimit.warning;
-  }
-
-  /** The seconds the visitor may add to the time limit now (`extra-time`, once); else 0. */
-  get extension(): number {
-    return this.timeLimit.extension(this.setup.extraSeconds, this.tokenLeftMs());
-  }
-
-  /** Adds the extension to the time limit (the visitor asked: it counts as activity). */
-  extend(): void {
-    this.timeLimit.extend(this.extension);
-    this.keepAlive();
-    this.host.requestUpdate();
+    const left = this.guards.remainingMs;
+    return left !== null && left <= this.warnAt * 1000 ? this.warnAt : 0;
   }
 
   /** Milliseconds before the session's token expires (past it, nothing could end the session). */
@@ -350,7 +340,7 @@ export class Session extends SessionState {
     // The hard timeout: max-duration, or earlier where the session's token would expire first
     // (past it, nothing could end the session). The countdown shows whichever comes first.
     const limitMs = Math.min(this.setup.capSeconds * 1000, this.tokenLeftMs());
-    this.timeLimit.arm(limitMs);
+    this.warnAt = Math.round(Math.min(60, limitMs / 2000));
     this.guards.arm(
       limitMs,
       {

@@ -9,13 +9,7 @@ import { PlatformError, asPlatformError } from '../platform/errors.js';
 import { SessionClient } from '../platform/session-client.js';
 import type { TokenSource } from '../platform/tokens.js';
 import type { AccountStore } from '../store/account-store.js';
-import {
-  type SessionConfig,
-  budgetCredits,
-  capSeconds,
-  extraSeconds,
-  tokenSourceFor,
-} from './config.js';
+import { type SessionConfig, budgetCredits, capSeconds, tokenSourceFor } from './config.js';
 import { LivePrice } from './live-price.js';
 import { PlatformFigures, type SessionEstimate } from './platform-figures.js';
 import { TokenPrefetch } from './token-prefetch.js';
@@ -52,18 +46,9 @@ export class SessionSetup {
     return capSeconds(this.config);
   }
 
-  /** The seconds a visitor may add once (`extra-time`), within the platform's limit. */
-  get extraSeconds(): number {
-    return extraSeconds(this.config, this.capSeconds);
-  }
-
-  /**
-   * The most one session may cost (its cap and the extra time): the platform's dry run when it
-   * gave one, else the price list.
-   */
+  /** The most one session may cost: the platform's dry run when it gave one, else the price list. */
   get estimate(): SessionEstimate {
-    const most = this.capSeconds + this.extraSeconds;
-    return this.figures.estimate(most, this.price.costOf(most));
+    return this.figures.estimate(this.capSeconds, this.price.costOf(this.capSeconds));
   }
 
   /** The token source of a connect (the one fetched ahead, when it still fits); throws a setup error. */

@@ -44,7 +44,6 @@ export async function harness(patch: Partial<SessionConfig> = {}): Promise<Harne
     reconnect: true,
     exclusive: true,
     maxDuration: 300,
-    extraTime: 0,
     idleTimeout: 0,
     idleWarning: 20,
     hiddenTimeout: 5,

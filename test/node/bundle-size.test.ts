@@ -11,11 +11,11 @@ import { shippedBundle } from '../../scripts/shipped-bundle.js';
  * (how each change moved it is in the git history of this line). A size is not a timing: it is
  * the same on every machine.
  */
-const GZIP_CEILING = 40_650;
+const GZIP_CEILING = 40_900;
 const GZIP_BUDGET = 40 * 1024;
 
 /** A locale script: every message of the three families, and the registry (about 300 bytes). */
-const LOCALE_GZIP_CEILING = 2_500;
+const LOCALE_GZIP_CEILING = 2_550;
 
 for (const file of ['reactor-elements.js', 'reactor-elements.iife.js']) {
   test(`dist/${file} is at most ${GZIP_CEILING} bytes gzipped`, async () => {

@@ -39,6 +39,7 @@ export type { CurrencyDisplay };
  */
 /** The price list that announces a failure to load prices (the others show it silently). */
 let announcer: ReactorPricing | null = null;
+const announce = (el: ReactorPricing) => (announcer = el);
 
 export class ReactorPricing extends ReactorElement {
   static override styles = pricingStyles;
@@ -126,7 +127,7 @@ export class ReactorPricing extends ReactorElement {
   override render() {
     const { loading, error, pricing, model } = this;
     // One alert per page for the price list's failure: every price list would say the same.
-    if (error !== null && (announcer?.error == null || !announcer.isConnected)) announcer = this;
+    if (error !== null && (announcer?.error == null || !announcer.isConnected)) announce(this);
     return pricingView(
       {
         loading,

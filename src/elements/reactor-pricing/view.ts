@@ -4,6 +4,7 @@
  * templates, in the element's language.
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { format } from '../../controllers/localize.js';
 import { formatCredits, formatMoney, formatRate } from '../../internal/format.js';
 import { type ModelPrice, type Pricing, findModel } from '../../platform/pricing.js';
@@ -50,7 +51,11 @@ function body(state: PricingViewState, t: PricingText, lang: string, onRetry: ()
       <span class="skeleton" aria-hidden="true"></span>`;
   }
   if (state.error !== null || !pricing) {
-    return html`<p part="error" class="error" role=${state.announce ? 'alert' : nothing}>
+    return html`<p
+        part="error"
+        class="error"
+        role=${ifDefined(state.announce ? 'alert' : undefined)}
+      >
         ${format(t.failed, { error: state.error })}
       </p>
       <button part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`;

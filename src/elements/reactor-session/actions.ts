@@ -3,8 +3,7 @@
  * Cancel / End, Move it here, and the sound toggle; and the guard that keeps a double click on
  * Start from cancelling the session it started.
  */
-import { html, nothing } from 'lit';
-import { format } from '../../controllers/localize.js';
+import { html } from 'lit';
 import type { SessionElementStatus } from '../../session/session.js';
 import { muteButton } from './controls.js';
 import type { SessionText } from './messages.js';
@@ -16,8 +15,6 @@ export interface SessionCommands {
   connect(): void;
   takeOver(): void;
   disconnect(): void;
-  /** The visitor adds the extra time to the time limit. */
-  extend(): void;
   /** The pointer or the focus is on Start: the click is likely. */
   hint(): void;
   toggleSound(): void;
@@ -36,15 +33,7 @@ export class SessionActions {
       live,
       muted,
       hasAudio,
-      extension,
-    }: {
-      busy: boolean;
-      live: boolean;
-      muted: boolean;
-      hasAudio: boolean;
-      /** The time the visitor may add now, in words (none: no button). */
-      extension: string | 0;
-    },
+    }: { busy: boolean; live: boolean; muted: boolean; hasAudio: boolean },
     t: SessionText,
   ) {
     const { commands } = this;
@@ -59,18 +48,6 @@ export class SessionActions {
               >
                 ${live ? t.end : t.cancel}
               </button>
-              ${
-                extension
-                  ? html`<button
-                      part="extend-button"
-                      class="secondary"
-                      type="button"
-                      @click=${commands.extend}
-                    >
-                      ${format(t.extend, { time: extension })}
-                    </button>`
-                  : nothing
-              }
               ${muteButton(muted, live && hasAudio, t, commands.toggleSound)}`
           : status === 'elsewhere'
             ? html`<button part="take-over-button" type="button" @click=${this.onTakeOver}>

@@ -15,7 +15,6 @@ export class SessionAttributes extends ReactorElement {
     tokenUrl: { attribute: 'token-url', reflect: true },
     apiUrl: { attribute: 'api-url', reflect: true },
     maxDuration: { attribute: 'max-duration', converter: decimal, reflect: true },
-    extraTime: { attribute: 'extra-time', converter: decimal, reflect: true },
     idleTimeout: { attribute: 'idle-timeout', converter: decimal, reflect: true },
     idleWarning: { attribute: 'idle-warning', converter: decimal, reflect: true },
     hiddenTimeout: { attribute: 'hidden-timeout', converter: decimal, reflect: true },
@@ -50,13 +49,6 @@ export class SessionAttributes extends ReactorElement {
 
   /** Hard cap on one session, in seconds; clamped to 1..1200 (the platform's own limit). */
   maxDuration = 300;
-
-  /**
-   * Seconds a visitor may add, once per session, when the time limit is near (an "Add" button
-   * beside End): `max-duration` plus this, at most 1200 s in all, and within the session token's
-   * life. The estimate counts it. `0` (the default): the time limit is not extended.
-   */
-  extraTime = 0;
 
   /** Seconds without page activity before the idle warning; `0` disables idle detection. */
   idleTimeout = 60;

@@ -12,8 +12,6 @@ import { fill } from '../../controllers/localize.js';
 import type { SessionText } from './messages.js';
 
 export class IdleDialog {
-  private focusBefore: HTMLElement | null = null;
-
   constructor(
     private readonly root: () => ShadowRoot | null,
     /** Runs a programmatic focus move without it counting as activity. */
@@ -28,26 +26,15 @@ export class IdleDialog {
   open(): void {
     const dialog = this.dialog;
     if (!dialog || dialog.open) return;
-    this.focusBefore = deepActiveElement();
     // Opening the dialog moves focus to its button: not the visitor's activity, so it must not
     // dismiss the warning. Modal, it is fixed in the window, so the focus scrolls nothing (a
     // scroll would count as activity, and it is async, so `quietly` could not cover it).
-    this.quietly(() => {
-      try {
-        dialog.showModal();
-      } catch {
-        dialog.open = true; // not in a document that can show a modal: shown in the player
-      }
-    });
+    this.quietly(() => dialog.showModal());
   }
 
+  /** Closes the dialog; the browser gives focus back to where it was before it opened. */
   close(): void {
-    const dialog = this.dialog;
-    if (!dialog?.open) return;
-    const hadFocus = dialog.contains(this.root()?.activeElement ?? null);
-    dialog.close();
-    if (hadFocus) this.focusBefore?.focus();
-    this.focusBefore = null;
+    this.dialog?.close();
   }
 
   /** The dialog, closed until `open()`; `secondsLeft` of the warning. */
@@ -76,11 +63,4 @@ export class IdleDialog {
     event.preventDefault();
     this.keepAlive();
   };
-}
-
-/** The focused element, looking into shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

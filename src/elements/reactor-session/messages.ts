@@ -25,7 +25,6 @@ export const sessionMessages = {
   waiting: 'Waiting for a GPU (free until it is live)',
   ready: 'Live: billed per second',
   timeWarning: 'Live: the time limit ends the session in {time}.',
-  extend: 'Add {time}',
   reconnecting: 'Connection lost, reconnecting (the GPU is held and still billed)',
   ended: 'Session ended',
   error: 'Session failed',

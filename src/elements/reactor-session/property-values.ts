@@ -85,7 +85,6 @@ export function normaliseProperties(
 /** The limits whose values are checked (and said on the console when unusable). */
 export const LIMITS = [
   'maxDuration',
-  'extraTime',
   'idleTimeout',
   'idleWarning',
   'hiddenTimeout',

@@ -41,7 +41,6 @@ import { debugChecklist, stage } from './stage.js';
 import { relaySession } from './relay.js';
 import { LIMITS, SETTINGS } from './property-values.js';
 import { say } from '../../internal/console.js';
-import { spokenDuration } from '../../internal/format.js';
 import { captureFrame } from '../../controls/frame-capture.js';
 import { ModelControlsController } from '../../controls/model-controls-controller.js';
 import { controlsPanel } from '../../controls/templates.js';
@@ -82,7 +81,6 @@ export { PLATFORM_MAX_DURATION, DEFAULT_API_URL };
  * @csspart countdown - The time left before the hard timeout.
  * @csspart connect-button - The button that starts a session.
  * @csspart disconnect-button - The button that ends (or cancels) a session.
- * @csspart extend-button - "Add 2 minutes" near the time limit, once per session (`extra-time`).
  * @csspart take-over-button - "Move it here", when the visitor's session is live in another tab.
  * @csspart idle-dialog - The "still there?" dialog.
  * @csspart keep-alive-button - The dialog's "Keep session" button.
@@ -171,7 +169,6 @@ export class ReactorSession extends SessionAttributes {
     connect: () => void this.connect(),
     takeOver: () => void this.takeOver(),
     disconnect: () => this.disconnect(),
-    extend: () => this.session.extend(),
     hint: () => this.session.prefetchToken(),
     // The visitor turns the sound on or off.
     toggleSound: () => {
@@ -411,13 +408,7 @@ export class ReactorSession extends SessionAttributes {
         ${errorBlock(session, t, this.topupUrl)}
         ${this.actions.render(
           status,
-          {
-            busy,
-            live,
-            muted: this.muted,
-            hasAudio: this.media.hasAudio,
-            extension: session.extension && spokenDuration(session.extension, msg.lang),
-          },
+          { busy, live, muted: this.muted, hasAudio: this.media.hasAudio },
           t,
         )}
         ${this.debug ? debugChecklist(this) : nothing}

@@ -46,9 +46,8 @@ export function retryLine({ rateLimit }: Session, t: SessionText) {
  * readers: the words are hidden text instead).
  */
 const time = (seconds: number, lang: string) =>
-  html`<span aria-hidden="true">${formatDuration(seconds)}</span><span class="sr-only"
-      >${spokenDuration(seconds, lang)}</span
-    >`;
+  html`<span aria-hidden="true">${formatDuration(seconds)}</span
+    ><span class="sr-only">${spokenDuration(seconds, lang)}</span>`;
 
 const money = (cost: Cost, t: SessionText, lang: string) =>
   format(t.amount, {
