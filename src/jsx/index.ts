@@ -4,6 +4,7 @@
 import type {
   ReactorAccount,
   ReactorBalance,
+  ReactorPricing,
   ModerationDetail,
   SessionElementStatus,
   SessionErrorDetail,
@@ -13,6 +14,7 @@ import type {
   BalanceChangeDetail,
   SessionEndDetail,
   SessionReceiptDetail,
+  Pricing,
 } from '../elements/index.js';
 
 /**
@@ -178,6 +180,55 @@ export type ReactorBalanceSolidJsProps = {
     ((e: ReactorBalanceReactorBalanceChangeElementEvent) => void) | undefined;
   /** `{credits, projected, threshold}` once each time the balance falls to `low-threshold`. */
   'on:reactor-balance-low'?: ((e: ReactorBalanceReactorBalanceLowElementEvent) => void) | undefined;
+
+  /** Set the innerHTML of the element */
+  innerHTML?: string | undefined;
+  /** Set the textContent of the element */
+  textContent?: string | number | undefined;
+};
+
+/** `ReactorPricing` component event */
+export type ReactorPricingElementEvent<E = Event> = TypedEvent<ReactorPricing, E>;
+/** `reactor-pricing-load` event type */
+export type ReactorPricingReactorPricingLoadElementEvent = ReactorPricingElementEvent<
+  CustomEvent<{ pricing: Pricing }>
+>;
+
+export type ReactorPricingProps = {
+  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+page's other reactor elements name, else `https://api.reactor.inc`. */
+  'api-url'?: ReactorPricing['apiUrl'] | undefined;
+  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+page's other reactor elements name, else `https://api.reactor.inc`. */
+  apiUrl?: ReactorPricing['apiUrl'] | undefined;
+  /** Show one model only, as a compact price (e.g. `helios`). */
+  model?: ReactorPricing['model'] | undefined;
+  /** Seconds between refetches; 0 (the default) loads once. */
+  refresh?: ReactorPricing['refresh'] | undefined;
+  /** Which amounts to show: `usd`, `credits` or `both` (the default). */
+  currency?: ReactorPricing['currency'] | undefined;
+
+  /** `{pricing}` each time prices are loaded. */
+  'onreactor-pricing-load'?:
+    ((e: ReactorPricingReactorPricingLoadElementEvent) => void) | undefined;
+};
+
+export type ReactorPricingSolidJsProps = {
+  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+page's other reactor elements name, else `https://api.reactor.inc`. */
+  'attr:api-url'?: ReactorPricing['apiUrl'] | undefined;
+  /** The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+page's other reactor elements name, else `https://api.reactor.inc`. */
+  'prop:apiUrl'?: ReactorPricing['apiUrl'] | undefined;
+  /** Show one model only, as a compact price (e.g. `helios`). */
+  'prop:model'?: ReactorPricing['model'] | undefined;
+  /** Seconds between refetches; 0 (the default) loads once. */
+  'prop:refresh'?: ReactorPricing['refresh'] | undefined;
+  /** Which amounts to show: `usd`, `credits` or `both` (the default). */
+  'prop:currency'?: ReactorPricing['currency'] | undefined;
+  /** `{pricing}` each time prices are loaded. */
+  'on:reactor-pricing-load'?:
+    ((e: ReactorPricingReactorPricingLoadElementEvent) => void) | undefined;
 
   /** Set the innerHTML of the element */
   innerHTML?: string | undefined;
@@ -563,6 +614,48 @@ export type CustomElements = {
   'reactor-balance': Partial<ReactorBalanceProps & BaseProps<ReactorBalance> & BaseEvents>;
 
   /**
+   * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
+   * one request with every other element on the page.
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `api-url`/`apiUrl`: The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+   * page's other reactor elements name, else `https://api.reactor.inc`.
+   * - `model`: Show one model only, as a compact price (e.g. `helios`).
+   * - `refresh`: Seconds between refetches; 0 (the default) loads once.
+   * - `currency`: Which amounts to show: `usd`, `credits` or `both` (the default).
+   *
+   * ## Events
+   *
+   * Events that will be emitted by the component.
+   *
+   * - `reactor-pricing-load`: `{pricing}` each time prices are loaded.
+   *
+   * ## CSS Custom Properties
+   *
+   * CSS variables available for styling the component.
+   *
+   * - `--reactor-accent`: The accent colour. (default: `undefined`)
+   * - `--reactor-border`: The panel border colour. (default: `undefined`)
+   *
+   * ## CSS Parts
+   *
+   * Custom selectors for styling elements within the component.
+   *
+   * - `base`: The outer wrapper.
+   * - `table`: The price table.
+   * - `row`: One model's row (also the compact one-model line).
+   * - `model`: A model's name.
+   * - `price`: A price cell.
+   * - `empty`: Shown when no prices are listed, or the model is not listed.
+   * - `error`: The error message.
+   * - `retry-button`: Loads the prices again after an error.
+   */
+  'reactor-pricing': Partial<ReactorPricingProps & BaseProps<ReactorPricing> & BaseEvents>;
+
+  /**
    * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
    * idle detector, hard timeout, cost ticker, and a disconnect that reaches the server when the
    * page goes away or the element is removed.
@@ -795,6 +888,50 @@ export type CustomElementsSolidJs = {
   >;
 
   /**
+   * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
+   * one request with every other element on the page.
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `api-url`/`apiUrl`: The Reactor API origin. Default: the page's `<meta name="reactor-api-url">`, else the one the
+   * page's other reactor elements name, else `https://api.reactor.inc`.
+   * - `model`: Show one model only, as a compact price (e.g. `helios`).
+   * - `refresh`: Seconds between refetches; 0 (the default) loads once.
+   * - `currency`: Which amounts to show: `usd`, `credits` or `both` (the default).
+   *
+   * ## Events
+   *
+   * Events that will be emitted by the component.
+   *
+   * - `reactor-pricing-load`: `{pricing}` each time prices are loaded.
+   *
+   * ## CSS Custom Properties
+   *
+   * CSS variables available for styling the component.
+   *
+   * - `--reactor-accent`: The accent colour. (default: `undefined`)
+   * - `--reactor-border`: The panel border colour. (default: `undefined`)
+   *
+   * ## CSS Parts
+   *
+   * Custom selectors for styling elements within the component.
+   *
+   * - `base`: The outer wrapper.
+   * - `table`: The price table.
+   * - `row`: One model's row (also the compact one-model line).
+   * - `model`: A model's name.
+   * - `price`: A price cell.
+   * - `empty`: Shown when no prices are listed, or the model is not listed.
+   * - `error`: The error message.
+   * - `retry-button`: Loads the prices again after an error.
+   */
+  'reactor-pricing': Partial<
+    ReactorPricingProps & ReactorPricingSolidJsProps & BaseProps<ReactorPricing> & BaseEvents
+  >;
+
+  /**
    * A live Reactor GPU session that cannot run up a bill by accident: connect flow, video surface,
    * idle detector, hard timeout, cost ticker, and a disconnect that reaches the server when the
    * page goes away or the element is removed.
@@ -954,7 +1091,7 @@ export type CustomCssProperties = {
   '--reactor-danger'?: string | undefined;
   /** The panel border colour. */
   '--reactor-border'?: string | undefined;
-  /** The accent colour of buttons and highlights. */
+  /** The accent colour. */
   '--reactor-accent'?: string | undefined;
   /** The corner radius. */
   '--reactor-radius'?: string | undefined;

@@ -12,11 +12,13 @@ import '../index.js';
 import {
   ReactorAccount as ReactorAccountElement,
   ReactorBalance as ReactorBalanceElement,
+  ReactorPricing as ReactorPricingElement,
   ReactorSession as ReactorSessionElement,
   type BalanceChangeDetail,
   type Capabilities,
   type ConnectionStats,
   type ModerationDetail,
+  type Pricing,
   type SessionElementStatus,
   type SessionEndDetail,
   type SessionErrorDetail,
@@ -50,6 +52,16 @@ export const ReactorBalance = createComponent({
     onReactorBalanceLow: 'reactor-balance-low' as EventName<
       CustomEvent<BalanceChangeDetail & { threshold: number }>
     >,
+  },
+});
+
+/** `<reactor-pricing>` as a React component. */
+export const ReactorPricing = createComponent({
+  tagName: 'reactor-pricing',
+  elementClass: owner('reactor-pricing', ReactorPricingElement),
+  react: React,
+  events: {
+    onReactorPricingLoad: 'reactor-pricing-load' as EventName<CustomEvent<{ pricing: Pricing }>>,
   },
 });
 

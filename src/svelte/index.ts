@@ -3,7 +3,12 @@
 
 // The tags' types name `HTMLAttributes` of the module they augment.
 import type {} from 'svelte/elements';
-import type { ReactorAccount, ReactorBalance, ReactorSession } from '../elements/index.js';
+import type {
+  ReactorAccount,
+  ReactorBalance,
+  ReactorPricing,
+  ReactorSession,
+} from '../elements/index.js';
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
@@ -20,6 +25,11 @@ declare module 'svelte/elements' {
         'api-url'?: ReactorBalance['apiUrl'] | string | null;
         'onreactor-balance-change'?: (event: HTMLElementEventMap['reactor-balance-change']) => void;
         'onreactor-balance-low'?: (event: HTMLElementEventMap['reactor-balance-low']) => void;
+      };
+    'reactor-pricing': HTMLAttributes<ReactorPricing> &
+      Partial<Pick<ReactorPricing, 'apiUrl' | 'model' | 'refresh' | 'currency'>> & {
+        'api-url'?: ReactorPricing['apiUrl'] | string | null;
+        'onreactor-pricing-load'?: (event: HTMLElementEventMap['reactor-pricing-load']) => void;
       };
     'reactor-session': HTMLAttributes<ReactorSession> &
       Partial<

@@ -2,7 +2,12 @@
 // Do not edit. Import it once for its types: `import type {} from 'reactor-elements/vue'`.
 
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { ReactorAccount, ReactorBalance, ReactorSession } from '../elements/index.js';
+import type {
+  ReactorAccount,
+  ReactorBalance,
+  ReactorPricing,
+  ReactorSession,
+} from '../elements/index.js';
 
 type Emits<Names extends keyof HTMLElementEventMap> = EmitFn<{
   [Name in Names]: (event: HTMLElementEventMap[Name]) => void;
@@ -27,6 +32,11 @@ declare module 'vue' {
       ReactorBalance,
       'src' | 'source' | 'refresh' | 'lowThreshold' | 'topupUrl' | 'apiUrl' | 'session',
       'reactor-balance-change' | 'reactor-balance-low'
+    >;
+    'reactor-pricing': Tag<
+      ReactorPricing,
+      'apiUrl' | 'model' | 'refresh' | 'currency',
+      'reactor-pricing-load'
     >;
     'reactor-session': Tag<
       ReactorSession,

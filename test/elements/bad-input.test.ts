@@ -108,8 +108,8 @@ const cases: Case[] = [
     markup: session(`idle-warning="${v}"`),
     sees: costText,
     expectSees: /^Up to 5:00 per session/,
-    console: new RegExp(`idle-warning="${v}" is not a number of seconds: using 15\\.$`),
-    check: (p) => expect(idleTimes(p.session!).warningMs).to.equal(15_000),
+    console: new RegExp(`idle-warning="${v}" is not a number of seconds: using 20\\.$`),
+    check: (p) => expect(idleTimes(p.session!).warningMs).to.equal(20_000),
   })),
   ...['stop', 'keep it'].map((v): Case => ({
     input: `background="${v}"`,

@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { ReactorPricing } from '../../src/index.js';
 import { sharedPricingCache } from '../../src/platform/pricing.js';
 import { configureEmulator, emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
-import { part, parts, textOf as text } from '../helpers/dom.js';
+import { part, parts, spokenText, textOf as text } from '../helpers/dom.js';
 
 async function pricing(attributes = ''): Promise<ReactorPricing> {
   const url = await emulatorUrl();
@@ -167,7 +167,7 @@ describe('<reactor-pricing>', () => {
       html`<reactor-pricing api-url=${url}></reactor-pricing>`,
     );
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-    expect(text(part(el, 'base'))).to.contain('Loading prices');
+    expect(spokenText(part(el, 'base'))).to.contain('Loading prices');
     await oneEvent(el, 'reactor-pricing-load');
   });
 

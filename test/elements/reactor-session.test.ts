@@ -84,7 +84,7 @@ describe('<reactor-session>', function () {
       const el = await session('max-duration="5000" idle-timeout="0" reconnect="false"');
       expect(el.status).to.equal('disconnected');
       expect(el.idleTimeout).to.equal(0);
-      expect(el.idleWarning).to.equal(15);
+      expect(el.idleWarning).to.equal(20);
       expect(el.reconnect).to.equal(false);
       expect(el.muted).to.equal(true);
       expect(el.autoconnect).to.equal(false);

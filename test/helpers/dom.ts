@@ -9,8 +9,20 @@ export const parts = (el: Element, name: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
 ];
 
-/** Text as a person reads it: whitespace collapsed; '' for no node. */
-export const textOf = (node: Element | null) =>
+/**
+ * Text as a person sees it: whitespace collapsed, without the hidden text for screen readers
+ * (`.sr-only`: a time's words beside its `m:ss`, the receipt said in the status line); '' for no
+ * node. `spokenText` reads it all.
+ */
+export function textOf(node: Element | null): string {
+  if (!node) return '';
+  const copy = node.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('.sr-only')) hidden.remove();
+  return spokenText(copy);
+}
+
+/** All of an element's text, the screen readers' hidden text included, whitespace collapsed. */
+export const spokenText = (node: Element | null) =>
   node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**

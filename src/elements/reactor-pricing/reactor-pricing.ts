@@ -16,6 +16,10 @@ import { say } from '../../internal/console.js';
 
 export type { CurrencyDisplay };
 
+/** The price list that announces a failure to load prices (the others show it silently). */
+let announcer: ReactorPricing | null = null;
+const announce = (el: ReactorPricing) => (announcer = el);
+
 /**
  * The live public price list of Reactor (`GET {api-url}/pricing`, no sign-in), per model. Shares
  * one request with every other element on the page.
@@ -37,10 +41,6 @@ export type { CurrencyDisplay };
  *
  * @fires {CustomEvent<{ pricing: Pricing }>} reactor-pricing-load - `{pricing}` each time prices are loaded.
  */
-/** The price list that announces a failure to load prices (the others show it silently). */
-let announcer: ReactorPricing | null = null;
-const announce = (el: ReactorPricing) => (announcer = el);
-
 export class ReactorPricing extends ReactorElement {
   static override styles = pricingStyles;
 
