@@ -45,7 +45,9 @@ describe('the built bundle', function () {
     frame.remove();
     expect(result.estimate).to.equal('Up to 2:00 per session, at most 2,040 credits ($0.20)');
     expect(result.status).to.equal('Live: billed per second');
-    expect(result.cost).to.match(/^Billed so far: 0:011 second billed · \d+ credits \(\$0\.00\d\d\)$/);
+    expect(result.cost).to.match(
+      /^Billed so far: 0:011 second billed · \d+ credits \(\$0\.00\d\d\)$/,
+    );
     expect(result.countdown).to.match(/^1:5\d left$/);
     expect(result.receipt).to.match(
       /^Receipt( \(final, from Reactor\))?: 0:0\d billed · \d+ credits/,
