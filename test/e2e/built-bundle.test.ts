@@ -48,11 +48,14 @@ describe('the built bundle', function () {
     expect(result.cost).to.match(
       /^Billed so far: 0:011 second billed · \d+ credits \(\$0\.00\d\d\)$/,
     );
-    expect(result.countdown).to.match(/^1:5\d left$/);
+    expect(result.countdown).to.match(/^1:5\d1 minute 5\d seconds left$/); // m:ss, then in words
     expect(result.receipt).to.match(
-      /^Receipt( \(final, from Reactor\))?: 0:0\d billed · \d+ credits/,
+      /^Receipt( \(final, from Reactor\))?: 0:0\d\d+ seconds? billed · \d+ credits/,
     );
-    expect(result.ended).to.equal('Session ended. You ended the session.');
+    // What it shows, then the bill in words for a screen reader (hidden text, said once).
+    expect(result.ended).to.match(
+      /^Session ended\. You ended the session\. \d+ seconds? billed · /,
+    );
     expect(result.reason).to.equal('user');
     const entry = await waitFor(async () => {
       const e = await ledgerEntry(result.sessionId!);
