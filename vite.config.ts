@@ -123,6 +123,9 @@ export default defineConfig(({ command }) => ({
   ],
   resolve: {
     alias: [{ find: /^\/reactor-elements\.js$/, replacement: src('index.ts') }],
+    // lit's production build in the demo too, as a site gets it (its development build warns
+    // "Lit is in dev mode" on every page load).
+    conditions: ['module', 'browser', 'production'],
   },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: ['..'] } },
   preview: { host: '127.0.0.1' },

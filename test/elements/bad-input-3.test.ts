@@ -61,8 +61,9 @@ describe('bad input, round three', function () {
       await el.updateComplete;
       const detail = (await ended).detail;
       expect(detail.reason).to.equal('budget');
-      // The budget ran out at lingbot's price: 3 s of the meter (at helios's it lasted 5.1 s).
-      expect(detail.billedSeconds).to.be.within(2.5, 3.5);
+      // The budget ran out at lingbot's price: 3 s of the meter (at helios's it lasted 5.1 s). A
+      // loaded machine fires the budget's timer late (0.58 s seen on a 2-core CI): up to 1 s.
+      expect(detail.billedSeconds).to.be.within(2.5, 4);
       // The ledger bills from the platform's ready, a moment before the page's meter starts (up
       // to a few seconds on a busy machine running other pages), and to the DELETE.
       const entry = await closedEntry(id);
@@ -90,7 +91,7 @@ describe('bad input, round three', function () {
       expect(el.remainingSeconds).to.be.at.most(60);
       const detail = (await ended).detail;
       expect(detail.reason).to.equal('budget');
-      expect(detail.billedSeconds).to.be.at.most(34 / 17 + 0.5);
+      expect(detail.billedSeconds).to.be.at.most(34 / 17 + 1); // a busy machine's late timer
       const entry = await closedEntry(id);
       expect(entry.credits).to.be.at.most(34 + 17 * 3);
       expect(log.warnings.filter((l) => l.includes('idle-timeout changed'))).to.have.length(1);
