@@ -64,6 +64,31 @@ describe('the built bundle', function () {
     expect(entry.ended_by).to.equal('client');
   });
 
+  it('keeps the space between a message and its top-up link (the minifier once trimmed it)', async () => {
+    requireWebRTC(); // without WebRTC, Start says so instead of asking the platform
+    const url = await emulatorUrl();
+    await resetEmulator({ faults: [{ status: 402, times: 5, route: 'POST /sessions' }] });
+    const frame = document.createElement('iframe');
+    const report = messageFrom<Record<string, string>>(frame, 'topup');
+    frame.srcdoc = `<body>
+      <reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
+        topup-url="https://example.com/credits"></reactor-session>
+      <script type="module">
+        await import('/__bundle/reactor-elements.js?copy=topup');
+        const el = document.querySelector('reactor-session');
+        await el.connect();
+        await el.updateComplete;
+        const error = el.shadowRoot.querySelector('[part~="error"]');
+        parent.postMessage({ topup: true, text: error?.textContent.replace(/\\s+/g, ' ').trim() }, '*');
+      </script></body>`;
+    document.body.append(frame);
+    const result = await report;
+    frame.remove();
+    expect(result.text).to.equal(
+      'The account is out of credits (402). Top up to start a session. Top up credits',
+    );
+  });
+
   for (const order of [
     ['iife', 'de'],
     ['de', 'iife'],
