@@ -49,6 +49,10 @@ async function pageAtWidth<T>(width: number, body: string, script: string): Prom
 
 interface LiveReport {
   viewport: number;
+  /** The frame's height, as the page sees it. */
+  height: number;
+  /** Hit tests: the part at the keep button's centre, and whether the dialog's corners are its own. */
+  reach: { button: string | null; corners: boolean[] };
   stage: Box;
   dialog: Box;
   keepButton: Box;
@@ -57,20 +61,33 @@ interface LiveReport {
   page: { scrollWidth: number; clientWidth: number };
 }
 
-/** A live session at `width`, its idle warning open: where the stage, the dialog and the cost line are. */
-async function liveAtWidth(width: number): Promise<LiveReport> {
+/**
+ * A live session at `width` (text at `textSize`, e.g. 200 % as a visitor sets it), its idle
+ * warning open: where the stage, the dialog and the cost line are.
+ */
+async function liveAtWidth(width: number, textSize = '100%'): Promise<LiveReport> {
   const url = await emulatorUrl();
   return pageAtWidth<LiveReport>(
     width,
     `<reactor-session model="helios" api-url="${url}" token-url="${url}/api/reactor-token"
       idle-timeout="1" idle-warning="30" exclusive="false"></reactor-session>`,
-    `const el = document.querySelector('reactor-session');
+    `document.documentElement.style.fontSize = '${textSize}';
+      const el = document.querySelector('reactor-session');
       const part = (name) => el.shadowRoot.querySelector('[part~="' + name + '"]');
       await until(() => part('connect-button'));
       part('connect-button').click();
       await until(() => part('idle-dialog')?.open);
       const cost = part('cost');
       parent.postMessage({ report: { viewport: document.documentElement.clientWidth,
+        height: innerHeight,
+        // What a finger or a pointer reaches: the button's centre, and the dialog's corners.
+        reach: (() => {
+          const at = (x, y) => el.shadowRoot.elementFromPoint(x, y);
+          const k = part('keep-alive-button').getBoundingClientRect();
+          const d = part('idle-dialog').getBoundingClientRect();
+          return { button: at(k.left + k.width / 2, k.top + k.height / 2)?.closest('button')?.getAttribute('part') ?? null,
+            corners: [at(d.left + 3, d.top + 3), at(d.right - 3, d.bottom - 3)].map((n) => !!n?.closest('dialog')) };
+        })(),
         stage: box(part('stage')), dialog: box(part('idle-dialog')), keepButton: box(part('keep-alive-button')),
         cost: { scrollWidth: cost.scrollWidth, clientWidth: cost.clientWidth, text: squeeze(cost.textContent) },
         countdown: box(part('countdown')), page: pageWidths(),
@@ -154,4 +171,18 @@ describe('in a phone column', function () {
       expect(r.countdown.right, 'the countdown').to.be.at.most(r.viewport);
     });
   }
+
+  it('375 px at 200 % text, live: the whole idle warning is in the window, its button too', async () => {
+    requireWebRTC();
+    const r = await liveAtWidth(375, '200%');
+    expect(r.dialog.left).to.be.at.least(0);
+    expect(r.dialog.right).to.be.at.most(r.viewport);
+    expect(r.dialog.top).to.be.at.least(0);
+    expect(r.dialog.bottom).to.be.at.most(r.height);
+    expect(r.keepButton.bottom).to.be.at.most(r.dialog.bottom);
+    expect(r.keepButton.height).to.be.at.least(44);
+    // Not cut by the video box: the button and the whole dialog take a press.
+    expect(r.reach.button).to.equal('keep-alive-button');
+    expect(r.reach.corners).to.deep.equal([true, true]);
+  });
 });
