@@ -114,6 +114,11 @@ describe('accessibility (WCAG 2.2 AA, by behaviour)', () => {
     expect(part(balance, 'base')!.lang).to.equal('en');
     // The balance says what it is.
     expect(textOf(part(balance, 'label'))).to.equal('Balance');
+    // The setup checklist (`debug`) is English only: marked so, whatever the page's language.
+    el.debug = true;
+    await el.updateComplete;
+    expect(part(el, 'debug')!.lang).to.equal('en');
+    el.debug = false;
     registerTranslation('fr', { session: { start: 'Démarrer' } });
     await el.updateComplete;
     expect(part(el, 'base')!.lang).to.equal('fr');
