@@ -53,8 +53,10 @@ export const sessionStyles = [
     .quality {
       inset: 0.5em 0.5em auto auto;
     }
+    /* Over the video, not on the page's surface: a red of its own, 4.9:1 under the badge's
+       text whatever the page's --reactor-danger (a light one failed contrast, on a loaded CI). */
     .quality[data-quality='poor'] {
-      background: var(--_danger);
+      background: #c92a2a;
     }
     .overlay {
       position: absolute;
