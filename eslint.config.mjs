@@ -42,6 +42,8 @@ export default tseslint.config(
     files: [
       'demo/**/*.{ts,mjs,js}',
       'scripts/**/*.mjs',
+      'wordpress/dev/**/*.ts',
+      'test/wordpress/**/*.ts',
       'test/node/**/*.ts',
       'src/server/**/*.ts',
       '*.config.{mjs,ts}',
@@ -54,6 +56,11 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser, Deno: 'readonly', Netlify: 'readonly', process: 'readonly' },
     },
+  },
+  {
+    // The WordPress blocks' editor script: a plain script over WordPress's globals.
+    files: ['wordpress/reactor-elements/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {
     files: ['test/**/*.ts'],

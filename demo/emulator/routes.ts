@@ -34,6 +34,8 @@ export interface Context {
 /** The routes of `platform`, first match wins. */
 export function createRoutes(platform: Platform): Route[] {
   const S = '([0-9a-f-]{36})';
+  /** Tokens `POST /tokens` gave: a site's token route may be judged on calls it did not make. */
+  let tokensMinted = 0;
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/pricing$/, kind: 'public', run: pricing },
     { method: 'POST', pattern: /^\/tokens$/, kind: 'public', run: tokens },
@@ -115,6 +117,12 @@ export function createRoutes(platform: Platform): Route[] {
     },
     {
       method: 'GET',
+      pattern: /^\/_emulator\/tokens$/,
+      kind: 'control',
+      run: () => json({ minted: tokensMinted }),
+    },
+    {
+      method: 'GET',
       pattern: /^\/_emulator\/config$/,
       kind: 'control',
       run: () => json(platform.config),
@@ -179,6 +187,7 @@ export function createRoutes(platform: Platform): Route[] {
     if (key !== platform.config.apiKey)
       return fromError(errors.unauthorized('Missing or unknown Reactor-API-Key.'));
     const body = asRecord(ctx.body);
+    tokensMinted++;
     return noStore(
       json(
         platform.mintToken({

@@ -1,0 +1,494 @@
+/**
+ * The WordPress plugin on a real WordPress (Debian's 6.1 files, PHP 8.2, MariaDB; see
+ * wordpress/dev/), its token route pointed at the emulator in today's runtime's strict mode:
+ * the token route's answers and limits (the emulator's count of minted tokens shows what reached
+ * Reactor), what an Author's post becomes, a live session from a block, a shortcode, a cached
+ * copy of the page and under a strict CSP in Chromium (the ledger says who ended it), the
+ * settings page, and the zip that ships.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as puppeteer from 'puppeteer-core';
+import { createEmulator, type Emulator } from '../../demo/emulator/server.js';
+import { DEFAULT_CONFIG } from '../../demo/emulator/config.js';
+import { type Site, startSite } from '../../wordpress/dev/site.js';
+import { resolveBrowser } from '../../scripts/browser.mjs';
+// @ts-expect-error: plain script modules of the repository's (no types)
+import { zipPlugin } from '../../scripts/wordpress-plugin.mjs';
+// @ts-expect-error: as above
+import { zipEntries } from '../../scripts/zip.mjs';
+
+const KEY = DEFAULT_CONFIG.apiKey;
+let emulator: Emulator;
+let api: string;
+let site: Site;
+let browser: puppeteer.Browser;
+
+const minted = async (): Promise<number> =>
+  ((await (await fetch(`${api}/_emulator/tokens`)).json()) as { minted: number }).minted;
+
+const ledger = async () =>
+  (await (await fetch(`${api}/_emulator/sessions`)).json()) as {
+    session_id: string;
+    ended_by: string | null;
+    state: string;
+  }[];
+
+/** The token route as a page of `origin` asks it. */
+const token = (path: string, origin: string | null, init: RequestInit = {}) =>
+  fetch(`${site.url}${path}`, {
+    ...init,
+    headers: { ...(origin ? { Origin: origin } : {}), ...(init.headers ?? {}) },
+  });
+
+/** What the REST API answers the Author (an application password, as the editor saves). */
+async function asAuthor<T>(path: string, body?: unknown): Promise<T> {
+  const auth = Buffer.from(`${site.author.user}:${site.author.appPassword}`).toString('base64');
+  const response = await fetch(`${site.url}/wp-json${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
+  return (await response.json()) as T;
+}
+
+/** A published post of the Author's with `content`: its address and what was saved. */
+async function authorPost(title: string, content: string) {
+  const post = await asAuthor<{ id: number; link: string }>('/wp/v2/posts', {
+    title,
+    content,
+    status: 'publish',
+  });
+  const saved = await asAuthor<{ content: { raw: string } }>(
+    `/wp/v2/posts/${post.id}?context=edit`,
+  );
+  return { link: post.link, raw: saved.content.raw };
+}
+
+/** Opens `url`, presses Start, waits for live, presses End: the session's ledger entry. */
+async function liveAndEnd(url: string) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const said: string[] = [];
+  page.on('console', (m) => said.push(m.text()));
+  page.on('pageerror', (e) => said.push(`page error: ${(e as Error).message}`));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('reactor-session'), { timeout: 15_000 });
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('reactor-session')!
+          .shadowRoot!.querySelector('[part~="connect-button"]') as HTMLButtonElement
+      ).click(),
+    );
+    const id = await page
+      .waitForFunction(
+        () => {
+          const session = document.querySelector('reactor-session') as HTMLElement & {
+            status: string;
+            sessionId: string | null;
+          };
+          return session.status === 'ready' && session.sessionId;
+        },
+        { timeout: 20_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<string>)
+      .catch(async (error: Error) => {
+        const text = await page.evaluate(
+          () => document.querySelector('reactor-session')?.shadowRoot?.textContent ?? '(none)',
+        );
+        throw new Error(
+          `${url} did not go live: ${error.message}; the player says: ${text.replace(/\s+/g, ' ')}; console: ${said.join(' | ')}`,
+        );
+      });
+    assert.equal((await ledger()).find((s) => s.session_id === id)?.ended_by, null, 'billing');
+    // End, as a visitor presses it: not within 600 ms of Start (the player takes a press there
+    // as part of a double click on Start, and ignores it).
+    await new Promise((r) => setTimeout(r, 700));
+    await page.evaluate(async () => {
+      const session = document.querySelector('reactor-session') as HTMLElement & {
+        updateComplete: Promise<boolean>;
+      };
+      await session.updateComplete;
+      (
+        session.shadowRoot!.querySelector('[part~="disconnect-button"]') as HTMLButtonElement
+      ).click();
+    });
+    for (let i = 0; i < 50; i++) {
+      const entry = (await ledger()).find((s) => s.session_id === id);
+      if (entry?.ended_by) return { entry, said };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const status = await page.evaluate(
+      () => (document.querySelector('reactor-session') as HTMLElement & { status: string }).status,
+    );
+    throw new Error(
+      `session ${id} still billing 5 s after End (the player: ${status}; console: ${said.join(' | ')})`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+before(async () => {
+  emulator = createEmulator({ strict: true });
+  api = await emulator.listen(0, '127.0.0.1');
+  const started = performance.now();
+  site = await startSite({ apiUrl: api, apiKey: KEY });
+  console.log(
+    `[wordpress] WordPress up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${site.url}`,
+  );
+  const chromium = await resolveBrowser();
+  browser = await puppeteer.launch({
+    executablePath: chromium.executablePath,
+    headless: true,
+    args: chromium.args,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await emulator?.close();
+});
+
+/** Forgets the minute's token counts (every request here comes from 127.0.0.1). */
+const resetCounts = () =>
+  site.eval(
+    `global $wpdb; $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '%reactor_elements_rl_%'"); delete_option('reactor_elements_spend');`,
+  );
+
+const setSettings = (settings: Record<string, unknown>) =>
+  site.eval(
+    `update_option('reactor_elements_settings', array_merge(Reactor_Elements_Settings::all(), json_decode(${JSON.stringify(JSON.stringify(settings)).replace(/\$/g, '\\$')}, true)));`,
+  );
+
+describe('the token route inside WordPress', () => {
+  it('gives the site’s own pages a token for one model, under /wp-json/ and ?rest_route=', async () => {
+    const before = await minted();
+    const pretty = await token('/wp-json/reactor-elements/v1/token?model=helios', site.url);
+    assert.equal(pretty.status, 200);
+    assert.equal(pretty.headers.get('cache-control'), 'no-store');
+    const body = (await pretty.json()) as { jwt: string; expires_at: number };
+    assert.deepEqual(Object.keys(body).sort(), ['expires_at', 'jwt']);
+    const claims = JSON.parse(Buffer.from(body.jwt.split('.')[1]!, 'base64url').toString());
+    assert.deepEqual(claims.models, ['helios']);
+    assert.equal(claims.max_sessions, 2);
+    // A site without pretty permalinks; a same-origin GET sends a Referer, not an Origin.
+    const plain = await fetch(`${site.url}/?rest_route=/reactor-elements/v1/token&model=lingbot`, {
+      headers: { Referer: `${site.url}/some-page/` },
+    });
+    assert.equal(plain.status, 200);
+    const lingbot = (await plain.json()) as { jwt: string };
+    assert.deepEqual(
+      JSON.parse(Buffer.from(lingbot.jwt.split('.')[1]!, 'base64url').toString()).models,
+      ['lingbot'],
+    );
+    // A POST with the model in its body, as the elements' `token-method="POST"` sends it.
+    const posted = await token('/wp-json/reactor-elements/v1/token', site.url, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'reactor/Helios' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(posted.status, 200);
+    assert.equal(await minted(), before + 3);
+  });
+
+  it('refuses a foreign or missing origin and an unknown model with 403 and 400, without asking Reactor', async () => {
+    const before = await minted();
+    for (const origin of ['http://evil.example', `${site.url}.evil.example`, null]) {
+      const refused = await token('/wp-json/reactor-elements/v1/token?model=helios', origin);
+      assert.equal(refused.status, 403, `origin ${origin}`);
+      assert.deepEqual(await refused.json(), {
+        error: 'This origin may not request tokens.',
+        code: 'origin-not-allowed',
+        message: 'This origin may not request tokens.',
+      });
+    }
+    const unknown = await token('/wp-json/reactor-elements/v1/token?model=nope', site.url);
+    assert.equal(unknown.status, 400);
+    assert.equal(((await unknown.json()) as { code: string }).code, 'unknown-model');
+    assert.equal(await minted(), before);
+  });
+
+  it('answers 429 at the per-visitor limit without calling Reactor, and 429 past the daily ceiling', async () => {
+    resetCounts();
+    setSettings({ per_visitor: 3 });
+    try {
+      const before = await minted();
+      const statuses = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await token('/wp-json/reactor-elements/v1/token?model=helios', site.url)).status,
+        );
+      // Counted per fixed minute: the limit may reset between two requests at a minute's edge.
+      assert.ok(
+        statuses.filter((s) => s === 429).length >= 1 &&
+          statuses.slice(0, 3).every((s) => s === 200),
+        statuses.join(' '),
+      );
+      assert.equal(await minted(), before + statuses.filter((s) => s === 200).length);
+      const limited = await token('/wp-json/reactor-elements/v1/token?model=helios', site.url);
+      if (limited.status === 429) {
+        assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+        assert.equal(((await limited.json()) as { code: string }).code, 'rate-limited');
+      }
+    } finally {
+      setSettings({ per_visitor: 10 });
+      resetCounts();
+    }
+    // Each token reserves 2 sessions × 300 s × helios's 17 credits/s = 10,200 credits.
+    setSettings({ daily_ceiling: 15_000 });
+    try {
+      const before = await minted();
+      assert.equal(
+        (await token('/wp-json/reactor-elements/v1/token?model=helios', site.url)).status,
+        200,
+      );
+      const over = await token('/wp-json/reactor-elements/v1/token?model=helios', site.url);
+      assert.equal(over.status, 429);
+      assert.equal(((await over.json()) as { code: string }).code, 'daily-ceiling');
+      assert.equal(await minted(), before + 1);
+    } finally {
+      setSettings({ daily_ceiling: 0 });
+      resetCounts();
+    }
+  });
+
+  it('never shows the key: not in a page, a REST answer, the settings page or the log', async () => {
+    const settings = await adminPage('/wp-admin/options-general.php?page=reactor-elements');
+    const pages = [
+      await (await fetch(site.samplePage)).text(),
+      await (await fetch(`${site.url}/wp-json/`)).text(),
+      await (await fetch(`${site.url}/wp-json/reactor-elements/v1`)).text(),
+      await (await token('/wp-json/reactor-elements/v1/token?model=helios', site.url)).text(),
+      await (
+        await token('/wp-json/reactor-elements/v1/token?model=helios', 'http://evil.example')
+      ).text(),
+      JSON.stringify(await asAuthor('/wp/v2/users/me?context=edit')),
+      settings.html,
+      site.eval(`echo file_get_contents(WP_DEBUG_LOG);`),
+    ];
+    for (const text of pages) assert.ok(!text.includes(KEY), text.slice(0, 200));
+    assert.match(settings.html, /rk_…_key/);
+    // Stored encrypted: the database holds no readable key either.
+    assert.ok(!site.eval(`echo get_option('reactor_elements_api_key');`).includes(KEY));
+    resetCounts();
+  });
+});
+
+/** A wp-admin page as the Administrator sees it (a real login in the browser). */
+async function adminPage(path: string, act?: (page: puppeteer.Page) => Promise<void>) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
+    // Set, not typed: the login page moves the focus to the user name 200 ms after it loads.
+    await page.evaluate(
+      (user, password) => {
+        (document.querySelector('#user_login') as HTMLInputElement).value = user;
+        (document.querySelector('#user_pass') as HTMLInputElement).value = password;
+      },
+      site.admin.user,
+      site.admin.password,
+    );
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    await act?.(page);
+    return { html: await page.content(), text: await page.evaluate(() => document.body.innerText) };
+  } finally {
+    await context.close();
+  }
+}
+
+describe('an Author’s posts', () => {
+  it('the block and the shortcode render the elements; the Author’s raw tags are stripped as before', async () => {
+    const block = await authorPost(
+      'With the block',
+      '<!-- wp:reactor-elements/session {"model":"helios","maxDuration":120,"idleTimeout":30,"maxCost":500,"lang":"de","accent":"#aa3300"} /-->',
+    );
+    const shortcode = await authorPost(
+      'With the shortcode',
+      '[reactor_pricing model="lingbot"]\n\n[reactor_session model="lingbot" max-duration="90" controls="false"]',
+    );
+    const raw = await authorPost(
+      'Pasted markup',
+      '<reactor-session model="helios" token-url="/x">Loading</reactor-session><script src="https://example.com/r.js"></script>',
+    );
+    assert.match(block.raw, /wp:reactor-elements\/session/);
+    assert.ok(!/<reactor-session|<script/.test(raw.raw), raw.raw);
+
+    const blockHtml = await (await fetch(block.link)).text();
+    assert.match(
+      blockHtml,
+      /<reactor-session model="helios" token-url="\/wp-json\/reactor-elements\/v1\/token\?model=helios" max-duration="120" idle-timeout="30" max-cost="500" controls lang="de" style="--reactor-accent: #aa3300" api-url="http:\/\/127\.0\.0\.1:\d+">/,
+    );
+    assert.match(
+      blockHtml,
+      /<script defer nowprocket data-no-optimize="1" data-no-defer="1" data-cfasync="false" src='[^']+\/reactor-elements\/assets\/reactor-elements\.iife\.js\?ver=/,
+    );
+    assert.match(blockHtml, /reactor-elements\.de\.js/);
+    const shortcodeHtml = await (await fetch(shortcode.link)).text();
+    assert.match(shortcodeHtml, /<reactor-pricing model="lingbot"/);
+    assert.match(
+      shortcodeHtml,
+      /<reactor-session model="lingbot" token-url="[^"]+model=lingbot" max-duration="90" idle-timeout="60" api-url=/,
+    );
+    assert.ok(!/reactor-elements\.de\.js/.test(shortcodeHtml));
+    const rawHtml = await (await fetch(raw.link)).text();
+    assert.ok(
+      !/<reactor-session|reactor-elements\.iife\.js/.test(rawHtml),
+      'a page without the blocks loads no script',
+    );
+
+    const liveBlock = await liveAndEnd(block.link);
+    assert.equal(liveBlock.entry.ended_by, 'client');
+    const liveShortcode = await liveAndEnd(shortcode.link);
+    assert.equal(liveShortcode.entry.ended_by, 'client');
+  });
+
+  it('a shortcode with bad values renders the defaults and says why (a comment for visitors)', async () => {
+    const post = await authorPost(
+      'Bad values',
+      '[reactor_session model="<b>x" max-duration="forever" idle-timeout="-5" accent="red" lang="xx"]',
+    );
+    const html = await (await fetch(post.link)).text();
+    assert.match(
+      html,
+      /<reactor-session model="helios" token-url="[^"]+" max-duration="300" idle-timeout="60" controls api-url=/,
+    );
+    assert.ok(
+      html.includes(
+        '<!-- <reactor-session>: model "<b>x" is not a model name: helios used. max-duration "forever" is not a number of at least 1: 300 used. idle-timeout "-5" is not a number of at least 0: 60 used. lang "xx" is not one of en, de: English used. accent "red" is not a colour like #3b5bdb: the default used. -->',
+      ),
+      html.match(/<!-- <reactor-session>.*?-->/)?.[0] ?? 'no comment',
+    );
+  });
+});
+
+describe('the sample page', () => {
+  it('goes live and ends by the client, as served and from a cached copy of its HTML (no nonce in it)', async () => {
+    const live = await liveAndEnd(site.samplePage);
+    assert.equal(live.entry.ended_by, 'client');
+    const html = await (await fetch(site.samplePage)).text();
+    assert.ok(!/nonce/i.test(html), 'the page carries no nonce a cache could freeze');
+    // A full-page cache serves the stored HTML without running WordPress.
+    mkdirSync(join(site.docroot, 'cached'), { recursive: true });
+    writeFileSync(join(site.docroot, 'cached/try-it-live.html'), html);
+    try {
+      const cached = await liveAndEnd(`${site.url}/cached/try-it-live.html`);
+      assert.equal(cached.entry.ended_by, 'client');
+    } finally {
+      rmSync(join(site.docroot, 'cached'), { recursive: true, force: true });
+    }
+  });
+
+  it('works under a strict Content-Security-Policy (scripts from the site only, none inline)', async () => {
+    const response = await fetch(`${site.samplePage}?strict-csp`);
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const live = await liveAndEnd(`${site.samplePage}?strict-csp`);
+    assert.equal(live.entry.ended_by, 'client');
+    assert.ok(
+      !live.said.some(
+        (line) => /reactor-elements/.test(line) && /Content Security Policy/i.test(line),
+      ),
+      live.said.join('\n'),
+    );
+  });
+});
+
+describe('the settings page', () => {
+  it('tests the key, and explains a REST API closed to visitors', async () => {
+    const tested = await adminPage(
+      '/wp-admin/options-general.php?page=reactor-elements',
+      async (page) => {
+        await Promise.all([
+          page.waitForNavigation({ waitUntil: 'load' }),
+          page.click('form[action*="admin-post.php"] [type="submit"]'),
+        ]);
+      },
+    );
+    assert.match(tested.text, /The key works: http:\/\/127\.0\.0\.1:\d+ gave a token\./);
+    assert.match(tested.text, /REST API open to visitors/);
+
+    writeFileSync(join(site.docroot, 'close-rest.flag'), '');
+    try {
+      const refused = await token('/wp-json/reactor-elements/v1/token?model=helios', site.url);
+      assert.equal(refused.status, 401);
+      const closed = await adminPage('/wp-admin/options-general.php?page=reactor-elements');
+      assert.match(
+        closed.text,
+        /The REST API refuses visitors who are not logged in \(rest_login_required\)/,
+      );
+    } finally {
+      rmSync(join(site.docroot, 'close-rest.flag'), { force: true });
+    }
+    // A wrong key: the test says so, without the key.
+    site.eval(`Reactor_Elements_Settings::store_key('rk_wrong_key_123456');`);
+    try {
+      const wrong = await adminPage(
+        '/wp-admin/options-general.php?page=reactor-elements',
+        async (page) => {
+          await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.click('form[action*="admin-post.php"] [type="submit"]'),
+          ]);
+        },
+      );
+      assert.match(
+        wrong.text,
+        /POST http:\/\/127\.0\.0\.1:\d+\/tokens answered 401 \(check the API key\)/,
+      );
+      assert.ok(!wrong.html.includes('rk_wrong_key_123456'));
+    } finally {
+      site.eval(`Reactor_Elements_Settings::store_key(${JSON.stringify(KEY)});`);
+    }
+  });
+});
+
+describe('the plugin’s zip', () => {
+  it('holds the plugin with its script inside, no CDN address and no file the directory refuses', () => {
+    const { out, version } = zipPlugin() as { out: string; version: string };
+    const entries = (zipEntries(out) as { name: string; size: number }[]).map((e) => e.name);
+    for (const needed of [
+      'reactor-elements/reactor-elements.php',
+      'reactor-elements/readme.txt',
+      'reactor-elements/assets/reactor-elements.iife.js',
+      'reactor-elements/assets/reactor-elements.de.js',
+      'reactor-elements/blocks/session/block.json',
+      'reactor-elements/uninstall.php',
+    ])
+      assert.ok(entries.includes(needed), `${needed} in ${entries.join(', ')}`);
+    for (const name of entries) {
+      assert.ok(!/(^|\/)\./.test(name), `no hidden file: ${name}`);
+      assert.match(name, /\.(php|js|json|css|txt)$/, `a file type the directory takes: ${name}`);
+    }
+    // Every file's text, as the zip has it (the staged folder is what was zipped).
+    const staged = '.cache/wordpress/plugin/reactor-elements';
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) =>
+        statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
+      );
+    const cdn =
+      /cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|raw\.githubusercontent\.com|ajax\.googleapis\.com|code\.jquery\.com/;
+    for (const file of files(staged)) {
+      assert.ok(
+        !cdn.test(readFileSync(file, 'utf8')),
+        `a CDN address in ${relative(staged, file)}`,
+      );
+    }
+    const main = readFileSync(join(staged, 'reactor-elements.php'), 'utf8');
+    assert.match(main, new RegExp(`\\* Version:\\s+${version.replace(/\./g, '\\.')}\\n`));
+    assert.match(main, /License:\s+GPL-2\.0-or-later/);
+    const readme = readFileSync(join(staged, 'readme.txt'), 'utf8');
+    assert.match(readme, new RegExp(`Stable tag: ${version.replace(/\./g, '\\.')}\\n`));
+    assert.match(
+      readme,
+      /== External services ==[\s\S]*terms of service https:\/\/\S+[\s\S]*privacy policy https:\/\/\S+/,
+    );
+  });
+});
