@@ -1,11 +1,11 @@
 /**
- * `npm test`: the whole suite, step by step (lint, the Node tests, the framework fixtures, the
- * browser suite in every engine), stopping at the first step that fails. At the end it prints how
+ * `npm test`: the whole suite, step by step (lint, the Node tests, the WordPress plugin on a real
+ * WordPress, the framework fixtures, the browser suite in every engine), stopping at the first step that fails. At the end it prints how
  * long the run took, whole and per step: the suite must stay within 15 minutes on CI's two cores.
  */
 import { spawnSync } from 'node:child_process';
 
-const STEPS = ['lint', 'test:node', 'test:fixtures', 'test:browser'];
+const STEPS = ['lint', 'test:node', 'test:wordpress', 'test:fixtures', 'test:browser'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = performance.now();
 const times = [];

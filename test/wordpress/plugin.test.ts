@@ -401,6 +401,73 @@ describe('the sample page', () => {
   });
 });
 
+describe('the balance and the key', () => {
+  it('shows the balance only when the owner turns it on, from the site’s own route', async () => {
+    const post = await authorPost('Balance', '[reactor_balance low-threshold="5000"]');
+    setSettings({ balance_enabled: false });
+    try {
+      const off = await fetch(`${site.url}/wp-json/reactor-elements/v1/balance`, {
+        headers: { Origin: site.url },
+      });
+      assert.equal(off.status, 404);
+      assert.equal(((await off.json()) as { code: string }).code, 'balance-off');
+      const hidden = await (await fetch(post.link)).text();
+      assert.ok(!hidden.includes('<reactor-balance'));
+      assert.match(hidden, /<!-- Reactor balance: off\. Turn it on under Settings → Reactor/);
+    } finally {
+      setSettings({ balance_enabled: true });
+    }
+    const on = await fetch(`${site.url}/wp-json/reactor-elements/v1/balance`, {
+      headers: { Origin: site.url },
+    });
+    assert.equal(on.status, 200);
+    assert.equal(typeof ((await on.json()) as { credits: number }).credits, 'number');
+    const foreign = await fetch(`${site.url}/wp-json/reactor-elements/v1/balance`, {
+      headers: { Origin: 'http://evil.example' },
+    });
+    assert.equal(foreign.status, 403);
+    const shown = await (await fetch(post.link)).text();
+    assert.match(
+      shown,
+      /<reactor-balance src="\/wp-json\/reactor-elements\/v1\/balance" low-threshold="5000" api-url=/,
+    );
+  });
+
+  it('takes the key from a wp-config.php constant first, then the environment, then the settings page', () => {
+    const read = (setup: string) =>
+      site.eval(
+        `${setup} echo Reactor_Elements_Settings::key_source() . ' ' . Reactor_Elements_Settings::masked_key();`,
+      );
+    assert.equal(read(''), 'settings rk_…_key');
+    assert.equal(
+      read(`putenv('REACTOR_API_KEY=rk_from_environment_0001');`),
+      'environment rk_…0001',
+    );
+    assert.equal(
+      read(
+        `putenv('REACTOR_API_KEY=rk_from_environment_0001'); define('REACTOR_API_KEY', 'rk_from_config_0002');`,
+      ),
+      'constant rk_…0002',
+    );
+  });
+
+  it('writes the token URL as a site without pretty permalinks needs it', async () => {
+    site.eval(`global $wp_rewrite; $wp_rewrite->set_permalink_structure('');`);
+    try {
+      const post = await authorPost('Plain links', '[reactor_session model="helios"]');
+      const html = await (await fetch(post.link)).text();
+      assert.match(
+        html,
+        /<reactor-session model="helios" token-url="\/index\.php\?rest_route=%2Freactor-elements%2Fv1%2Ftoken&amp;model=helios"/,
+      );
+      const live = await liveAndEnd(post.link);
+      assert.equal(live.entry.ended_by, 'client');
+    } finally {
+      site.eval(`global $wp_rewrite; $wp_rewrite->set_permalink_structure('/%postname%/');`);
+    }
+  });
+});
+
 describe('the settings page', () => {
   it('tests the key, and explains a REST API closed to visitors', async () => {
     const tested = await adminPage(

@@ -45,7 +45,14 @@ export function wordpressCore(): string {
   rmSync(unpacked, { recursive: true, force: true });
   mkdirSync(debs, { recursive: true });
   try {
-    execFileSync('apt-get', ['download', ...PACKAGES], { cwd: debs, stdio: 'pipe' });
+    try {
+      execFileSync('apt-get', ['download', ...PACKAGES], { cwd: debs, stdio: 'pipe' });
+    } catch (error) {
+      // A fresh machine may not have read its package lists yet.
+      if (process.getuid?.() !== 0) throw error;
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'pipe' });
+      execFileSync('apt-get', ['download', ...PACKAGES], { cwd: debs, stdio: 'pipe' });
+    }
   } catch (error) {
     throw new Error(
       `WordPress's files come from Debian's packages here (apt-get download ${PACKAGES.join(' ')}), and that failed: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}. Or set WORDPRESS_DIR to a folder with WordPress 6.1 or later.`,
