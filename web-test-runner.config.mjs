@@ -103,7 +103,7 @@ if (wanted.includes('webkit')) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/wordpress/**'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency,
   // Two engines at once on the two cores of CI (a third at once starved timers): WebKit, the

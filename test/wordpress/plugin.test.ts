@@ -281,8 +281,12 @@ describe('the token route inside WordPress', () => {
   });
 });
 
-/** A wp-admin page as the Administrator sees it (a real login in the browser). */
-async function adminPage(path: string, act?: (page: puppeteer.Page) => Promise<void>) {
+/** A wp-admin page as the Administrator (or `who`) sees it (a real login in the browser). */
+async function adminPage(
+  path: string,
+  act?: (page: puppeteer.Page) => Promise<void>,
+  who: { user: string; password: string } = site.admin,
+) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   try {
@@ -293,8 +297,8 @@ async function adminPage(path: string, act?: (page: puppeteer.Page) => Promise<v
         (document.querySelector('#user_login') as HTMLInputElement).value = user;
         (document.querySelector('#user_pass') as HTMLInputElement).value = password;
       },
-      site.admin.user,
-      site.admin.password,
+      who.user,
+      who.password,
     );
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
     await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
@@ -349,6 +353,52 @@ describe('an Author’s posts', () => {
     assert.equal(liveBlock.entry.ended_by, 'client');
     const liveShortcode = await liveAndEnd(shortcode.link);
     assert.equal(liveShortcode.entry.ended_by, 'client');
+  });
+
+  it('in the block editor, the Author sees a still preview and the sidebar; no session starts', async () => {
+    const id = (await asAuthor<{ id: number }[]>('/wp/v2/posts?slug=try-it-live'))[0]!.id;
+    const before = (await ledger()).length;
+    const seen = await adminPage(
+      `/wp-admin/post.php?post=${id}&action=edit`,
+      async (page) => {
+        const block = '.wp-block[data-type="reactor-elements/session"]';
+        await page.waitForSelector(block, { timeout: 20_000 });
+        await page.click(block);
+        await page.waitForFunction(
+          () =>
+            Array.from(document.querySelectorAll('label')).some(
+              (l) => l.textContent === 'Idle timeout (seconds, 0: off)',
+            ),
+          { timeout: 10_000 },
+        );
+        await new Promise((r) => setTimeout(r, 1000));
+        const inEditor = await page.evaluate(() => ({
+          elements: document.querySelectorAll('reactor-session, reactor-pricing').length,
+          scripts: Array.from(document.scripts).filter((s) =>
+            s.src.includes('reactor-elements.iife.js'),
+          ).length,
+          labels: Array.from(document.querySelectorAll('.block-editor-block-inspector label')).map(
+            (l) => l.textContent,
+          ),
+        }));
+        assert.deepEqual(inEditor.elements, 0, 'no element (no session) in the editor');
+        assert.equal(inEditor.scripts, 0, 'the player’s script is not loaded in the editor');
+        for (const label of [
+          'Model',
+          'Longest session (seconds)',
+          'Idle timeout (seconds, 0: off)',
+          'Budget per session (credits, 0: none)',
+          'Controls for visitors',
+          'Language',
+          'Accent colour',
+        ])
+          assert.ok(inEditor.labels.includes(label), `${label} in ${inEditor.labels.join(', ')}`);
+      },
+      site.author,
+    );
+    assert.match(seen.text, /helios · live session/);
+    assert.match(seen.text, /Preview: the session starts on the published page/);
+    assert.equal((await ledger()).length, before);
   });
 
   it('a shortcode with bad values renders the defaults and says why (a comment for visitors)', async () => {

@@ -233,7 +233,7 @@ final class Reactor_Elements_Render {
 		}
 		$raw = trim( (string) $a[ $name ] );
 		if ( ! is_numeric( $raw ) || (float) $raw < $min ) {
-			/* translators: 1: the attribute, 2: what the owner typed, 3: the value used. */
+			/* translators: 1: the attribute, 2: what the owner typed, 3: the value used, 4: the smallest value. */
 			$problems[] = sprintf( __( '%1$s "%2$s" is not a number of at least %4$d: %3$d used.', 'reactor-elements' ), $said, $raw, $default, $min );
 			return $default;
 		}

@@ -256,7 +256,7 @@ final class Reactor_Elements_Settings {
 			} elseif ( is_numeric( $raw ) && (int) $raw >= $min ) {
 				$clean[ $name ] = min( $max, (int) $raw );
 			} else {
-				/* translators: 1: the field's name, 2: what was typed. */
+				/* translators: 1: the field's name, 2: what was typed, 3: the smallest value. */
 				self::problem( sprintf( __( '%1$s: "%2$s" is not a whole number of at least %3$d; kept the previous value.', 'reactor-elements' ), $name, $raw, $min ) );
 			}
 		}
