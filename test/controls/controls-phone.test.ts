@@ -118,14 +118,13 @@ describe('controls on a phone', function () {
 
   it('lingbot: a finger held on "forward" sends pressed true, and lifted pressed false', async () => {
     const t = await livePhone('lingbot');
-    expect(
-      await tab<boolean>({
-        op: 'touch',
-        tab: t.tab,
-        selector: '[part~="hold-pad"] button[aria-label="Forward"]',
-        holdMs: 400,
-      }),
-    ).to.equal(true);
+    const touch = await tab<{ liftedAt: number } | null>({
+      op: 'touch',
+      tab: t.tab,
+      selector: '[part~="hold-pad"] button[aria-label="Forward"]',
+      holdMs: 400,
+    });
+    expect(touch, 'the Forward button').not.to.equal(null);
     const moves = await waitFor(async () => {
       const log = (await commandLog(t.id)).filter((c) => c.command === 'move');
       return log.length >= 2 && log;
@@ -134,6 +133,8 @@ describe('controls on a phone', function () {
       { direction: 'forward', pressed: true },
       { direction: 'forward', pressed: false },
     ]);
-    expect(moves[1]!.at - moves[0]!.at, 'ms held').to.be.at.least(300);
+    // Held until the finger lifted: the release reached the GPU side after the lift (a busy
+    // browser may deliver the press late, so the gap between the two says nothing).
+    expect(moves[1]!.at, 'the release, after the lift').to.be.at.least(touch!.liftedAt);
   });
 });

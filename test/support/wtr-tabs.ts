@@ -180,11 +180,13 @@ export function tabsPlugin() {
           const rect = el.shadowRoot!.querySelector(selector)?.getBoundingClientRect();
           return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
         }, args.selector);
-        if (!box) return false;
+        if (!box) return null;
         await tab.touchscreen.touchStart(box.x, box.y);
         await new Promise((resolve) => setTimeout(resolve, args.holdMs));
+        // When the finger lifted, on the clock the test emulator (in this process) stamps with.
+        const liftedAt = Date.now();
         await tab.touchscreen.touchEnd();
-        return true;
+        return { liftedAt };
       }
       case 'click':
         return tab.evaluate((name: string) => {

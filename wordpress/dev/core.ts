@@ -64,6 +64,7 @@ export function wordpressCore(): string {
   // Debian's wp-config.php reads /etc/wordpress; each site writes its own.
   rmSync(join(core, 'wp-config.php'), { force: true });
   rmSync(debs, { recursive: true, force: true });
+  rmSync(unpacked, { recursive: true, force: true });
   return core;
 }
 
