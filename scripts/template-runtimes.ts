@@ -52,9 +52,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function bundle(entry: string, format: 'esm' | 'iife', footer = ''): Promise<string> {
+/**
+ * The template bundled as its platform would: from this repository (`reactor-elements/server`
+ * resolved to its source), or from a copy of its folder installed alone (`alone`: its own
+ * `node_modules`, from the tarball).
+ */
+async function bundle(
+  entry: string,
+  format: 'esm' | 'iife',
+  footer = '',
+  alone: string | null = null,
+): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [alone ? join(alone, entry.split('/').slice(2).join('/')) : join(ROOT, entry)],
     bundle: true,
     format,
     globalName: format === 'iife' ? 'template' : undefined,
@@ -63,10 +73,13 @@ async function bundle(entry: string, format: 'esm' | 'iife', footer = ''): Promi
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    alias: { 'reactor-elements/server': SERVER, 'npm:reactor-elements/server': SERVER },
+    // Deno's `npm:` specifier is the package from npm, as installed.
+    alias: alone
+      ? { 'npm:reactor-elements/server': 'reactor-elements/server' }
+      : { 'reactor-elements/server': SERVER, 'npm:reactor-elements/server': SERVER },
     footer: footer ? { js: footer } : undefined,
   });
-  return result.outputFiles[0]!.text;
+  return result.outputFiles![0]!.text;
 }
 
 function bin(name: string): string {
@@ -111,19 +124,25 @@ const stopped = (child: ChildProcess) =>
     setTimeout(() => child.kill('SIGKILL'), 3000).unref();
   });
 
-/** Starts `template` in its runtime with `vars` (the platform's environment variables). */
+/**
+ * Starts `template` in its runtime with `vars` (the platform's environment variables): from this
+ * repository, or (`installed`) from a copy of its folder installed alone with `npm install`.
+ */
 export async function startTemplate(
   template: Template,
   vars: Record<string, string>,
   port?: number,
+  installed?: string,
 ): Promise<RunningRoute> {
   const dir = mkdtempSync(join(tmpdir(), `reactor-${template}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const from = installed ?? null;
   try {
     const first = port ?? (await freePort());
-    if (template === 'cloudflare-worker') return await startWorkerd(dir, vars, first, cleanup);
-    if (template === 'vercel') return await startEdgeRuntime(vars, first, cleanup);
-    return await startDeno(template, dir, vars, first, cleanup);
+    if (template === 'cloudflare-worker')
+      return await startWorkerd(dir, vars, first, cleanup, from);
+    if (template === 'vercel') return await startEdgeRuntime(vars, first, cleanup, from);
+    return await startDeno(template, dir, vars, first, cleanup, from);
   } catch (error) {
     cleanup();
     throw error;
@@ -136,8 +155,12 @@ async function startWorkerd(
   vars: Record<string, string>,
   a: number,
   cleanup: () => void,
+  from: string | null,
 ): Promise<RunningRoute> {
-  writeFileSync(join(dir, 'worker.js'), await bundle(ENTRIES['cloudflare-worker'], 'esm'));
+  writeFileSync(
+    join(dir, 'worker.js'),
+    await bundle(ENTRIES['cloudflare-worker'], 'esm', '', from),
+  );
   const b = await freePort();
   const bindings = Object.entries(vars)
     .map(([name, value]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(value)})`)
@@ -193,6 +216,7 @@ async function startEdgeRuntime(
   vars: Record<string, string>,
   port: number,
   cleanup: () => void,
+  from: string | null,
 ): Promise<RunningRoute> {
   const { EdgeRuntime, runServer } = await import('edge-runtime');
   let printed = '';
@@ -200,6 +224,7 @@ async function startEdgeRuntime(
     ENTRIES.vercel,
     'iife',
     'addEventListener("fetch", (event) => event.respondWith(template.default(event.request)));',
+    from,
   );
   const runtime = new EdgeRuntime({
     initialCode: code,
@@ -232,8 +257,9 @@ async function startDeno(
   vars: Record<string, string>,
   port: number,
   cleanup: () => void,
+  from: string | null,
 ): Promise<RunningRoute> {
-  let code = await bundle(ENTRIES[template], 'esm');
+  let code = await bundle(ENTRIES[template], 'esm', '', from);
   if (template === 'netlify') {
     // What Netlify's edge provides the function: `Netlify.env`, and `context.ip`.
     writeFileSync(join(dir, 'function.js'), code);

@@ -5,48 +5,19 @@
  * `.cache/wordpress/plugin/reactor-elements/` and zipped to `dist-wordpress/`.
  *   --no-zip   stage only (the local site and its tests use the staged folder)
  */
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipFolder } from './zip.mjs';
+import { freshBuild, root } from './fresh-build.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
 const SLUG = 'reactor-elements';
 /** The built files the plugin carries: the classic bundle and the German texts. */
 const BUNDLES = ['reactor-elements.iife.js', 'reactor-elements.de.js'];
 
-/** Whether the bundles in `dist` exist and are newer than every source file. */
-function builtFresh(dist) {
-  const newest = (dir) =>
-    readdirSync(dir).reduce((max, name) => {
-      const path = join(dir, name);
-      const stat = statSync(path);
-      return Math.max(max, stat.isDirectory() ? newest(path) : stat.mtimeMs);
-    }, 0);
-  const sources = Math.max(
-    newest(join(root, 'src')),
-    statSync(join(root, 'vite.config.ts')).mtimeMs,
-  );
-  return BUNDLES.every(
-    (file) => existsSync(join(dist, file)) && statSync(join(dist, file)).mtimeMs > sources,
-  );
-}
-
 export function stagePlugin({ build = true } = {}) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const dist = join(root, 'dist');
-  if (build && !builtFresh(dist))
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const dist = build ? freshBuild(BUNDLES) : join(root, 'dist');
   const staged = join(root, '.cache/wordpress/plugin', SLUG);
   rmSync(staged, { recursive: true, force: true });
   mkdirSync(staged, { recursive: true });

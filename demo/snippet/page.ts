@@ -7,6 +7,7 @@
 import { BUILDERS } from './builders.js';
 import {
   DEFAULTS,
+  type Pins,
   type SnippetOptions,
   escapeHtml as text,
   snippet,
@@ -19,8 +20,8 @@ export interface SnippetPageOptions {
   apiUrl: string;
   /** The token route of the preview (the owner's may not be deployed yet). */
   previewTokenUrl: string;
-  /** The package version for the CDN URL. */
-  version: string;
+  /** The exact version and each file's hash for the CDN lines (`pins.json`). */
+  pins: Pins;
   /** Put in the snippet too (only for a snippet meant for the emulator). */
   snippetApiUrl?: string;
   /** The URL of a language's script (the preview loads it when that language is picked). */
@@ -54,6 +55,10 @@ const FORM = `
   <pre><code class="snippet-code"></code></pre>
   <button type="button" class="copy">Copy</button> <span class="copied" role="status"></span>
 </div>
+<p class="self-host">The script lines name the exact version and the file's hash
+(<code>integrity</code>): the browser runs that released file or nothing. To serve it from your own
+site instead, copy <code>dist/reactor-elements.iife.js</code> from the package to your server and
+point <code>src</code> at it: the same file, so keep the same <code>integrity</code>.</p>
 <section class="builder-help" aria-live="polite"></section>
 <h2>Preview</h2>
 <div class="preview"></div>
@@ -95,7 +100,7 @@ export function mountSnippetPage(root: HTMLElement, page: SnippetPageOptions): v
       builder: String(data.get('builder') || 'html'),
       debug: data.get('debug') === 'on',
       controls: data.get('controls') === 'on',
-      version: page.version,
+      pins: page.pins,
       apiUrl: page.snippetApiUrl,
     };
   };

@@ -15,15 +15,21 @@ export interface SnippetOptions {
   accent: string;
   /** Where the API is (only the local emulator needs it; the platform is the default). */
   apiUrl?: string;
-  /** The package version in the CDN URL. */
-  version: string;
+  /** The exact version in the CDN URL and each file's `integrity` (`pins.json`). */
+  pins: Pins;
   /** The owner's setup checklist: `debug` on the player, and its script after the bundle. */
   debug?: boolean;
   /** Visitors steer the model with controls built from its contract (`controls`). */
   controls?: boolean;
 }
 
-export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
+/** The released files: the exact version and the `sha384` of each (`npm run pin`). */
+export interface Pins {
+  version: string;
+  integrity: Record<string, string>;
+}
+
+export const DEFAULTS: Omit<SnippetOptions, 'pins'> = {
   model: 'helios',
   tokenUrl: '',
   maxDuration: 300,
@@ -37,21 +43,28 @@ export const DEFAULTS: Omit<SnippetOptions, 'version'> = {
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Where the package's files are: a public CDN that serves npm packages. */
+/** Where the package's files are: a public CDN that serves npm packages, at the exact version. */
 const cdn = (version: string, file: string) =>
   `https://cdn.jsdelivr.net/npm/reactor-elements@${version}/dist/${file}`;
 
 /**
  * The script tag (the classic bundle), then the language's script when not English, then the
- * setup checklist's script with `debug`.
+ * setup checklist's script with `debug`: each pinned to the released file by its hash, so a page
+ * runs that file or nothing.
  */
-export function scriptTag(version: string, lang = 'en', debug = false): string {
+export function scriptTag(pins: Pins, lang = 'en', debug = false): string {
   const files = [
     'reactor-elements.iife.js',
     ...(lang === 'en' ? [] : [`reactor-elements.${lang}.js`]),
     ...(debug ? ['reactor-elements.debug.js'] : []),
   ];
-  return files.map((file) => `<script src="${cdn(version, file)}"></script>`).join('\n');
+  return files
+    .map((file) => {
+      const integrity = pins.integrity[file];
+      const pin = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
+      return `<script src="${cdn(pins.version, file)}"${pin}></script>`;
+    })
+    .join('\n');
 }
 
 /** The element tags, with attributes in `o` and fallback content. */
@@ -82,8 +95,7 @@ export function tags(o: SnippetOptions): string {
 }
 
 /** The whole snippet: the script tag, then the tags. */
-export const snippet = (o: SnippetOptions) =>
-  `${scriptTag(o.version, o.lang, o.debug)}\n${tags(o)}`;
+export const snippet = (o: SnippetOptions) => `${scriptTag(o.pins, o.lang, o.debug)}\n${tags(o)}`;
 
 /**
  * The most one visitor's session can cost: `max-duration` at the model's rate, or `max-cost`

@@ -7,16 +7,23 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ReactorSession } from '../../src/index.js';
 import { mountSnippetPage } from '../../demo/snippet/page.js';
+import type { Pins } from '../../demo/snippet/snippet.js';
 import { PASTE_PAGE } from '../support/builder-pages.js';
 import { aWholeSession, bundleBuilt, embed, otherOrigin } from '../helpers/builders.js';
 import { emulatorUrl, resetEmulator, waitFor } from '../helpers/emulator.js';
 
+/** The pins the snippet page reads (`npm run pin` writes them). */
+const pinsOnce: Promise<Pins> = fetch(
+  new URL('../../demo/snippet/pins.json', import.meta.url),
+).then((r) => r.json() as Promise<Pins>);
+
 async function page(root: HTMLElement) {
   const api = await emulatorUrl();
+  const pins = await pinsOnce;
   mountSnippetPage(root, {
     apiUrl: api,
     previewTokenUrl: `${api}/api/reactor-token`,
-    version: '0.1.0',
+    pins,
     snippetApiUrl: api,
     localeScript: (lang) => `/__dist/reactor-elements.${lang}.js`,
     debugScript: '/__dist/reactor-elements.debug.js',
@@ -58,6 +65,29 @@ describe('the snippet page', function () {
       set('idleTimeout', typed);
       expect(code(), typed).to.contain(`idle-timeout="${written}"`);
     }
+  });
+
+  it('pins every script line to the exact version and its file’s hash, and says how to self-host', async () => {
+    const p = await page(root);
+    const pins = await pinsOnce;
+    expect(pins.version).to.match(/^\d+\.\d+\.\d+/);
+    p.set('lang', 'de');
+    p.$<HTMLInputElement>('[name="debug"]').click();
+    const lines = p.code().match(/<script [^>]*><\/script>/g)!;
+    expect(lines.map((line) => line.match(/dist\/([a-z.-]+\.js)/)![1])).to.deep.equal([
+      'reactor-elements.iife.js',
+      'reactor-elements.de.js',
+      'reactor-elements.debug.js',
+    ]);
+    for (const line of lines) {
+      const file = line.match(/dist\/([a-z.-]+\.js)/)![1]!;
+      expect(line).to.equal(
+        `<script src="https://cdn.jsdelivr.net/npm/reactor-elements@${pins.version}/dist/${file}" integrity="${pins.integrity[file]}" crossorigin="anonymous"></script>`,
+      );
+    }
+    expect(p.$('.self-host').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'copy dist/reactor-elements.iife.js from the package to your server and point src at it: the same file, so keep the same integrity.',
+    );
   });
 
   it('follows each choice: the snippet, the worst case per visitor, the preview, the builder', async () => {

@@ -1,11 +1,14 @@
 /**
  * The package as a developer gets it: `npm pack` (which builds), the tarball installed into an
  * empty project, then imported from plain Node and type-checked by a strict TypeScript project.
+ * And as a release ships it: publint and arethetypeswrong clean, `npm publish --dry-run`, the
+ * pinned snippet's hashes equal to the tarball's files, and each token-route template installed
+ * alone from the tarball serving a token in its platform's runtime. One pack for all of them.
  */
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,10 +17,12 @@ const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-test('the packed tarball installs, imports in Node and type-checks in a strict project', async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'reactor-pack-'));
-  t.after(() => rmSync(work, { recursive: true, force: true }));
+let work: string;
+let tarball: string;
+let files: string[];
 
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'reactor-pack-'));
   // `npm pack` runs `prepack` (the build); its output comes before the JSON report.
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work], {
     cwd: root,
@@ -27,7 +32,14 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     filename: string;
     files: { path: string }[];
   }[];
-  const files = report!.files.map((f) => f.path);
+  tarball = join(work, report!.filename);
+  files = report!.files.map((f) => f.path);
+  await run('mkdir', ['-p', join(work, 'unpacked')]);
+  await run('tar', ['-xzf', tarball, '-C', join(work, 'unpacked')]);
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+test('the packed tarball installs, imports in Node and type-checks in a strict project', async () => {
   for (const path of [
     'dist/reactor-elements.js',
     'dist/reactor-elements.iife.js',
@@ -47,9 +59,9 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
   ])
     assert.ok(files.includes(path), `the tarball has ${path}`);
   assert.deepEqual(
-    files.filter((f) => /^(src|test|demo|scripts)\//.test(f)),
+    files.filter((f) => /^(src|test|demo|scripts|wordpress|templates)\//.test(f)),
     [],
-    'no sources, tests or demo in the tarball',
+    'no sources, tests, demo, plugin or templates in the tarball',
   );
 
   const app = join(work, 'app');
@@ -59,7 +71,7 @@ test('the packed tarball installs, imports in Node and type-checks in a strict p
     'npm',
     [
       'install',
-      join(work, report!.filename),
+      tarball,
       // For reactor-elements/react: its optional peers, as a React app has them.
       '@lit/react@1.0.8',
       'react@19.3.1',
@@ -219,5 +231,131 @@ export const typo = <reactor-session onreactor-end={(e) => e.detail.reasn} />;
   } catch (error) {
     const { stdout } = error as { stdout: string };
     assert.fail(`the strict project does not type-check:\n${stdout}`);
+  }
+});
+
+test('publint and arethetypeswrong find nothing; npm publish --dry-run takes the tarball', async () => {
+  const publint = await run(
+    process.execPath,
+    [
+      join(root, 'node_modules/publint/src/cli.js'),
+      'run',
+      join(work, 'unpacked/package'),
+      '--pack',
+      'false',
+      '--strict',
+    ],
+    { cwd: root },
+  );
+  assert.match(publint.stdout, /All good!/);
+  // ESM only (no CommonJS entry, by design). The four script files are for <script> tags, not
+  // imports, and carry no types.
+  await run(
+    process.execPath,
+    [
+      join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'),
+      tarball,
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      './reactor-elements.js',
+      './reactor-elements.iife.js',
+      './reactor-elements.de.js',
+      './reactor-elements.debug.js',
+      '--format',
+      'ascii',
+    ],
+    { cwd: root, maxBuffer: 16 << 20 },
+  ).catch((error: { stdout: string }) => assert.fail(`arethetypeswrong:\n${error.stdout}`));
+  const dry = await run('npm', ['publish', tarball, '--dry-run', '--access', 'public'], {
+    cwd: work,
+    maxBuffer: 16 << 20,
+  });
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  assert.match(
+    `${dry.stdout}${dry.stderr}`,
+    new RegExp(`\\+ reactor-elements@${version.replace(/\./g, '\\.')}`),
+  );
+  const manifest = JSON.parse(readFileSync(join(work, 'unpacked/package/package.json'), 'utf8'));
+  for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'license'])
+    assert.ok(manifest[field], `package.json has ${field}`);
+});
+
+test("the README's and the snippet page's script lines pin the tarball's files: exact version, sha384", async () => {
+  const { pinsOf, scriptLines } = await import('../../scripts/pin.mjs');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const packed = pinsOf(version, (file) => readFileSync(join(work, 'unpacked/package/dist', file)));
+  const fix = 'run npm run pin after a change to what the tarball ships';
+  assert.deepEqual(
+    JSON.parse(readFileSync(join(root, 'demo/snippet/pins.json'), 'utf8')),
+    packed,
+    `demo/snippet/pins.json is not the tarball's: ${fix}`,
+  );
+  const lines = scriptLines(readFileSync(join(root, 'README.md'), 'utf8'));
+  assert.ok(lines.length >= 3, 'the README has pinned script lines');
+  for (const { file, line } of lines) {
+    const flat = line.replace(/\s+/g, ' ');
+    assert.ok(
+      flat.includes(`reactor-elements@${version}/dist/${file}"`) &&
+        flat.includes(`integrity="${packed.integrity[file]}"`) &&
+        flat.includes('crossorigin="anonymous"'),
+      `README: ${flat} is not the tarball's ${file} (${packed.integrity[file]}): ${fix}`,
+    );
+  }
+});
+
+test('each token-route template, installed alone from the tarball, serves a token in its runtime', async () => {
+  const { startTemplate } = await import('../../scripts/template-runtimes.js');
+  const { startEmulator } = await import('./emulator-client.js');
+  const { cpSync } = await import('node:fs');
+  const h = await startEmulator();
+  try {
+    for (const template of ['cloudflare-worker', 'vercel', 'netlify', 'deno'] as const) {
+      // The folder as a deploy button clones it: alone, its dependency from the registry (here:
+      // the tarball, which is what the registry will serve).
+      const alone = join(work, `alone-${template}`);
+      cpSync(join(root, 'templates', template), alone, { recursive: true });
+      const manifest = join(alone, 'package.json');
+      const own = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
+      assert.deepEqual(
+        Object.values({ ...own.dependencies, ...own.devDependencies }).filter((v) =>
+          /^(file|link|workspace):|\.\.\//.test(String(v)),
+        ),
+        [],
+        `${template} depends on nothing outside its folder`,
+      );
+      await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], {
+        cwd: alone,
+        maxBuffer: 16 << 20,
+      });
+      const route = await startTemplate(
+        template,
+        {
+          REACTOR_API_KEY: 'rk_emulator_local_key',
+          REACTOR_API_URL: h.url,
+          REACTOR_MODELS: 'reactor/helios',
+          REACTOR_ALLOWED_ORIGINS: 'https://www.example.com',
+        },
+        undefined,
+        alone,
+      );
+      try {
+        const answer = await fetch(`${route.urls[0]}/api/reactor-token`, {
+          headers: { Origin: 'https://www.example.com' },
+        });
+        assert.equal(answer.status, 200, `${template}: ${await answer.clone().text()}`);
+        const { jwt, expires_at } = (await answer.json()) as { jwt: string; expires_at: number };
+        assert.equal(typeof jwt, 'string', template);
+        assert.ok(expires_at > Date.now() / 1000, template);
+      } finally {
+        await route.stop();
+      }
+    }
+  } finally {
+    await h.stop();
   }
 });

@@ -11,8 +11,7 @@
  *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
  *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
  * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
- * - `GET /__dist/<file>` → a file of `npm run build`: the two bundles, the locale scripts and the
- *   checklist script;
+ * - `GET /__dist/<file>` → a file of `npm run build`, byte for byte (`distFiles`, below);
  * - `GET /__csp/iife.html?api=…`, `/__csp/esm.html?api=…` (+ `/__csp/drive.js`) → plain pages that
  *   load only one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
@@ -116,10 +115,7 @@ export function emulatorPlugin() {
         sdk ??= bundleOfficialSdk();
         return { body: await sdk, type: 'js' };
       }
-      const dist = /^\/__dist\/(reactor-elements(?:\.iife|\.debug|\.[a-z]{2})?\.js)$/.exec(
-        context.path,
-      );
-      if (dist) return { body: await shippedBundle(dist[1]), type: 'js' };
+
       const query = new URLSearchParams(context.querystring);
       const csp = CSP_PAGE.exec(context.path);
       if (csp) {
@@ -174,4 +170,25 @@ async function bundle(
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
+}
+
+const DIST = /^\/__dist\/(reactor-elements(?:\.iife|\.debug|\.[a-z]{2})?\.js)$/;
+
+/**
+ * Koa middleware of the test server: `GET /__dist/<file>` answers a file of `npm run build` (the
+ * two bundles, the locale scripts, the checklist script) byte for byte, as a CDN serves it: to any
+ * origin, and ahead of the runner's own transforms (its esbuild pass re-prints every script it
+ * serves, and a pinned script line's `integrity` is the shipped file's).
+ */
+export function distFiles() {
+  return async (
+    ctx: { path: string; body: unknown; type: string; set(key: string, value: string): void },
+    next: () => Promise<void>,
+  ) => {
+    const file = DIST.exec(ctx.path)?.[1];
+    if (!file) return next();
+    ctx.body = await shippedBundle(file);
+    ctx.type = 'application/javascript';
+    ctx.set('Access-Control-Allow-Origin', '*');
+  };
 }

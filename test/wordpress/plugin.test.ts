@@ -15,9 +15,7 @@ import { createEmulator, type Emulator } from '../../demo/emulator/server.js';
 import { DEFAULT_CONFIG } from '../../demo/emulator/config.js';
 import { type Site, startSite } from '../../wordpress/dev/site.js';
 import { resolveBrowser } from '../../scripts/browser.mjs';
-// @ts-expect-error: plain script modules of the repository's (no types)
 import { zipPlugin } from '../../scripts/wordpress-plugin.mjs';
-// @ts-expect-error: as above
 import { zipEntries } from '../../scripts/zip.mjs';
 
 const KEY = DEFAULT_CONFIG.apiKey;
@@ -569,8 +567,8 @@ describe('the settings page', () => {
 
 describe('the plugin’s zip', () => {
   it('holds the plugin with its script inside, no CDN address and no file the directory refuses', () => {
-    const { out, version } = zipPlugin() as { out: string; version: string };
-    const entries = (zipEntries(out) as { name: string; size: number }[]).map((e) => e.name);
+    const { out, version } = zipPlugin();
+    const entries = zipEntries(out).map((e) => e.name);
     for (const needed of [
       'reactor-elements/reactor-elements.php',
       'reactor-elements/readme.txt',

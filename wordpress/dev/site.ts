@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { CACHE, wordpressCore } from './core.js';
 import { startDatabase } from './database.js';
 import { ensureRequirements } from './requirements.js';
-// @ts-expect-error: a plain script module of the repository's (no types)
 import { stagePlugin } from '../../scripts/wordpress-plugin.mjs';
 
 export interface SiteOptions {
@@ -61,7 +60,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const log = options.log ?? (() => undefined);
   ensureRequirements(log);
   const core = wordpressCore();
-  const { staged } = stagePlugin() as { staged: string };
+  const { staged } = stagePlugin();
   mkdirSync(join(CACHE, 'sites'), { recursive: true });
   const folder = mkdtempSync(join(CACHE, 'sites', 'site-'));
   const docroot = join(folder, 'wordpress');

@@ -1,5 +1,5 @@
-// The token route as a Cloudflare Worker: set the variables in wrangler.toml (and the API key as
-// a secret: `npx wrangler secret put REACTOR_API_KEY`), then `npx wrangler deploy`.
+// The token route as a Cloudflare Worker: its variables are listed in .dev.vars.example (the
+// deploy button asks for them; or `npx wrangler secret put <NAME>` each), then `npx wrangler deploy`.
 import {
   ReactorLimits,
   createDurableObjectStore,
