@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../scripts/free-port.js';
 import { extname, join, normalize } from 'node:path';
 
 interface ServeContext {
@@ -57,17 +57,6 @@ const SERVERS: Record<
 };
 
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(name: string): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
