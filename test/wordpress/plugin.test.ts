@@ -517,6 +517,49 @@ describe('the balance and the key', () => {
 });
 
 describe('the settings page', () => {
+  it('saves what the owner types: a bad origin and a bad number are said once and left out', async () => {
+    const before = site.eval(`echo wp_json_encode(Reactor_Elements_Settings::all());`);
+    try {
+      const saved = await adminPage(
+        '/wp-admin/options-general.php?page=reactor-elements',
+        async (page) => {
+          // Values set by id, one by one (a helper function here would be renamed by the test's
+          // compiler into a name the page does not have).
+          for (const [id, value] of [
+            ['reactor-origins', 'https://shop.example.com/\nnot an origin'],
+            ['reactor-models', 'Reactor/Helios, lingbot'],
+            ['reactor-per-visitor', '0'],
+          ])
+            await page.$eval(
+              `#${id}`,
+              (field, v) => ((field as HTMLInputElement).value = v),
+              value,
+            );
+          await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#submit')]);
+        },
+      );
+      const said = (text: string) => saved.text.split(text).length - 1;
+      assert.equal(said('Origins: "not an origin" is not an origin'), 1, saved.text);
+      assert.equal(said('Tokens per visitor a minute: "0" is not a whole number of at least 1'), 1);
+      const settings = JSON.parse(
+        site.eval(`echo wp_json_encode(Reactor_Elements_Settings::all());`),
+      );
+      assert.equal(settings.origins, 'https://shop.example.com');
+      assert.equal(settings.models, 'helios, lingbot');
+      assert.equal(settings.per_visitor, 10);
+      const shop = await token(
+        '/wp-json/reactor-elements/v1/token?model=lingbot',
+        'https://shop.example.com',
+      );
+      assert.equal(shop.status, 200);
+    } finally {
+      site.eval(
+        `update_option('reactor_elements_settings', json_decode(${JSON.stringify(before).replace(/\$/g, '\\$')}, true));`,
+      );
+      resetCounts();
+    }
+  });
+
   it('tests the key, and explains a REST API closed to visitors', async () => {
     const tested = await adminPage(
       '/wp-admin/options-general.php?page=reactor-elements',

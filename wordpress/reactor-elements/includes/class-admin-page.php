@@ -102,7 +102,7 @@ final class Reactor_Elements_Admin_Page {
 		if ( is_array( $test ) ) {
 			printf( '<div class="notice notice-%s"><p id="reactor-elements-test-result">%s</p></div>', $test['ok'] ? 'success' : 'error', esc_html( $test['line'] ) );
 		}
-		settings_errors( $name );
+		// The notices of a save: WordPress prints them itself on a page under Settings.
 		self::status( $source );
 
 		echo '<form method="post" action="options.php">';

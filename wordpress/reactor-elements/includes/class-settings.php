@@ -240,13 +240,13 @@ final class Reactor_Elements_Settings {
 		$input = is_array( $input ) ? $input : array();
 		$clean = self::all();
 		$bounds = array(
-			'per_visitor'   => array( 1, 10000 ),
-			'per_site'      => array( 1, 100000 ),
-			'max_sessions'  => array( 1, 100 ),
-			'max_duration'  => array( 1, self::PLATFORM_MAX_SESSION ),
-			'daily_ceiling' => array( 0, PHP_INT_MAX ),
+			'per_visitor'   => array( 1, 10000, __( 'Tokens per visitor a minute', 'reactor-elements' ) ),
+			'per_site'      => array( 1, 100000, __( 'Tokens for the whole site a minute', 'reactor-elements' ) ),
+			'max_sessions'  => array( 1, 100, __( 'Sessions one token may start', 'reactor-elements' ) ),
+			'max_duration'  => array( 1, self::PLATFORM_MAX_SESSION, __( 'Longest session (seconds)', 'reactor-elements' ) ),
+			'daily_ceiling' => array( 0, PHP_INT_MAX, __( 'Daily credit ceiling', 'reactor-elements' ) ),
 		);
-		foreach ( $bounds as $name => [ $min, $max ] ) {
+		foreach ( $bounds as $name => [ $min, $max, $label ] ) {
 			if ( ! array_key_exists( $name, $input ) ) {
 				continue;
 			}
@@ -256,8 +256,8 @@ final class Reactor_Elements_Settings {
 			} elseif ( is_numeric( $raw ) && (int) $raw >= $min ) {
 				$clean[ $name ] = min( $max, (int) $raw );
 			} else {
-				/* translators: 1: the field's name, 2: what was typed, 3: the smallest value. */
-				self::problem( sprintf( __( '%1$s: "%2$s" is not a whole number of at least %3$d; kept the previous value.', 'reactor-elements' ), $name, $raw, $min ) );
+				/* translators: 1: the field's label, 2: what was typed, 3: the smallest value. */
+				self::problem( sprintf( __( '%1$s: "%2$s" is not a whole number of at least %3$d; kept the previous value.', 'reactor-elements' ), $label, $raw, $min ) );
 			}
 		}
 		if ( array_key_exists( 'origins', $input ) ) {
