@@ -49,9 +49,9 @@ export const BUILDERS: Record<string, Builder> = {
     name: 'WordPress (self-hosted)',
     script: 'a Custom HTML block, or your theme’s footer',
     tags: 'a Custom HTML block',
-    plan: 'an administrator account (others have <script> stripped on save)',
+    plan: 'an administrator or editor account (Authors and Contributors have <script> stripped on save)',
     origins: [],
-    note: 'In the page itself. WordPress.com needs a plan with plugins for scripts.',
+    note: 'In the page itself. Easier: the Reactor Elements plugin (its blocks work for every author, and its token route runs inside WordPress: no second host). WordPress.com needs a plan with plugins.',
   },
   carrd: {
     name: 'Carrd',

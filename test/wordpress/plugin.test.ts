@@ -649,4 +649,51 @@ describe('the plugin’s zip', () => {
       /== External services ==[\s\S]*terms of service https:\/\/\S+[\s\S]*privacy policy https:\/\/\S+/,
     );
   });
+  it('installs from its zip by Plugins → Add New → Upload; deleted, it leaves no setting and no key', async () => {
+    const { out } = zipPlugin();
+    let text = '';
+    await adminPage('/wp-admin/plugins.php', async (page) => {
+      page.on('dialog', (dialog) => void dialog.accept());
+      const row = 'tr[data-slug="reactor-elements"]';
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        page.click(`${row} .deactivate a`),
+      ]);
+      await page.click(`${row} .delete a`);
+      await page.waitForFunction(
+        () => /was successfully deleted/.test(document.body.textContent ?? ''),
+        {
+          timeout: 20_000,
+        },
+      );
+      const left = JSON.parse(
+        site.eval(
+          `echo wp_json_encode(array(get_option('reactor_elements_settings', null), get_option('reactor_elements_api_key', null)));`,
+        ),
+      );
+      assert.deepEqual(left, [null, null], 'uninstall.php removed the settings and the key');
+      await page.goto(`${site.url}/wp-admin/plugin-install.php?tab=upload`, { waitUntil: 'load' });
+      await (await page.$('#pluginzip'))!.uploadFile(out);
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load', timeout: 60_000 }),
+        page.click('#install-plugin-submit'),
+      ]);
+      text = await page.evaluate(() => document.querySelector('.wrap')!.textContent ?? '');
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        page.click('a.button-primary[href*="action=activate"]'),
+      ]);
+      assert.match(
+        (await page.$eval(row, (tr) => tr.className)) ?? '',
+        /\bactive\b/,
+        'active after the upload',
+      );
+    });
+    assert.match(text, /Plugin installed successfully\./);
+    // Installed afresh: no key yet, and the route says so without a call to Reactor.
+    const before = await minted();
+    const answer = await token('/wp-json/reactor-elements/v1/token?model=helios', site.url);
+    assert.equal(answer.status, 503);
+    assert.equal(await minted(), before);
+  });
 });
