@@ -673,7 +673,9 @@ describe('the plugin’s zip', () => {
       );
       assert.deepEqual(left, [null, null], 'uninstall.php removed the settings and the key');
       await page.goto(`${site.url}/wp-admin/plugin-install.php?tab=upload`, { waitUntil: 'load' });
-      await (await page.$('#pluginzip'))!.uploadFile(out);
+      await (
+        (await page.$('input#pluginzip')) as puppeteer.ElementHandle<HTMLInputElement>
+      ).uploadFile(out);
       await Promise.all([
         page.waitForNavigation({ waitUntil: 'load', timeout: 60_000 }),
         page.click('#install-plugin-submit'),
