@@ -157,7 +157,7 @@ after(async () => {
 /** Forgets the minute's token counts (every request here comes from 127.0.0.1). */
 const resetCounts = () =>
   site.eval(
-    `global $wpdb; $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE '%reactor_elements_rl_%'"); delete_option('reactor_elements_spend');`,
+    `global $wpdb; $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE 'reactor\\\\_elements\\\\_rl\\\\_%' OR option_name LIKE 'reactor\\\\_elements\\\\_spend\\\\_%'");`,
   );
 
 const setSettings = (settings: Record<string, unknown>) =>
@@ -253,6 +253,51 @@ describe('the token route inside WordPress', () => {
       assert.equal(await minted(), before + 1);
     } finally {
       setSettings({ daily_ceiling: 0 });
+      resetCounts();
+    }
+  });
+
+  it('holds its limits against a burst: 12 requests at once get exactly the tokens left', async () => {
+    /** 12 token requests at once (PHP's server answers four at a time): their statuses. */
+    const burst = async () => {
+      // Not across a minute's edge, where a new window would rightly give more.
+      while (new Date().getSeconds() > 50) await new Promise((r) => setTimeout(r, 500));
+      return Promise.all(
+        Array.from({ length: 12 }, () =>
+          token('/wp-json/reactor-elements/v1/token?model=helios', site.url).then((r) => r.status),
+        ),
+      );
+    };
+    resetCounts();
+    setSettings({ per_visitor: 3 });
+    try {
+      const before = await minted();
+      const statuses = await burst();
+      assert.equal(statuses.filter((s) => s === 200).length, 3, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 9);
+      assert.equal(await minted(), before + 3);
+    } finally {
+      setSettings({ per_visitor: 10 });
+      resetCounts();
+    }
+    // Room for two tokens of 10,200 credits today; the visitor limit out of the way.
+    setSettings({ daily_ceiling: 25_000, per_visitor: 100 });
+    try {
+      const before = await minted();
+      const statuses = await burst();
+      assert.equal(statuses.filter((s) => s === 200).length, 2, statuses.join(' '));
+      assert.equal(await minted(), before + 2);
+      assert.equal(
+        Number(site.eval(`echo Reactor_Elements_Limits::spend(gmdate('Y-m-d'));`)),
+        20_400,
+      );
+      // The refused ones gave their minute's slots back: ten requests counted, not twelve.
+      const counted = site.eval(
+        `global $wpdb; echo $wpdb->get_var("SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE 'reactor\\\\_elements\\\\_rl\\\\_%\\\\_s'");`,
+      );
+      assert.equal(Number(counted), 2);
+    } finally {
+      setSettings({ daily_ceiling: 0, per_visitor: 10 });
       resetCounts();
     }
   });
