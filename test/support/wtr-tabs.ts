@@ -181,12 +181,26 @@ export function tabsPlugin() {
           return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
         }, args.selector);
         if (!box) return null;
+        // What may let go of a hold before the finger lifts: the window losing the focus
+        // (another test's window opening) or the page being hidden, as they should; a
+        // pointercancel would be the browser taking the touch for a gesture.
+        // A script as text: the test runner's compiler would rename a function's helpers.
+        await tab.evaluate(`{
+          window.interruptions = [];
+          const note = (event) => window.interruptions.push(event.type);
+          addEventListener('blur', note);
+          addEventListener('pointercancel', note, true);
+          document.addEventListener('visibilitychange', note);
+        }`);
         await tab.touchscreen.touchStart(box.x, box.y);
         await new Promise((resolve) => setTimeout(resolve, args.holdMs));
         // When the finger lifted, on the clock the test emulator (in this process) stamps with.
         const liftedAt = Date.now();
         await tab.touchscreen.touchEnd();
-        return { liftedAt };
+        const interruptions = await tab.evaluate(
+          () => (window as unknown as { interruptions: string[] }).interruptions,
+        );
+        return { liftedAt, interruptions };
       }
       case 'click':
         return tab.evaluate((name: string) => {

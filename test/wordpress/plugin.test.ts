@@ -10,160 +10,32 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as puppeteer from 'puppeteer-core';
-import { createEmulator, type Emulator } from '../../demo/emulator/server.js';
-import { DEFAULT_CONFIG } from '../../demo/emulator/config.js';
-import { type Site, startSite } from '../../wordpress/dev/site.js';
-import { resolveBrowser } from '../../scripts/browser.mjs';
+import type * as puppeteer from 'puppeteer-core';
+import type { Site } from '../../wordpress/dev/site.js';
 import { zipPlugin } from '../../scripts/wordpress-plugin.mjs';
 import { zipEntries } from '../../scripts/zip.mjs';
+import {
+  KEY,
+  adminPage,
+  asAuthor,
+  authorPost,
+  harness,
+  ledger,
+  liveAndEnd,
+  minted,
+  resetCounts,
+  setSettings,
+  startHarness,
+  stopHarness,
+  token,
+} from './harness.js';
 
-const KEY = DEFAULT_CONFIG.apiKey;
-let emulator: Emulator;
-let api: string;
 let site: Site;
-let browser: puppeteer.Browser;
-
-const minted = async (): Promise<number> =>
-  ((await (await fetch(`${api}/_emulator/tokens`)).json()) as { minted: number }).minted;
-
-const ledger = async () =>
-  (await (await fetch(`${api}/_emulator/sessions`)).json()) as {
-    session_id: string;
-    ended_by: string | null;
-    state: string;
-  }[];
-
-/** The token route as a page of `origin` asks it. */
-const token = (path: string, origin: string | null, init: RequestInit = {}) =>
-  fetch(`${site.url}${path}`, {
-    ...init,
-    headers: { ...(origin ? { Origin: origin } : {}), ...(init.headers ?? {}) },
-  });
-
-/** What the REST API answers the Author (an application password, as the editor saves). */
-async function asAuthor<T>(path: string, body?: unknown): Promise<T> {
-  const auth = Buffer.from(`${site.author.user}:${site.author.appPassword}`).toString('base64');
-  const response = await fetch(`${site.url}/wp-json${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as T;
-}
-
-/** A published post of the Author's with `content`: its address and what was saved. */
-async function authorPost(title: string, content: string) {
-  const post = await asAuthor<{ id: number; link: string }>('/wp/v2/posts', {
-    title,
-    content,
-    status: 'publish',
-  });
-  const saved = await asAuthor<{ content: { raw: string } }>(
-    `/wp/v2/posts/${post.id}?context=edit`,
-  );
-  return { link: post.link, raw: saved.content.raw };
-}
-
-/** Opens `url`, presses Start, waits for live, presses End: the session's ledger entry. */
-async function liveAndEnd(url: string) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  const said: string[] = [];
-  page.on('console', (m) => said.push(m.text()));
-  page.on('pageerror', (e) => said.push(`page error: ${(e as Error).message}`));
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => customElements.get('reactor-session'), { timeout: 15_000 });
-    await page.evaluate(() =>
-      (
-        document
-          .querySelector('reactor-session')!
-          .shadowRoot!.querySelector('[part~="connect-button"]') as HTMLButtonElement
-      ).click(),
-    );
-    const id = await page
-      .waitForFunction(
-        () => {
-          const session = document.querySelector('reactor-session') as HTMLElement & {
-            status: string;
-            sessionId: string | null;
-          };
-          return session.status === 'ready' && session.sessionId;
-        },
-        { timeout: 20_000 },
-      )
-      .then((handle) => handle.jsonValue() as Promise<string>)
-      .catch(async (error: Error) => {
-        const text = await page.evaluate(
-          () => document.querySelector('reactor-session')?.shadowRoot?.textContent ?? '(none)',
-        );
-        throw new Error(
-          `${url} did not go live: ${error.message}; the player says: ${text.replace(/\s+/g, ' ')}; console: ${said.join(' | ')}`,
-        );
-      });
-    assert.equal((await ledger()).find((s) => s.session_id === id)?.ended_by, null, 'billing');
-    // End, as a visitor presses it: not within 600 ms of Start (the player takes a press there
-    // as part of a double click on Start, and ignores it).
-    await new Promise((r) => setTimeout(r, 700));
-    await page.evaluate(async () => {
-      const session = document.querySelector('reactor-session') as HTMLElement & {
-        updateComplete: Promise<boolean>;
-      };
-      await session.updateComplete;
-      (
-        session.shadowRoot!.querySelector('[part~="disconnect-button"]') as HTMLButtonElement
-      ).click();
-    });
-    for (let i = 0; i < 50; i++) {
-      const entry = (await ledger()).find((s) => s.session_id === id);
-      if (entry?.ended_by) return { entry, said };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const status = await page.evaluate(
-      () => (document.querySelector('reactor-session') as HTMLElement & { status: string }).status,
-    );
-    throw new Error(
-      `session ${id} still billing 5 s after End (the player: ${status}; console: ${said.join(' | ')})`,
-    );
-  } finally {
-    await context.close();
-  }
-}
-
 before(async () => {
-  emulator = createEmulator({ strict: true });
-  api = await emulator.listen(0, '127.0.0.1');
-  const started = performance.now();
-  site = await startSite({ apiUrl: api, apiKey: KEY });
-  console.log(
-    `[wordpress] WordPress up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${site.url}`,
-  );
-  const chromium = await resolveBrowser();
-  browser = await puppeteer.launch({
-    executablePath: chromium.executablePath,
-    headless: true,
-    args: chromium.args,
-  });
+  await startHarness();
+  site = harness.site;
 });
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await emulator?.close();
-});
-
-/** Forgets the minute's token counts (every request here comes from 127.0.0.1). */
-const resetCounts = () =>
-  site.eval(
-    `global $wpdb; $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name LIKE 'reactor\\\\_elements\\\\_rl\\\\_%' OR option_name LIKE 'reactor\\\\_elements\\\\_spend\\\\_%'");`,
-  );
-
-const setSettings = (settings: Record<string, unknown>) =>
-  site.eval(
-    `update_option('reactor_elements_settings', array_merge(Reactor_Elements_Settings::all(), json_decode(${JSON.stringify(JSON.stringify(settings)).replace(/\$/g, '\\$')}, true)));`,
-  );
+after(stopHarness);
 
 describe('the token route inside WordPress', () => {
   it('gives the site’s own pages a token for one model, under /wp-json/ and ?rest_route=', async () => {
@@ -323,34 +195,6 @@ describe('the token route inside WordPress', () => {
     resetCounts();
   });
 });
-
-/** A wp-admin page as the Administrator (or `who`) sees it (a real login in the browser). */
-async function adminPage(
-  path: string,
-  act?: (page: puppeteer.Page) => Promise<void>,
-  who: { user: string; password: string } = site.admin,
-) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
-    // Set, not typed: the login page moves the focus to the user name 200 ms after it loads.
-    await page.evaluate(
-      (user, password) => {
-        (document.querySelector('#user_login') as HTMLInputElement).value = user;
-        (document.querySelector('#user_pass') as HTMLInputElement).value = password;
-      },
-      who.user,
-      who.password,
-    );
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
-    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-    await act?.(page);
-    return { html: await page.content(), text: await page.evaluate(() => document.body.innerText) };
-  } finally {
-    await context.close();
-  }
-}
 
 describe('an Author’s posts', () => {
   it('the block and the shortcode render the elements; the Author’s raw tags are stripped as before', async () => {
@@ -529,7 +373,7 @@ describe('the balance and the key', () => {
   it('takes the key from a wp-config.php constant first, then the environment, then the settings page', () => {
     const read = (setup: string) =>
       site.eval(
-        `${setup} echo Reactor_Elements_Settings::key_source() . ' ' . Reactor_Elements_Settings::masked_key();`,
+        `${setup} echo Reactor_Elements_Api_Key::source() . ' ' . Reactor_Elements_Api_Key::masked();`,
       );
     assert.equal(read(''), 'settings rk_…_key');
     assert.equal(
@@ -631,7 +475,7 @@ describe('the settings page', () => {
       rmSync(join(site.docroot, 'close-rest.flag'), { force: true });
     }
     // A wrong key: the test says so, without the key.
-    site.eval(`Reactor_Elements_Settings::store_key('rk_wrong_key_123456');`);
+    site.eval(`Reactor_Elements_Api_Key::store('rk_wrong_key_123456');`);
     try {
       const wrong = await adminPage(
         '/wp-admin/options-general.php?page=reactor-elements',
@@ -648,7 +492,7 @@ describe('the settings page', () => {
       );
       assert.ok(!wrong.html.includes('rk_wrong_key_123456'));
     } finally {
-      site.eval(`Reactor_Elements_Settings::store_key(${JSON.stringify(KEY)});`);
+      site.eval(`Reactor_Elements_Api_Key::store(${JSON.stringify(KEY)});`);
     }
   });
 });

@@ -24,7 +24,7 @@ if ( is_wp_error( $activated ) ) {
 	fwrite( STDERR, 'The plugin did not activate: ' . $activated->get_error_message() . "\n" );
 	exit( 1 );
 }
-Reactor_Elements_Settings::store_key( getenv( 'REACTOR_DEV_API_KEY' ) );
+Reactor_Elements_Api_Key::store( getenv( 'REACTOR_DEV_API_KEY' ) );
 update_option(
 	Reactor_Elements_Settings::OPTION,
 	array_merge( Reactor_Elements_Settings::defaults(), array( 'api_url' => getenv( 'REACTOR_DEV_API_URL' ), 'balance_enabled' => true, 'balance_source' => getenv( 'REACTOR_DEV_API_URL' ) . '/api/reactor-balance' ) )

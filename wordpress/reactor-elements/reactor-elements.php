@@ -20,6 +20,7 @@ define( 'REACTOR_ELEMENTS_FILE', __FILE__ );
 define( 'REACTOR_ELEMENTS_DIR', __DIR__ );
 
 require_once __DIR__ . '/includes/class-settings.php';
+require_once __DIR__ . '/includes/class-api-key.php';
 require_once __DIR__ . '/includes/class-limits.php';
 require_once __DIR__ . '/includes/class-upstream.php';
 require_once __DIR__ . '/includes/class-token-route.php';

@@ -95,7 +95,7 @@ final class Reactor_Elements_Admin_Page {
 		}
 		$s = Reactor_Elements_Settings::all();
 		$name = Reactor_Elements_Settings::OPTION;
-		$source = Reactor_Elements_Settings::key_source();
+		$source = Reactor_Elements_Api_Key::source();
 		$test = get_transient( 'reactor_elements_test_' . get_current_user_id() );
 		delete_transient( 'reactor_elements_test_' . get_current_user_id() );
 		echo '<div class="wrap"><h1>' . esc_html__( 'Reactor', 'reactor-elements' ) . '</h1>';
@@ -111,9 +111,9 @@ final class Reactor_Elements_Admin_Page {
 		if ( 'constant' === $source || 'environment' === $source ) {
 			$where = 'constant' === $source ? __( 'the REACTOR_API_KEY constant in wp-config.php', 'reactor-elements' ) : __( 'the REACTOR_API_KEY environment variable', 'reactor-elements' );
 			/* translators: 1: where the key comes from, 2: the masked key. */
-			self::row( __( 'Key', 'reactor-elements' ), '<p>' . esc_html( sprintf( __( 'From %1$s: %2$s', 'reactor-elements' ), $where, Reactor_Elements_Settings::masked_key() ) ) . '</p>' );
+			self::row( __( 'Key', 'reactor-elements' ), '<p>' . esc_html( sprintf( __( 'From %1$s: %2$s', 'reactor-elements' ), $where, Reactor_Elements_Api_Key::masked() ) ) . '</p>' );
 		} else {
-			$masked = Reactor_Elements_Settings::masked_key();
+			$masked = Reactor_Elements_Api_Key::masked();
 			$field = sprintf( '<input type="password" id="reactor-api-key" name="%s[api_key]" value="" class="regular-text" autocomplete="off" placeholder="%s">', esc_attr( $name ), esc_attr( $masked ? $masked : 'rk_…' ) );
 			$help = $masked
 				? __( 'A key is saved (shown masked). Type a new one to replace it.', 'reactor-elements' )
@@ -161,7 +161,7 @@ final class Reactor_Elements_Admin_Page {
 		$rows = array();
 		$rest = self::rest_problem();
 		$rows[] = array( null === $rest, __( 'REST API open to visitors', 'reactor-elements' ), $rest ?? esc_url_raw( Reactor_Elements_Token_Route::url( '/token' ) ) );
-		if ( Reactor_Elements_Settings::stored_key_unreadable() ) {
+		if ( Reactor_Elements_Api_Key::unreadable() ) {
 			$rows[] = array( false, __( 'API key', 'reactor-elements' ), __( 'A key is saved but cannot be read: this site’s salts in wp-config.php changed since. Type the key again.', 'reactor-elements' ) );
 		} else {
 			$said = array(

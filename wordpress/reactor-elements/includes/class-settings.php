@@ -1,8 +1,7 @@
 <?php
 /**
- * The owner's settings: where the API key comes from (a wp-config.php constant, an environment
- * variable, or the settings page, kept encrypted and never printed), the API origin, the page
- * origins and models the token route serves, and its limits.
+ * The owner's settings: the API origin, the page origins and models the token route serves, and
+ * its limits, with the checks of the settings form. The API key is class-api-key.php's.
  *
  * @package ReactorElements
  */
@@ -10,13 +9,11 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Reads and writes the plugin's one option, `reactor_elements_settings`, and the encrypted key.
+ * Reads and writes the plugin's one option, `reactor_elements_settings`.
  */
 final class Reactor_Elements_Settings {
 
 	const OPTION = 'reactor_elements_settings';
-	const KEY_OPTION = 'reactor_elements_api_key';
-	const KEY_NAME = 'REACTOR_API_KEY';
 	const API_NAME = 'REACTOR_API_URL';
 	const DEFAULT_API = 'https://api.reactor.inc';
 	/** The platform ends every session after 1,200 s. */
@@ -68,97 +65,6 @@ final class Reactor_Elements_Settings {
 		}
 		$env = getenv( $name );
 		return is_string( $env ) ? trim( $env ) : '';
-	}
-
-	/** Where the key comes from: 'constant', 'environment', 'settings' or 'none'. */
-	public static function key_source(): string {
-		if ( defined( self::KEY_NAME ) && '' !== trim( (string) constant( self::KEY_NAME ) ) ) {
-			return 'constant';
-		}
-		$env = getenv( self::KEY_NAME );
-		if ( is_string( $env ) && '' !== trim( $env ) ) {
-			return 'environment';
-		}
-		return '' !== self::stored_key() ? 'settings' : 'none';
-	}
-
-	/** The API key, or '' when none is set. Server-side only: never print it. */
-	public static function api_key(): string {
-		switch ( self::key_source() ) {
-			case 'constant':
-				return trim( (string) constant( self::KEY_NAME ) );
-			case 'environment':
-				return trim( (string) getenv( self::KEY_NAME ) );
-			case 'settings':
-				return self::stored_key();
-		}
-		return '';
-	}
-
-	/** The key as the settings page shows it: its first three and last four characters. */
-	public static function masked_key(): string {
-		$key = self::api_key();
-		if ( '' === $key ) {
-			return '';
-		}
-		return strlen( $key ) <= 10 ? str_repeat( '•', 8 ) : substr( $key, 0, 3 ) . '…' . substr( $key, -4 );
-	}
-
-	/** Stores the key encrypted (never autoloaded), or removes it for ''. */
-	public static function store_key( string $key ): void {
-		$key = trim( $key );
-		if ( '' === $key ) {
-			delete_option( self::KEY_OPTION );
-			return;
-		}
-		update_option( self::KEY_OPTION, self::encrypt( $key ), false );
-	}
-
-	/** Whether a key is stored but cannot be read (the site's salts changed since). */
-	public static function stored_key_unreadable(): bool {
-		$stored = get_option( self::KEY_OPTION, '' );
-		return is_string( $stored ) && '' !== $stored && '' === self::stored_key();
-	}
-
-	private static function stored_key(): string {
-		$stored = get_option( self::KEY_OPTION, '' );
-		return is_string( $stored ) && '' !== $stored ? self::decrypt( $stored ) : '';
-	}
-
-	/** A key derived from the site's own salts (wp-config.php), so a database dump alone cannot read it. */
-	private static function cipher_key(): string {
-		return hash( 'sha256', wp_salt( 'logged_in' ) . '|reactor-elements', true );
-	}
-
-	private static function encrypt( string $plain ): string {
-		if ( ! function_exists( 'openssl_encrypt' ) ) {
-			return 'plain:' . base64_encode( $plain );
-		}
-		$iv = random_bytes( 16 );
-		$sealed = openssl_encrypt( $plain, 'aes-256-ctr', self::cipher_key(), OPENSSL_RAW_DATA, $iv );
-		$mac = hash_hmac( 'sha256', $iv . $sealed, self::cipher_key(), true );
-		return 'v1:' . base64_encode( $iv . $mac . $sealed );
-	}
-
-	private static function decrypt( string $stored ): string {
-		if ( str_starts_with( $stored, 'plain:' ) ) {
-			return (string) base64_decode( substr( $stored, 6 ), true );
-		}
-		if ( ! str_starts_with( $stored, 'v1:' ) || ! function_exists( 'openssl_decrypt' ) ) {
-			return '';
-		}
-		$raw = base64_decode( substr( $stored, 3 ), true );
-		if ( false === $raw || strlen( $raw ) < 48 ) {
-			return '';
-		}
-		$iv = substr( $raw, 0, 16 );
-		$mac = substr( $raw, 16, 32 );
-		$sealed = substr( $raw, 48 );
-		if ( ! hash_equals( hash_hmac( 'sha256', $iv . $sealed, self::cipher_key(), true ), $mac ) ) {
-			return '';
-		}
-		$plain = openssl_decrypt( $sealed, 'aes-256-ctr', self::cipher_key(), OPENSSL_RAW_DATA, $iv );
-		return false === $plain ? '' : $plain;
 	}
 
 	/** The page origins allowed to ask for tokens: the site's own, and the ones the owner lists. */
@@ -294,11 +200,11 @@ final class Reactor_Elements_Settings {
 			if ( preg_match( '/\s/', $key ) ) {
 				self::problem( __( 'The API key holds a space or a line break (two keys pasted?): not saved.', 'reactor-elements' ) );
 			} else {
-				self::store_key( $key );
+				Reactor_Elements_Api_Key::store( $key );
 			}
 		}
 		if ( ! empty( $input['forget_key'] ) ) {
-			self::store_key( '' );
+			Reactor_Elements_Api_Key::store( '' );
 		}
 		unset( $clean['api_key'], $clean['forget_key'] );
 		return $clean;

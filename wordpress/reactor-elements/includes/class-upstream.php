@@ -22,7 +22,7 @@ final class Reactor_Elements_Upstream {
 	 * the HTTP status to answer with and a line for the owner.
 	 */
 	public static function mint( array $models ) {
-		$key = Reactor_Elements_Settings::api_key();
+		$key = Reactor_Elements_Api_Key::get();
 		$api = Reactor_Elements_Settings::api_url();
 		if ( '' === $key ) {
 			return new WP_Error( 'no-api-key', __( 'Tokens are not available right now.', 'reactor-elements' ), array( 'status' => 503, 'why' => 'no API key is set (Settings → Reactor)' ) );
@@ -122,7 +122,7 @@ final class Reactor_Elements_Upstream {
 
 	/** A line with anything shaped like a key or a token masked. */
 	public static function masked( string $line ): string {
-		$key = Reactor_Elements_Settings::api_key();
+		$key = Reactor_Elements_Api_Key::get();
 		if ( '' !== $key ) {
 			$line = str_replace( $key, '[key]', $line );
 		}
