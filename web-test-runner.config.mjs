@@ -9,7 +9,7 @@ import {
   resolveWebKit,
   startWebKitDriver,
 } from './scripts/browser.mjs';
-import { distFiles, emulatorPlugin } from './test/support/wtr-emulator.ts';
+import { shippedFiles, emulatorPlugin } from './test/support/wtr-emulator.ts';
 import { fixtureServers, fixturesPlugin } from './test/support/wtr-fixtures.ts';
 import { matrixPlugin } from './test/support/wtr-matrix.ts';
 import { tabsPlugin } from './test/support/wtr-tabs.ts';
@@ -112,7 +112,7 @@ export default {
   // Piped output (CI, logs): plain lines, so a failure is never erased by the progress bar.
   staticLogging: !process.stdout.isTTY,
   reporters: [defaultReporter(), timingReporter(), failureReporter()],
-  middleware: [fixtureServers(), distFiles()],
+  middleware: [fixtureServers(), shippedFiles()],
   plugins: [
     emulatorPlugin(),
     fixturesPlugin(),

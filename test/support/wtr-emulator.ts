@@ -8,10 +8,11 @@
  * - `GET /__vendor/reactor-sdk.js` → the official `@reactor-team/js-sdk`, bundled once to plain
  *   ESM with esbuild (its dist imports CommonJS-only react, which the dev server cannot load);
  * - `GET /__bundle/reactor-elements.js` → the shipped bundle, built by `vite build` from
- *   vite.config.ts (lit included, templates minified) without writing `dist/`, so tests run what
- *   a site gets, and a test can load two independent copies (`?copy=a`, `?copy=b`) on one page;
+ *   vite.config.ts (lit included, templates minified) without writing `dist/`, byte for byte
+ *   (`shippedFiles`, below), so tests run what a site gets, and a test can load two independent
+ *   copies (`?copy=a`, `?copy=b`) on one page;
  * - `GET /__vendor/react-app.js` → `demo/react-app.jsx` with React 19, bundled by esbuild;
- * - `GET /__dist/<file>` → a file of `npm run build`, byte for byte (`distFiles`, below);
+ * - `GET /__dist/<file>` → a file of `npm run build`, byte for byte (`shippedFiles`, below);
  * - `GET /__csp/iife.html?api=…`, `/__csp/esm.html?api=…` (+ `/__csp/drive.js`) → plain pages that
  *   load only one build under a strict Content-Security-Policy (see csp-pages.ts).
  */
@@ -134,9 +135,6 @@ export function emulatorPlugin() {
       }
       if (context.path === CHECKLIST_PAGE)
         return { body: checklistPage(query.get('api') ?? ''), type: 'html' };
-      if (context.path === '/__bundle/reactor-elements.js') {
-        return { body: await shippedBundle(), type: 'js' };
-      }
       return undefined;
     },
   };
@@ -175,17 +173,21 @@ async function bundle(
 const DIST = /^\/__dist\/(reactor-elements(?:\.iife|\.debug|\.[a-z]{2})?\.js)$/;
 
 /**
- * Koa middleware of the test server: `GET /__dist/<file>` answers a file of `npm run build` (the
- * two bundles, the locale scripts, the checklist script) byte for byte, as a CDN serves it: to any
- * origin, and ahead of the runner's own transforms (its esbuild pass re-prints every script it
- * serves, and a pinned script line's `integrity` is the shipped file's).
+ * Koa middleware of the test server: the shipped files byte for byte, ahead of the runner's own
+ * transforms (its esbuild pass re-prints every script it serves, and a pinned script line's
+ * `integrity` is the shipped file's). `GET /__bundle/reactor-elements.js` is the ES module the
+ * suite imports; `GET /__dist/<file>` a file of `npm run build` (the two bundles, the locale
+ * scripts, the checklist script), served as a CDN serves it: to any origin.
  */
-export function distFiles() {
+export function shippedFiles() {
   return async (
     ctx: { path: string; body: unknown; type: string; set(key: string, value: string): void },
     next: () => Promise<void>,
   ) => {
-    const file = DIST.exec(ctx.path)?.[1];
+    const file =
+      ctx.path === '/__bundle/reactor-elements.js'
+        ? 'reactor-elements.js'
+        : DIST.exec(ctx.path)?.[1];
     if (!file) return next();
     ctx.body = await shippedBundle(file);
     ctx.type = 'application/javascript';
