@@ -148,12 +148,8 @@ try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const tarball = pack(scratch, out);
-  const dry = execFileSync('npm', ['publish', tarball, '--dry-run', '--access', 'public'], {
-    cwd: scratch,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  void dry;
+  // Throws, with npm's words, when the registry would refuse the tarball.
+  run('npm', ['publish', tarball, '--dry-run', '--access', 'public'], scratch, { stdio: 'pipe' });
   run('node', ['scripts/wordpress-plugin.mjs'], scratch, { stdio: 'inherit' });
   const zip = join(scratch, 'dist-wordpress', `reactor-elements-${version}.zip`);
   cpSync(zip, join(out, basename(zip)));
