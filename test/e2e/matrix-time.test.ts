@@ -5,6 +5,7 @@ import { closedEntry, emulatorUrl, resetEmulator } from '../helpers/emulator.js'
 import { matrixRow } from '../helpers/matrix.js';
 import { tab } from '../helpers/tabs.js';
 import { skipWithoutWebRTC } from '../helpers/capabilities.js';
+import { MAX_WAKE_UP_MS } from '../../src/platform/session-clock.js';
 
 /**
  * The money-never-lost matrix, time (#13): a real background tab (another tab brought to the
@@ -58,7 +59,7 @@ describe('matrix: time', function () {
     await tab({ op: 'close', tab: opened.tab });
   });
 
-  it('a laptop sleep (the wall clock jumps 2 minutes): ended within a second, the time counted', async () => {
+  it('a laptop sleep (the wall clock jumps 2 minutes): ended at the next wake-up, the time counted', async () => {
     const url = await emulatorUrl();
     const box = await fixture<HTMLDivElement>(
       html`<div
@@ -86,6 +87,11 @@ describe('matrix: time', function () {
       scenario: 'laptop sleep past max-duration (wall clock +120 s)',
       ids: [sessionId],
       goneAt: sleptAt,
+      // Timers run on the clock that stood still, so the deadline is looked at again on the next
+      // wake-up, at most MAX_WAKE_UP_MS after the jump; then the DELETE's round trip (the
+      // matrix's usual 1.5 s). In CI this row measured 0.76 to 1.22 s, once 1.508 s (Firefox,
+      // 2 busy cores): the wake-up came at its full second, the round trip took half of one.
+      allowedSeconds: MAX_WAKE_UP_MS / 1000 + 1.5,
     });
   });
 });
