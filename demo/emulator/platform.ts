@@ -10,7 +10,8 @@ import { dryRunAnswer } from './cost.js';
 import { type ErrorReply, errorText, errors } from './errors.js';
 import { type Fault, FaultQueue } from './faults.js';
 import type { TokenClaims } from './jwt.js';
-import { type Peer, type PeerFactory, GpuPeer } from './peer.js';
+import type { Peer, PeerFactory } from './peer.js';
+import { ProcessPeer } from './peer-process.js';
 import {
   type SessionRecord as Session,
   ledgerEntry,
@@ -51,7 +52,7 @@ export class Platform {
     private readonly initial: Partial<EmulatorConfig> = {},
     deps: { createPeer?: PeerFactory } = {},
   ) {
-    this.createPeer = deps.createPeer ?? ((options) => new GpuPeer(options));
+    this.createPeer = deps.createPeer ?? ((options) => new ProcessPeer(options));
     this.config = structuredClone({ ...DEFAULT_CONFIG, ...initial });
     this.billing = new Billing(() => this.config);
     this.sweeper = setInterval(() => this.sweep(), 50);

@@ -78,7 +78,8 @@ export function startAnswer(
     },
     (error: unknown) => {
       answer.failed = true;
-      console.error(`[emulator] answering ${s.id} failed:`, error);
+      // A peer closed before it answered (the session ended, or a newer offer) is no failure.
+      if (s.peer === peer) console.error(`[emulator] answering ${s.id} failed:`, error);
     },
   );
   return null;
