@@ -96,8 +96,8 @@ class Worker {
 
 /** A free worker (one more is started when none is left, so the next offer finds one). */
 function takeWorker(): Worker {
-  let worker: Worker | undefined;
-  while ((worker = free.pop()) && !worker.alive);
+  let worker = free.pop();
+  while (worker && !worker.alive) worker = free.pop();
   if (free.length === 0) free.push(new Worker());
   return worker ?? new Worker();
 }
@@ -114,7 +114,6 @@ export class ProcessPeer implements Peer {
   private nextId = 1;
   /** Closed by the platform, or gone: no hook is called after. */
   private over = false;
-  private stopped = false;
 
   constructor(private readonly options: PeerOptions) {
     const { mode, title, label, video, model, pausedTracks, silenceMs } = options;
@@ -145,7 +144,7 @@ export class ProcessPeer implements Peer {
       this.ask({ t: 'answer', n: this.n, id: 0, offer, mapping }, (r) => {
         if (r?.t === 'answered' && r.sdp !== undefined) resolve(r.sdp);
         else if (r) reject(new Error(r.t === 'answered' ? r.error : 'no answer'));
-        else reject(new Error(this.stopped ? 'the GPU worker stopped' : 'the peer is closed'));
+        else reject(new Error(this.worker.alive ? 'the peer is closed' : 'the GPU worker stopped'));
       });
     });
   }
@@ -190,7 +189,6 @@ export class ProcessPeer implements Peer {
 
   /** This peer's worker stopped (a crash, or stopped after its close). */
   exited(code: number | null, signal: NodeJS.Signals | null): void {
-    this.stopped = true;
     clearInterval(this.modeTimer);
     this.unanswered();
     if (this.over) return;
@@ -216,7 +214,7 @@ export class ProcessPeer implements Peer {
   }
 
   private ask(request: Extract<HostRequest, { id: number }>, then: Waiting): void {
-    if (this.stopped || this.over) return then(null);
+    if (this.over || !this.worker.alive) return then(null);
     const id = this.nextId++;
     this.waiting.set(id, then);
     this.post({ ...request, id });

@@ -36,6 +36,21 @@ interface CallOptions {
 
 const API_HEADERS = { 'Reactor-API-Version': '1', 'Reactor-API-Accept-Version': '1' };
 
+/** Polls `probe` until it gives a value that is not false or undefined; throws after `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => T | false | undefined | Promise<T | false | undefined>,
+  label: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== false && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 export async function startEmulator(config: Partial<EmulatorConfig> = {}): Promise<Harness> {
   const emulator = createEmulator(
     { gpuDelayMs: 100, ...config },
@@ -75,15 +90,7 @@ export async function startEmulator(config: Partial<EmulatorConfig> = {}): Promi
       if (!found) throw new Error(`no ledger entry for ${id}`);
       return found;
     },
-    async waitFor(probe, label, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value !== false && value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    waitFor,
     stop: () => emulator.close(),
   };
   return harness;
